@@ -1,0 +1,47 @@
+#pragma once
+// A scanned file after parsing and loading: its bytes, its tree, its facts.
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.hpp"
+#include "core/facts.hpp"
+#include "core/format.hpp"
+#include "core/source.hpp"
+#include "core/tree.hpp"
+
+namespace handoff {
+
+struct Document {
+    explicit Document(std::unique_ptr<SourceFile> source) : file(std::move(source)) {}
+
+    std::unique_ptr<SourceFile> file;
+    Syntax syntax = Syntax::text;
+    Format format = Format::text;
+    // Absent when the syntax is text or the parse failed; the raw bytes remain in file.
+    std::optional<Node> tree;
+    Facts facts;
+    std::vector<Diagnostic> diagnostics;
+
+    [[nodiscard]] const std::string& path() const { return file->path; }
+    [[nodiscard]] std::string_view bytes() const { return file->bytes; }
+    [[nodiscard]] Location locate(Span span, std::string node_path = {}) const {
+        return file->locate(span, std::move(node_path));
+    }
+};
+
+// Everything a scan read: what cross-file checks look across.
+struct Project {
+    std::string root;  // as given on the command line
+    std::vector<std::unique_ptr<Document>> documents;
+
+    [[nodiscard]] const Document* find(std::string_view relative_path) const {
+        for (const auto& doc : documents) {
+            if (doc->path() == relative_path) return doc.get();
+        }
+        return nullptr;
+    }
+};
+
+} // namespace handoff

@@ -1,0 +1,81 @@
+#pragma once
+// The shared vocabulary format loaders emit, so that a check does not need to know
+// which format a fact came from. Loaders fill Facts; checks read them.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/location.hpp"
+
+namespace handoff {
+
+// Where in the file a fact was read from.
+struct Site {
+    Span span;
+    std::string node_path;
+};
+
+// A value taken from a secret store: ${{ secrets.X }}, {{ $env.X }}, an n8n
+// credential, ${input:x}, ${env:X}, a Jenkins credentialsId.
+struct SecretRef {
+    std::string name;      // X, or the credential's name
+    std::string store;     // github-secret, env, n8n-credential, vscode-input, jenkins-credential, ...
+    std::string owner;     // the job, node or server that uses it (for the inventory)
+    std::string provider;  // best guess of the service (openai, slack, ...), may be empty
+    Site site;
+};
+
+// Where a secret is declared or documented: .env.example, workflow_call.secrets,
+// VS Code inputs, an n8n credentials export.
+struct SecretDecl {
+    std::string name;
+    std::string store;
+    bool has_value = false;   // a value (not a placeholder) is present in the file
+    bool required = false;
+    Site site;
+};
+
+// An inbound trigger or webhook, or an outbound URL.
+struct Endpoint {
+    enum class Direction : std::uint8_t { inbound, outbound };
+    Direction direction = Direction::inbound;
+    std::string kind;      // webhook, form, chat, mcp-server, http-request, remote-trigger, ...
+    std::string owner;     // node, job or server name
+    std::string url;       // may hold an expression; never a secret (loaders redact)
+    std::string auth;      // none, header, basic, jwt, token, oauth, unknown
+    bool active = false;   // reachable now (workflow active, server enabled)
+    Site site;
+};
+
+// A capability held by a job, agent, tool or server.
+struct Grant {
+    std::string holder;     // job, agent, node or server name
+    std::string capability; // shell, network, filesystem, write:contents, approval-bypass, ...
+    std::string scope;      // what it reaches: "*", a path, a domain, a permission level
+    Site site;
+};
+
+// A command that will run: a run: step, an Execute Command node, an MCP server's command line.
+struct Exec {
+    std::string holder;
+    std::string command;
+    Site site;
+};
+
+// Input an outsider controls: issue titles, PR bodies, webhook bodies, fetched pages.
+struct Untrusted {
+    std::string source;  // github.event.issue.title, webhook-body, web-page, ...
+    std::string holder;
+    Site site;
+};
+
+struct Facts {
+    std::vector<SecretRef> secret_refs;
+    std::vector<SecretDecl> secret_decls;
+    std::vector<Endpoint> endpoints;
+    std::vector<Grant> grants;
+    std::vector<Exec> execs;
+    std::vector<Untrusted> untrusted;
+};
+
+} // namespace handoff

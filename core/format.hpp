@@ -1,0 +1,41 @@
+#pragma once
+// The formats handoff recognises, by stable id.
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace handoff {
+
+enum class Syntax : std::uint8_t { yaml, json, xml, toml, dotenv, text };
+
+enum class Format : std::uint8_t {
+    github_workflow,
+    github_action,
+    gitlab_ci,
+    jenkins_job,
+    n8n_workflow,
+    n8n_credentials,
+    make_blueprint,
+    node_red_flows,
+    mcp_config,
+    agent_settings,
+    agent_tools,
+    dotenv,
+    maven_settings,
+    nuget_config,
+    // Generic fallbacks: parsed, scanned for tokens, no format loader.
+    yaml,
+    json,
+    xml,
+    toml,
+    text,
+};
+
+std::string_view format_id(Format format);
+std::optional<Format> format_from_id(std::string_view id);
+std::string_view syntax_id(Syntax syntax);
+// Every format, in declaration order.
+const std::vector<Format>& all_formats();
+
+} // namespace handoff

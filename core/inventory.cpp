@@ -1,0 +1,67 @@
+#include "core/inventory.hpp"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+namespace handoff {
+
+std::string_view store_destination(std::string_view store) {
+    if (store == "github-secret") return "GitHub repository or environment secret (Settings > Secrets and variables > Actions)";
+    if (store == "github-variable") return "GitHub repository variable (Settings > Secrets and variables > Actions > Variables)";
+    if (store == "gitlab-variable") return "GitLab CI/CD variable (Settings > CI/CD > Variables, masked and protected)";
+    if (store == "jenkins-credential") return "Jenkins credential (Manage Jenkins > Credentials)";
+    if (store == "n8n-credential") return "n8n credential (Credentials > Add credential)";
+    if (store == "n8n-variable") return "n8n variable (Variables page)";
+    if (store == "vscode-input") return "VS Code prompts for it at server start (inputs in .vscode/mcp.json)";
+    if (store == "env") return "environment variable (.env file or the host's environment)";
+    return "the project's secret store";
+}
+
+namespace {
+template <typename T>
+void add_unique(std::vector<T>& items, T item) {
+    if (std::find(items.begin(), items.end(), item) == items.end()) items.push_back(std::move(item));
+}
+bool location_equal(const Location& a, const Location& b) {
+    return std::tie(a.path, a.line, a.column) == std::tie(b.path, b.line, b.column);
+}
+} // namespace
+
+std::vector<InventoryEntry> build_inventory(const Project& project) {
+    std::map<std::pair<std::string, std::string>, InventoryEntry> by_key;
+    auto entry_for = [&](const std::string& store, const std::string& name) -> InventoryEntry& {
+        InventoryEntry& e = by_key[{store, name}];
+        if (e.name.empty()) {
+            e.name = name;
+            e.store = store;
+            e.where_to_set = std::string(store_destination(store));
+        }
+        return e;
+    };
+    for (const auto& doc : project.documents) {
+        for (const SecretRef& ref : doc->facts.secret_refs) {
+            InventoryEntry& e = entry_for(ref.store, ref.name);
+            if (e.provider.empty()) e.provider = ref.provider;
+            if (!ref.owner.empty()) add_unique(e.used_by, ref.owner);
+            Location loc = doc->locate(ref.site.span, ref.site.node_path);
+            bool seen = std::any_of(e.references.begin(), e.references.end(),
+                                    [&](const Location& l) { return location_equal(l, loc); });
+            if (!seen) e.references.push_back(std::move(loc));
+        }
+    }
+    // Declarations only enrich secrets that something uses, or stand alone when they
+    // are the only record of a needed secret (an n8n credentials export).
+    for (const auto& doc : project.documents) {
+        for (const SecretDecl& decl : doc->facts.secret_decls) {
+            InventoryEntry& e = entry_for(decl.store, decl.name);
+            e.declarations.push_back(doc->locate(decl.site.span, decl.site.node_path));
+        }
+    }
+    std::vector<InventoryEntry> out;
+    out.reserve(by_key.size());
+    for (auto& [key, entry] : by_key) out.push_back(std::move(entry));
+    return out;
+}
+
+} // namespace handoff

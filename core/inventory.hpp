@@ -1,0 +1,27 @@
+#pragma once
+// Every secret the project needs, where it is used, and where the client must put it.
+#include <string>
+#include <vector>
+
+#include "core/document.hpp"
+#include "core/location.hpp"
+
+namespace handoff {
+
+struct InventoryEntry {
+    std::string name;             // OPENAI_API_KEY, or an n8n credential's name
+    std::string store;            // github-secret, env, n8n-credential, vscode-input, ...
+    std::string provider;         // best guess of the service; empty when unknown
+    std::string where_to_set;     // plain words: "GitHub repository secret", "n8n credential (type httpHeaderAuth)"
+    std::vector<std::string> used_by;   // jobs, nodes, servers
+    std::vector<Location> references;
+    std::vector<Location> declarations;
+};
+
+// Groups every SecretRef and SecretDecl of the project by (store, name).
+std::vector<InventoryEntry> build_inventory(const Project& project);
+
+// Plain-language destination for a store id.
+std::string_view store_destination(std::string_view store);
+
+} // namespace handoff

@@ -1,0 +1,56 @@
+#pragma once
+// Byte spans inside one file, and their translation into line/column positions.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace handoff {
+
+// Half-open byte range [begin, end) into a file's bytes.
+struct Span {
+    std::uint32_t begin = 0;
+    std::uint32_t end = 0;
+
+    [[nodiscard]] bool empty() const { return end <= begin; }
+    [[nodiscard]] std::uint32_t size() const { return end > begin ? end - begin : 0; }
+    friend bool operator==(const Span&, const Span&) = default;
+};
+
+// 1-based line and column. Columns count Unicode code points (UTF-8 lead bytes),
+// which is what editors and SARIF's "unicodeCodePoints" column kind expect.
+struct Position {
+    std::uint32_t line = 1;
+    std::uint32_t column = 1;
+    friend bool operator==(const Position&, const Position&) = default;
+};
+
+// Built once per file; answers offset -> position in O(log lines).
+class LineIndex {
+public:
+    LineIndex() = default;
+    explicit LineIndex(std::string_view text);
+
+    [[nodiscard]] Position position(std::uint32_t offset) const;
+    [[nodiscard]] std::uint32_t line_count() const { return static_cast<std::uint32_t>(starts_.size()); }
+    // Byte offset where a 1-based line starts (clamped).
+    [[nodiscard]] std::uint32_t line_start(std::uint32_t line) const;
+    // The text of a 1-based line without its end-of-line bytes.
+    [[nodiscard]] std::string_view line_text(std::uint32_t line) const;
+
+private:
+    std::string_view text_;
+    std::vector<std::uint32_t> starts_;
+};
+
+// A finding's or diagnostic's place: data, not a glued string.
+struct Location {
+    std::string path;       // relative to the scanned root, '/' separated
+    std::uint32_t line = 0; // 0 = whole file
+    std::uint32_t column = 0;
+    std::uint32_t end_line = 0;
+    std::uint32_t end_column = 0;
+    std::string node_path;  // e.g. jobs.build.steps[2].env.API_KEY; empty for raw text
+};
+
+} // namespace handoff

@@ -1,0 +1,23 @@
+#include "core/scan_result.hpp"
+
+#include <algorithm>
+
+namespace handoff {
+
+std::size_t ScanResult::count(Severity severity) const {
+    return static_cast<std::size_t>(std::count_if(findings.begin(), findings.end(),
+                                                  [&](const Finding& f) { return f.severity == severity; }));
+}
+
+std::size_t ScanResult::count(Family family) const {
+    return static_cast<std::size_t>(
+        std::count_if(findings.begin(), findings.end(), [&](const Finding& f) { return f.family == family; }));
+}
+
+std::map<Format, std::size_t> ScanResult::files_by_format() const {
+    std::map<Format, std::size_t> out;
+    for (const ScannedFile& f : files) ++out[f.format];
+    return out;
+}
+
+} // namespace handoff

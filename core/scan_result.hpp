@@ -1,0 +1,39 @@
+#pragma once
+// Everything a report writer needs, and nothing that holds a secret in full.
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.hpp"
+#include "core/finding.hpp"
+#include "core/format.hpp"
+#include "core/inventory.hpp"
+
+namespace handoff {
+
+struct ScannedFile {
+    std::string path;
+    Format format = Format::text;
+    std::uint64_t bytes = 0;
+    std::vector<Diagnostic> diagnostics;
+};
+
+struct ScanResult {
+    std::string tool_version;
+    std::string root;                      // as given (first path when several)
+    std::vector<ScannedFile> files;        // sorted by path
+    std::vector<Finding> findings;         // sorted by finding_order, suppressed ones removed
+    std::vector<InventoryEntry> inventory;
+    std::vector<Diagnostic> diagnostics;   // every diagnostic, files' and the scan's own
+    std::vector<std::string> excluded;     // paths left out by --exclude or discovery rules
+    std::size_t suppressed = 0;            // findings removed by inline ignores, config or baseline
+    std::uint64_t bytes = 0;
+    double seconds = 0;
+
+    [[nodiscard]] std::size_t count(Severity severity) const;
+    [[nodiscard]] std::size_t count(Family family) const;
+    [[nodiscard]] std::map<Format, std::size_t> files_by_format() const;
+};
+
+} // namespace handoff

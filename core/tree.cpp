@@ -1,0 +1,125 @@
+#include "core/tree.hpp"
+
+#include <cctype>
+
+namespace handoff {
+
+const Node* Node::find(std::string_view member) const {
+    if (kind != NodeKind::map) return nullptr;
+    for (const Node& child : children) {
+        if (child.key == member) return &child;
+    }
+    return nullptr;
+}
+
+std::string_view Node::text(std::string_view member) const {
+    const Node* n = find(member);
+    return n != nullptr && n->is_scalar() ? std::string_view(n->value) : std::string_view();
+}
+
+const Node* Node::get(std::initializer_list<std::string_view> chain) const {
+    const Node* n = this;
+    for (std::string_view step : chain) {
+        n = n->find(step);
+        if (n == nullptr) return nullptr;
+    }
+    return n;
+}
+
+std::string_view NodePath::last_key() const {
+    for (auto it = steps_.rbegin(); it != steps_.rend(); ++it) {
+        if (const auto* key = std::get_if<std::string_view>(&*it)) return *key;
+    }
+    return {};
+}
+
+static bool plain_key(std::string_view key) {
+    if (key.empty()) return false;
+    for (char c : key) {
+        auto u = static_cast<unsigned char>(c);
+        if (!(std::isalnum(u) || c == '_' || c == '-' || c == '$' || c == '@' || c == '#')) return false;
+    }
+    return true;
+}
+
+void append_path_key(std::string& out, std::string_view key, bool first) {
+    if (plain_key(key)) {
+        if (!first) out += '.';
+        out += key;
+        return;
+    }
+    out += "[\"";
+    for (char c : key) {
+        if (c == '"' || c == '\\') out += '\\';
+        if (static_cast<unsigned char>(c) < 0x20) continue;
+        out += c;
+    }
+    out += "\"]";
+}
+
+std::string NodePath::str() const {
+    std::string out;
+    bool first = true;
+    for (const PathStep& step : steps_) {
+        if (const auto* key = std::get_if<std::string_view>(&step)) {
+            append_path_key(out, *key, first);
+        } else {
+            out += '[';
+            out += std::to_string(std::get<std::size_t>(step));
+            out += ']';
+        }
+        first = false;
+    }
+    return out;
+}
+
+namespace {
+// Iterative so that a hostile, deeply nested tree cannot exhaust the stack.
+struct Frame {
+    const Node* node;
+    std::size_t next_child;
+    bool pushed_step;
+};
+} // namespace
+
+void walk(const Node& root, const NodeVisitor& visit) {
+    NodePath path;
+    std::vector<Frame> stack;
+    if (!visit(root, path)) return;
+    stack.push_back({&root, 0, false});
+    while (!stack.empty()) {
+        Frame& top = stack.back();
+        if (top.next_child >= top.node->children.size()) {
+            bool pushed = top.pushed_step;
+            stack.pop_back();
+            if (pushed) path.pop();
+            continue;
+        }
+        std::size_t index = top.next_child++;
+        const Node& child = top.node->children[index];
+        if (top.node->kind == NodeKind::map) {
+            path.push(std::string_view(child.key));
+        } else {
+            path.push(index);
+        }
+        if (visit(child, path)) {
+            stack.push_back({&child, 0, true});
+        } else {
+            path.pop();
+        }
+    }
+}
+
+std::string path_at(const Node& root, std::uint32_t offset) {
+    std::string best;
+    walk(root, [&](const Node& node, const NodePath& path) {
+        bool inside = node.span.begin <= offset && offset < node.span.end;
+        bool in_key = node.key_span.begin <= offset && offset < node.key_span.end;
+        if (inside || in_key) best = path.str();
+        // Collections' spans may be approximate, so always descend.
+        return true;
+    });
+    return best;
+}
+
+} // namespace handoff

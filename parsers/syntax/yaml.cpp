@@ -1,0 +1,8 @@
+#include "parsers/syntax/syntax.hpp"
+
+namespace handoff {
+
+// Placeholder until the real parser lands.
+ParseResult parse_yaml(std::string_view /*bytes*/, const ParseLimits& /*limits*/) { return {}; }
+
+} // namespace handoff
