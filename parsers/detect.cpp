@@ -54,7 +54,9 @@ bool looks_like_dotenv(std::string_view bytes) {
     return assignments > 0 && assignments >= 3 * other;
 }
 
-bool looks_like_toml(std::string_view bytes) {
+// INI files (.pypirc, aws/credentials) open with a [section] too; without a .toml name
+// they are read as text, where token detection still sees their key = value lines.
+bool looks_like_ini(std::string_view bytes) {
     std::string_view head = trim_left(bytes);
     return head.rfind("[", 0) == 0 && head.find(']') != std::string_view::npos && contains(bytes, " = ");
 }
@@ -76,7 +78,7 @@ Syntax sniff_syntax(std::string_view path, std::string_view bytes) {
     if (!ext.empty() && ext != "txt" && ext != "conf" && ext != "cfg" && ext != "local") return Syntax::text;
     std::string_view head = trim_left(bytes.substr(0, 4096));
     if (head.empty()) return Syntax::text;
-    if (head.front() == '{' || head.front() == '[') return looks_like_toml(bytes) ? Syntax::toml : Syntax::json;
+    if (head.front() == '{' || head.front() == '[') return looks_like_ini(bytes) ? Syntax::text : Syntax::json;
     if (head.front() == '<') return Syntax::xml;
     if (looks_like_dotenv(bytes)) return Syntax::dotenv;
     return Syntax::text;
@@ -287,6 +289,7 @@ std::optional<Format> classify_raw(std::string_view path, Syntax syntax, std::st
         if (contains(head, "\nstages:") && contains(head, "script:")) return Format::gitlab_ci;
         if (path_contains(path, "/.github/workflows/") && contains(head, "jobs:")) return Format::github_workflow;
         // Prose saved under a YAML name (a README called action.yml) is text.
+        if (contains(head, "\n```")) return Format::text;
         std::size_t colons = static_cast<std::size_t>(std::count(head.begin(), head.end(), ':'));
         std::size_t lines = static_cast<std::size_t>(std::count(head.begin(), head.end(), '\n')) + 1;
         return colons * 3 >= lines ? Format::yaml : Format::text;
