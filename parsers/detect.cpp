@@ -300,6 +300,25 @@ std::optional<Format> classify_raw(std::string_view path, Syntax syntax, std::st
     return std::nullopt;
 }
 
+// When content says nothing (an empty file, an odd shape), a well-known path still does.
+std::optional<Format> classify_by_path(std::string_view path) {
+    std::string name = to_lower(base_name(path));
+    static constexpr std::array<std::string_view, 5> kMcpNames{"claude_desktop_config.json", "cline_mcp_settings.json",
+                                                               "mcp_config.json", ".mcp.json", "mcp_settings.json"};
+    if (std::find(kMcpNames.begin(), kMcpNames.end(), name) != kMcpNames.end()) return Format::mcp_config;
+    for (std::string_view dir : {"/.cursor/", "/.vscode/", "/.roo/", "/.kilocode/", "/.amazonq/", "/.kiro/settings/"}) {
+        if (name == "mcp.json" && path_contains(path, std::string(dir) + "mcp.json")) return Format::mcp_config;
+    }
+    // Only files directly in the folder: GitHub ignores subfolders of .github/workflows.
+    std::string padded = "/" + std::string(path);
+    std::size_t at = padded.rfind("/.github/workflows/");
+    bool direct = at != std::string::npos && padded.find('/', at + 19) == std::string::npos;
+    if (direct && (name.ends_with(".yml") || name.ends_with(".yaml"))) {
+        return Format::github_workflow;
+    }
+    return std::nullopt;
+}
+
 Format generic(Syntax syntax) {
     switch (syntax) {
     case Syntax::yaml: return Format::yaml;
@@ -315,14 +334,19 @@ Format generic(Syntax syntax) {
 } // namespace
 
 Format classify(std::string_view path, Syntax syntax, const Node* tree, std::string_view bytes) {
-    if (tree == nullptr) return classify_raw(path, syntax, bytes).value_or(Format::text);
+    if (tree == nullptr) {
+        if (std::optional<Format> by_path = classify_by_path(path)) return *by_path;
+        return classify_raw(path, syntax, bytes).value_or(Format::text);
+    }
     if (syntax == Syntax::dotenv) return Format::dotenv;
     if (syntax == Syntax::xml) return classify_xml(*tree).value_or(Format::xml);
     if (tree->is_scalar() || tree->kind == NodeKind::null) {
+        if (std::optional<Format> by_path = classify_by_path(path)) return *by_path;
         // A YAML file that is one big scalar is prose.
         return syntax == Syntax::yaml ? Format::text : generic(syntax);
     }
-    return classify_structured(path, *tree).value_or(generic(syntax));
+    if (std::optional<Format> by_content = classify_structured(path, *tree)) return *by_content;
+    return classify_by_path(path).value_or(generic(syntax));
 }
 
 } // namespace handoff
