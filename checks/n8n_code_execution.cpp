@@ -51,7 +51,7 @@ public:
                 std::size_t lines = source.empty() ? 0 : 1 + static_cast<std::size_t>(std::count(source.begin(), source.end(), '\n'));
                 std::string msg = "Code node " + quoted(n.name) + " (" + std::string(n.short_type()) + ") runs " +
                                   (python ? "Python" : "JavaScript");
-                if (lines > 0) msg += " (" + std::to_string(lines) + " lines)";
+                if (lines > 0) msg += " (" + std::to_string(lines) + (lines == 1 ? " line)" : " lines)");
                 Severity severity = Severity::low;
                 std::vector<std::string> notes;
                 if (mentions(source, "child_process") || mentions(source, "subprocess") || mentions(source, "os.system")) {

@@ -11,7 +11,8 @@ bool has_credentials(const N8nNode& n) {
     return creds != nullptr && creds->is_map() && !creds->children.empty();
 }
 
-// The credential type the node's settings call for; "" when none is needed.
+// The credential type the node's settings call for; "*" when the type is not known
+// from the export, "" when none is needed.
 std::string needed_credential(const N8nNode& n, const N8nTypeInfo& info) {
     std::string_view auth = n.param({"authentication"});
     switch (info.role) {
@@ -19,11 +20,11 @@ std::string needed_credential(const N8nNode& n, const N8nTypeInfo& info) {
         if (auth.empty() || auth == "none") return {};
         if (auth == "predefinedCredentialType") {
             std::string_view type = n.param({"nodeCredentialType"});
-            return type.empty() ? "a predefined credential" : std::string(type);
+            return type.empty() ? "*" : std::string(type);
         }
         if (auth == "genericCredentialType") {
             std::string_view type = n.param({"genericAuthType"});
-            return type.empty() ? "a generic credential" : std::string(type);
+            return type.empty() ? "*" : std::string(type);
         }
         static const std::pair<std::string_view, std::string_view> v1[]{
             {"basicAuth", "httpBasicAuth"}, {"digestAuth", "httpDigestAuth"}, {"headerAuth", "httpHeaderAuth"},
@@ -46,7 +47,7 @@ std::string needed_credential(const N8nNode& n, const N8nTypeInfo& info) {
         if (auth == "bearerAuth") return "httpBearerAuth";
         return {};
     }
-    default: return info.needs_credential ? "a " + std::string(n.short_type()) + " credential" : std::string();
+    default: return info.needs_credential ? "*" : std::string();
     }
 }
 
@@ -69,10 +70,8 @@ public:
                 N8nTypeInfo info = n8n_type_info(n.type);
                 std::string needed = needed_credential(n, info);
                 if (needed.empty()) continue;
-                std::string msg = "Node " + quoted(n.name) + " (" + std::string(n.short_type()) + ") needs " +
-                                  (needed.front() == 'a' && needed.find(' ') != std::string::npos ? needed
-                                                                                                  : "credential type " + needed) +
-                                  " but references no credential";
+                std::string msg = "Node " + quoted(n.name) + " (" + std::string(n.short_type()) + ") needs a credential" +
+                                  (needed == "*" ? std::string() : " of type " + needed) + " but references none";
                 bool by_setting = info.role != N8nRole::other;
                 Hit hit = by_setting ? n8n_hit(n, {"parameters", info.role == N8nRole::wait ? "incomingAuthentication"
                                                                                           : "authentication"}, msg)

@@ -2,7 +2,6 @@
 #include "checks/registry.hpp"
 #include "checks/support/n8n.hpp"
 #include "parsers/loaders/n8n_node_types.hpp"
-#include "parsers/loaders/url_text.hpp"
 
 namespace handoff {
 namespace {
@@ -27,8 +26,7 @@ public:
                 if (n8n_type_info(n.type).role != N8nRole::http) continue;
                 std::string_view url = n.param({"url"});
                 std::string msg = "HTTP node " + quoted(n.name) + " sends requests";
-                std::string shown = safe_url_text(url);
-                if (!shown.empty()) msg += " to '" + quote_snippet(shown, 100) + "'";
+                if (!url.empty()) msg += " to '" + describe_url(url) + "'";
                 Severity severity = Severity::info;
                 auto inputs = untrusted_under(doc, n, n.member_path({"parameters", "url"}));
                 if (!inputs.empty()) {

@@ -75,6 +75,21 @@ std::string quote_snippet(std::string_view text, std::size_t max) {
     return out;
 }
 
+std::string describe_url(std::string_view url) {
+    std::size_t scheme = url.find("://");
+    if (url.starts_with("=") || url.find("{{") != std::string_view::npos || scheme == std::string_view::npos) {
+        return quote_snippet(url, 80);
+    }
+    std::size_t host = scheme + 3;
+    std::size_t end = url.find_first_of("/?#", host);
+    std::string_view authority = url.substr(host, end == std::string_view::npos ? std::string_view::npos : end - host);
+    std::size_t at = authority.rfind('@');
+    if (at != std::string_view::npos) authority = authority.substr(at + 1);
+    std::string out = std::string(url.substr(0, host)) + std::string(authority);
+    if (end != std::string_view::npos && end + 1 < url.size()) out += "/...";
+    return out;
+}
+
 std::string quoted(std::string_view name) { return "'" + std::string(name) + "'"; }
 
 std::vector<const Untrusted*> untrusted_under(const Document& doc, const N8nNode& node,

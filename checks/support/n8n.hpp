@@ -23,6 +23,10 @@ Hit n8n_type_hit(const N8nNode& node, std::string message);
 // words redacted, at most `max` characters: safe to quote in a message.
 std::string quote_snippet(std::string_view text, std::size_t max = 60);
 
+// A URL as messages show it: scheme://host (and "/..." when a path follows); an
+// expression is quoted as a snippet.
+std::string describe_url(std::string_view url);
+
 // "'Name'" as messages print node names.
 std::string quoted(std::string_view name);
 
