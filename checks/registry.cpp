@@ -8,6 +8,25 @@ const std::vector<std::unique_ptr<Check>>& all_checks() {
     static const std::vector<std::unique_ptr<Check>> checks = [] {
         std::vector<std::unique_ptr<Check>> list;
         list.push_back(make_dotenv_not_ignored());
+        list.push_back(make_automation_open_trigger());
+        list.push_back(make_n8n_agent_tool_exposure());
+        list.push_back(make_n8n_caller_policy_any());
+        list.push_back(make_n8n_code_execution());
+        list.push_back(make_n8n_command_execution());
+        list.push_back(make_n8n_community_node());
+        list.push_back(make_n8n_credentials_export());
+        list.push_back(make_n8n_file_access());
+        list.push_back(make_n8n_instance_api());
+        list.push_back(make_n8n_missing_credential());
+        list.push_back(make_n8n_open_trigger());
+        list.push_back(make_n8n_outbound_request());
+        list.push_back(make_n8n_pinned_data());
+        list.push_back(make_n8n_sql_query());
+        list.push_back(make_n8n_tls_verification_off());
+        list.push_back(make_n8n_undocumented_env());
+        list.push_back(make_n8n_unknown_credential());
+        list.push_back(make_n8n_webhook_no_auth());
+        list.push_back(make_node_red_plain_credentials());
         return list;
     }();
     return checks;

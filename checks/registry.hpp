@@ -9,6 +9,25 @@
 namespace handoff {
 
 std::unique_ptr<Check> make_dotenv_not_ignored();
+std::unique_ptr<Check> make_automation_open_trigger();
+std::unique_ptr<Check> make_n8n_agent_tool_exposure();
+std::unique_ptr<Check> make_n8n_caller_policy_any();
+std::unique_ptr<Check> make_n8n_code_execution();
+std::unique_ptr<Check> make_n8n_command_execution();
+std::unique_ptr<Check> make_n8n_community_node();
+std::unique_ptr<Check> make_n8n_credentials_export();
+std::unique_ptr<Check> make_n8n_file_access();
+std::unique_ptr<Check> make_n8n_instance_api();
+std::unique_ptr<Check> make_n8n_missing_credential();
+std::unique_ptr<Check> make_n8n_open_trigger();
+std::unique_ptr<Check> make_n8n_outbound_request();
+std::unique_ptr<Check> make_n8n_pinned_data();
+std::unique_ptr<Check> make_n8n_sql_query();
+std::unique_ptr<Check> make_n8n_tls_verification_off();
+std::unique_ptr<Check> make_n8n_undocumented_env();
+std::unique_ptr<Check> make_n8n_unknown_credential();
+std::unique_ptr<Check> make_n8n_webhook_no_auth();
+std::unique_ptr<Check> make_node_red_plain_credentials();
 
 // Every check, in a fixed order.
 const std::vector<std::unique_ptr<Check>>& all_checks();

@@ -30,6 +30,7 @@ struct SecretRef {
 struct SecretDecl {
     std::string name;
     std::string store;
+    std::string provider;     // best guess of the service, or the credential type
     bool has_value = false;   // a value (not a placeholder) is present in the file
     bool required = false;
     Site site;
@@ -66,6 +67,7 @@ struct Exec {
 struct Untrusted {
     std::string source;  // github.event.issue.title, webhook-body, web-page, ...
     std::string holder;
+    std::string origin;  // the trigger or step the input enters through, when known
     Site site;
 };
 
