@@ -9,6 +9,22 @@
 namespace handoff {
 
 std::unique_ptr<Check> make_dotenv_not_ignored();
+std::unique_ptr<Check> make_agent_approval_bypass();
+std::unique_ptr<Check> make_agent_broad_allow_rule();
+std::unique_ptr<Check> make_agent_env_forwarding();
+std::unique_ptr<Check> make_agent_network_helper();
+std::unique_ptr<Check> make_agent_tool_arbitrary_exec();
+std::unique_ptr<Check> make_mcp_auto_approve();
+std::unique_ptr<Check> make_mcp_host_access();
+std::unique_ptr<Check> make_mcp_lethal_trifecta();
+std::unique_ptr<Check> make_mcp_listens_on_all_interfaces();
+std::unique_ptr<Check> make_mcp_placeholder_secret();
+std::unique_ptr<Check> make_mcp_plaintext_http();
+std::unique_ptr<Check> make_mcp_remote_no_auth();
+std::unique_ptr<Check> make_mcp_undeclared_input();
+std::unique_ptr<Check> make_mcp_undocumented_variable();
+std::unique_ptr<Check> make_mcp_unexpanded_variable();
+std::unique_ptr<Check> make_mcp_unpinned_package();
 
 // Every check, in a fixed order.
 const std::vector<std::unique_ptr<Check>>& all_checks();

@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "core/redact.hpp"
 #include "parsers/loaders/secret_slots.hpp"
 
 namespace handoff {
@@ -19,6 +20,28 @@ bool is_token_query_key(std::string_view key) {
     return k == "key" || k == "apikey" || k == "api_key" || k == "api-key" || k == "token" ||
            k == "access_token" || k == "accesstoken" || k == "auth" || k == "auth_token" || k == "secret" ||
            k == "password" || k == "sig" || k == "signature" || k == "code" || is_secret_name(key);
+}
+
+// Some services put the key in the URL path (/mcp/<key>/sse): long mixed segments are redacted.
+std::string redact_path_tokens(std::string_view path) {
+    std::string out;
+    std::size_t start = 0;
+    while (start <= path.size()) {
+        std::size_t slash = path.find('/', start);
+        std::string_view seg = path.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
+        bool digit = false;
+        bool alpha = false;
+        for (char c : seg) {
+            digit = digit || std::isdigit(static_cast<unsigned char>(c)) != 0;
+            alpha = alpha || std::isalpha(static_cast<unsigned char>(c)) != 0;
+        }
+        bool looks_secret = seg.size() >= 20 && digit && alpha && seg.find("${") == std::string_view::npos;
+        out += looks_secret ? redact(seg) : std::string(seg);
+        if (slash == std::string_view::npos) break;
+        out += '/';
+        start = slash + 1;
+    }
+    return out;
 }
 
 std::string unexpanded_where(McpClient client, const VarRef& ref) {
@@ -54,7 +77,7 @@ std::string sanitize_url(std::string_view url) {
     if (path_from == std::string_view::npos) return out;
     std::string_view rest = url.substr(path_from);
     std::size_t q = rest.find('?');
-    out.append(rest.substr(0, q));
+    out.append(redact_path_tokens(rest.substr(0, q)));
     if (q == std::string_view::npos) return out;
     std::string_view query = rest.substr(q + 1);
     std::size_t hash = query.find('#');

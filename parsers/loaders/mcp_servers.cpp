@@ -221,7 +221,13 @@ private:
             }
         }
         if (const Node* h = s_.find("env_http_headers"); h != nullptr && !h->children.empty()) auth = "header";
-        if (s_.find("headersHelper") != nullptr) auth = "header";
+        if (const Node* helper = s_.find("headersHelper"); helper != nullptr) {
+            auth = "header";
+            if (helper->is_scalar()) {
+                facts_.exec(name_, helper->value, AgentFacts::site(*helper, child_path(path_, "headersHelper")),
+                            "credential-helper");
+            }
+        }
         if (s_.find("bearer_token_env_var") != nullptr) auth = "token";
         if (s_.find("oauth") != nullptr || s_.find("auth") != nullptr) auth = "oauth";
         if (auth.empty()) auth = url_auth(url->value);
@@ -254,7 +260,7 @@ private:
     // Codex names host variables instead of holding values: each is one the client must set.
     void forwarded_names() {
         auto name_ref = [&](const Node& n, const std::string& path) {
-            if (!n.is_scalar() || n.value.empty()) return;
+            if (!n.is_scalar() || n.value.empty() || is_builtin_variable(n.value)) return;
             SecretRef ref;
             ref.name = n.value;
             ref.store = "env";
