@@ -1,5 +1,7 @@
 #include <array>
 #include <cctype>
+#include <string>
+#include <vector>
 
 #include "checks/registry.hpp"
 #include "checks/support/agent.hpp"
@@ -17,18 +19,36 @@ constexpr RuleInfo kRule{
     "Keep auto-approval to read-only tools (search, get, list, read); let the user confirm the rest."};
 
 // Tool names that change something or reach out; read-only names are left alone.
+// Compared word by word (snake_case, kebab-case and camelCase), so get_debug_output
+// is not read as "put".
 bool mutating_tool(std::string_view name) {
-    std::string n(name);
-    for (char& c : n) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     static constexpr std::array kVerbs{
         "write", "create", "update", "delete", "remove", "execute", "exec", "run", "command", "shell", "send",
         "post", "push", "commit", "merge", "edit", "move", "rename", "deploy", "install", "publish", "upload",
-        "insert", "drop", "transfer", "pay", "kill", "terminal", "apply", "put", "patch", "set_", "modify",
-        "evaluate", "eval", "click", "type", "fill", "submit", "reply", "comment", "invite", "archive", "close",
-        "add_", "save", "replace", "truncate", "grant", "revoke", "approve", "trigger", "start", "stop", "restart",
+        "insert", "drop", "transfer", "pay", "kill", "terminal", "apply", "put", "patch", "set", "modify",
+        "evaluate", "eval", "click", "fill", "submit", "reply", "comment", "invite", "archive", "close",
+        "add", "save", "replace", "truncate", "grant", "revoke", "approve", "trigger", "start", "stop", "restart",
+        "launch", "navigate", "bash", "mutate", "tweet", "buy", "sell",
     };
-    for (std::string_view verb : kVerbs) {
-        if (n.find(verb) != std::string::npos) return true;
+    std::vector<std::string> words;
+    std::string current;
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        char c = name[i];
+        bool upper = std::isupper(static_cast<unsigned char>(c)) != 0;
+        if (std::isalnum(static_cast<unsigned char>(c)) == 0 || (upper && !current.empty() &&
+                                                                 std::islower(static_cast<unsigned char>(name[i - 1])) != 0)) {
+            if (!current.empty()) words.push_back(current);
+            current.clear();
+            if (std::isalnum(static_cast<unsigned char>(c)) == 0) continue;
+        }
+        current += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    if (!current.empty()) words.push_back(current);
+    for (const std::string& w : words) {
+        for (std::string_view verb : kVerbs) {
+            // "writes", "executes", "edited": a verb with an ending is still the verb.
+            if (w == verb || (verb.size() >= 4 && w.starts_with(verb))) return true;
+        }
     }
     return false;
 }

@@ -23,7 +23,7 @@ public:
         for (const Endpoint& e : doc.facts.endpoints) {
             if (e.direction != Endpoint::Direction::outbound || !is_plain_http(e.url)) continue;
             std::string host = url_host(e.url);
-            if (host.empty() || is_loopback_host(host) || host.find("${") != std::string::npos) continue;
+            if (host.empty() || is_loopback_host(host) || is_placeholder_host(host) || host.find("${") != std::string::npos) continue;
             std::string what = e.kind == kEndpointApiBaseUrl   ? "env " + e.owner + " points the agent at"
                                : e.kind == kEndpointHookUrl    ? holder_label(doc, e.owner) + " posts to"
                                : e.kind == kEndpointOpenApiServer ? "API \"" + e.owner + "\" is served from"

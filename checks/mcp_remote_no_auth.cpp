@@ -46,7 +46,7 @@ public:
             if (e.direction != Endpoint::Direction::outbound || e.auth != "none") continue;
             if (e.kind != kEndpointMcpServer && e.kind != kEndpointOpenApiServer) continue;
             std::string host = url_host(e.url);
-            if (host.empty() || is_loopback_host(host)) continue;
+            if (host.empty() || is_loopback_host(host) || is_placeholder_host(host)) continue;
             bool known = oauth_or_public_host(host);
             std::string message = e.kind == kEndpointOpenApiServer
                                       ? "API \"" + e.owner + "\" at " + host + " declares no security scheme"

@@ -47,6 +47,14 @@ bool is_loopback_host(std::string_view host) {
            host == "::1" || host == "0.0.0.0" || host == "host.docker.internal";
 }
 
+bool is_placeholder_host(std::string_view host) {
+    std::string h = lower(host);
+    for (std::string_view part : {"your", "<", "{", "xxx", "placeholder", "server_ip", "server-ip", "hostname"}) {
+        if (h.find(part) != std::string::npos) return true;
+    }
+    return false;
+}
+
 bool is_plain_http(std::string_view url) { return lower(url.substr(0, 7)) == "http://"; }
 
 Hit agent_hit(const Document& doc, const Site& site, std::string message, std::string evidence) {
@@ -60,9 +68,13 @@ Hit agent_hit(const Document& doc, const Site& site, std::string message, std::s
 }
 
 std::string holder_label(const Document& doc, std::string_view holder) {
-    if (holder == "settings" || holder == "sandbox") return std::string(holder);
+    if (holder.empty()) return "settings";  // a settings-level grant, not a server's
     if (doc.format == Format::agent_tools) return "tool \"" + std::string(holder) + "\"";
     if (holder.starts_with("hooks.")) return "hook " + std::string(holder.substr(6));
+    for (std::string_view setting : {"apiKeyHelper", "awsAuthRefresh", "awsCredentialExport", "otelHeadersHelper",
+                                     "statusLine.command"}) {
+        if (holder == setting && doc.format != Format::mcp_config) return std::string(holder);
+    }
     return "MCP server \"" + std::string(holder) + "\"";
 }
 

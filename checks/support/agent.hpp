@@ -19,6 +19,8 @@ Confidence confidence_for(const Document& doc, Confidence usual);
 std::string url_host(std::string_view url);
 bool is_loopback_host(std::string_view host);
 bool is_plain_http(std::string_view url);
+// A host still to be filled in: YOUR_SERVER_IP, <host>, {host}, xxx.
+bool is_placeholder_host(std::string_view host);
 
 // A hit at a fact's site with the confidence adjusted for sample copies.
 Hit agent_hit(const Document& doc, const Site& site, std::string message, std::string evidence = {});

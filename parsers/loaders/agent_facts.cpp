@@ -134,9 +134,16 @@ Site AgentFacts::site_within(const Node& node, const std::string& path, std::str
 
 void AgentFacts::references(const Node& scalar, const std::string& path, const std::string& owner, bool shell_text) {
     if (!scalar.is_string()) return;
-    bool want_bare = client_ == McpClient::gemini && !shell_text;
-    for (const VarRef& ref : find_var_refs(scalar.value, want_bare)) {
+    for (const VarRef& ref : find_var_refs(scalar.value, true)) {
         if (ref.builtin || ref.name.empty()) continue;
+        // Bare $VAR is a reference when it is the whole value (an argument or env value);
+        // inside longer text it is often a shell's business or not a variable at all
+        // ("Z*,$TMP"), except for Gemini, which expands it everywhere.
+        if (ref.syntax == RefSyntax::bare) {
+            bool whole = ref.length == scalar.value.size();
+            bool gemini = client_ == McpClient::gemini && !shell_text && is_secret_name(ref.name);
+            if (!whole && !gemini) continue;
+        }
         SecretRef out;
         out.name = ref.name;
         out.owner = owner;
@@ -164,9 +171,9 @@ void AgentFacts::references(const Node& scalar, const std::string& path, const s
 void AgentFacts::placeholder(const Node& scalar, const std::string& path, const std::string& owner,
                              std::string_view slot_name) {
     if (!scalar.is_scalar() || scalar.type == ScalarType::boolean || scalar.type == ScalarType::number) return;
-    if (!is_secret_name(slot_name) || !is_placeholder_value(scalar.value)) return;
+    if (!is_secret_name(slot_name) || !is_unfilled_value(scalar.value)) return;
     // ${VAR} and friends are references, not placeholders.
-    if (!find_var_refs(scalar.value, client_ == McpClient::gemini).empty()) return;
+    if (!find_var_refs(scalar.value, true).empty()) return;
     SecretRef out;
     out.name = std::string(slot_name);
     out.store = std::string(kStoreConfigPlaceholder);

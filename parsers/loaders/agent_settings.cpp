@@ -68,7 +68,7 @@ private:
     const Node& root_;
 
     void bypass(const Node& at, const std::string& path, std::string scope, std::string detail) {
-        facts_.grant("settings", capability::approval_bypass, std::move(scope), AgentFacts::site(at, path),
+        facts_.grant("", capability::approval_bypass, std::move(scope), AgentFacts::site(at, path),
                      std::move(detail));
     }
 
@@ -84,8 +84,9 @@ private:
             std::optional<BroadGrant> broad = broad_allow(rule);
             if (!broad) continue;
             // The rule text may hold a captured command line with a key: describe, don't quote.
-            std::string detail = rule.tool + "(" + (broad->scope == "*" ? "*" : broad->scope.substr(0, broad->scope.find(' ')) + " *") + ")";
-            facts_.grant("settings", broad->capability, broad->scope, AgentFacts::site(item, index_path(allow.path, i)),
+            // Broad scopes are "*" or "program [-c] *": names and flags only, never a captured value.
+            std::string detail = rule.tool + "(" + broad->scope + ")";
+            facts_.grant("", broad->capability, broad->scope, AgentFacts::site(item, index_path(allow.path, i)),
                          detail + ": " + broad->why);
         }
     }
@@ -183,7 +184,7 @@ private:
         for (std::size_t i = 0; i < domains.node->children.size(); ++i) {
             const Node& d = domains.node->children[i];
             if (d.is_scalar() && d.value == "*") {
-                facts_.grant("sandbox", capability::network_fetch, "*", AgentFacts::site(d, index_path(domains.path, i)),
+                facts_.grant("", capability::network_fetch, "*", AgentFacts::site(d, index_path(domains.path, i)),
                              "sandbox.network.allowedDomains: [\"*\"]: lets sandboxed commands reach any host");
             }
         }
@@ -219,7 +220,7 @@ private:
             for (const Node& rule : terminal.node->children) {
                 bool approved = is_true(&rule) || (rule.is_map() && is_true(rule.find("approve")));
                 if (approved && (rule.key == "/.*/" || rule.key == "/.+/" || rule.key == "*" || rule.key == "/^.*$/")) {
-                    facts_.grant("settings", capability::shell, "*",
+                    facts_.grant("", capability::shell, "*",
                                  AgentFacts::key_site(rule, child_path(terminal.path, rule.key)),
                                  "chat.tools.terminal.autoApprove " + rule.key + ": runs every terminal command unasked");
                 }
@@ -230,7 +231,7 @@ private:
             for (const Node& rule : urls.node->children) {
                 if ((rule.key == "*" || rule.key == "https://*" || rule.key == "http://*") &&
                     (is_true(&rule) || rule.is_map())) {
-                    facts_.grant("settings", capability::network_fetch, "*",
+                    facts_.grant("", capability::network_fetch, "*",
                                  AgentFacts::key_site(rule, child_path(urls.path, rule.key)),
                                  "chat.tools.urls.autoApprove " + rule.key + ": fetches any URL unasked");
                 }
@@ -244,18 +245,18 @@ private:
             bypass(*p, child_path(base, "approval_policy"), "every command", "approval_policy = \"never\"");
         }
         if (const Node* m = table.find("sandbox_mode"); m != nullptr && m->is_scalar() && m->value == "danger-full-access") {
-            facts_.grant("settings", capability::sandbox_disabled, "danger-full-access",
+            facts_.grant("", capability::sandbox_disabled, "danger-full-access",
                          AgentFacts::site(*m, child_path(base, "sandbox_mode")), "sandbox_mode = \"danger-full-access\"");
         }
         const Node* policy = table.find("shell_environment_policy");
         if (policy == nullptr || !policy->is_map()) return;
         std::string ppath = child_path(base, "shell_environment_policy");
         if (const Node* inherit = policy->find("inherit"); inherit != nullptr && inherit->value == "all") {
-            facts_.grant("settings", capability::env_forward_all, "all", AgentFacts::site(*inherit, child_path(ppath, "inherit")),
+            facts_.grant("", capability::env_forward_all, "all", AgentFacts::site(*inherit, child_path(ppath, "inherit")),
                          "shell_environment_policy.inherit = \"all\"");
         }
         if (const Node* ignore = policy->find("ignore_default_excludes"); is_true(ignore)) {
-            facts_.grant("settings", capability::env_forward_all, "*KEY*, *SECRET*, *TOKEN*",
+            facts_.grant("", capability::env_forward_all, "*KEY*, *SECRET*, *TOKEN*",
                          AgentFacts::site(*ignore, child_path(ppath, "ignore_default_excludes")),
                          "shell_environment_policy.ignore_default_excludes = true");
         }

@@ -370,7 +370,8 @@ private:
             host = rest.substr(0, rest.find(','));
         }
         // Windows drive letters (C:\...) split on the first colon.
-        if (host.size() == 1 && spec.size() > 2 && (spec[2] == '\\' || spec[2] == '/')) {
+        if (host.size() == 1 && std::isalpha(static_cast<unsigned char>(host[0])) != 0 && spec.size() > 2 &&
+            (spec[2] == '\\' || spec[2] == '/')) {
             host = spec.substr(0, spec.find(':', 2));
         }
         std::string h(host);

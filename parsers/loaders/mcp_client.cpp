@@ -300,12 +300,13 @@ Expansion client_expands(McpClient client, RefSyntax syntax) {
         // None of these interpolate anything in their server definitions.
         return Expansion::no;
     case McpClient::claude_code:
+        // .mcp.json is also read by VS Code (Copilot), which knows ${input:x} and ${env:X}.
         if (syntax == RefSyntax::braced) return Expansion::yes;
-        if (syntax == RefSyntax::input || syntax == RefSyntax::secrets) return Expansion::no;
+        if (syntax == RefSyntax::bare || syntax == RefSyntax::secrets) return Expansion::no;
         return Expansion::unknown;
     case McpClient::vscode:
         if (syntax == RefSyntax::env_prefixed || syntax == RefSyntax::input) return Expansion::yes;
-        if (syntax == RefSyntax::braced || syntax == RefSyntax::secrets) return Expansion::no;
+        if (syntax == RefSyntax::braced || syntax == RefSyntax::bare || syntax == RefSyntax::secrets) return Expansion::no;
         return Expansion::unknown;
     case McpClient::gemini:
         if (syntax == RefSyntax::braced || syntax == RefSyntax::bare) return Expansion::yes;

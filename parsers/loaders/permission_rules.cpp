@@ -72,9 +72,11 @@ std::optional<BroadGrant> broad_allow(const PermissionRule& rule) {
         // "curl *", "python -c *", "sudo *": the wildcard reaches everything the program can do.
         bool open_ended = rest == "*" || rest == "-c *" || rest == "-e *" || rest == "-lc *";
         if (!open_ended) return std::nullopt;
-        bool network = in(program, kNetworkPrograms);
-        return BroadGrant{"shell", std::string(s),
-                          network ? "lets the agent send anything to any host" : "lets the agent run arbitrary code"};
+        std::string why = "lets the agent run arbitrary code";
+        if (in(program, kNetworkPrograms)) why = "lets the agent send anything to any host";
+        if (program == "rm" || program == "chmod" || program == "chown") why = "lets the agent delete or open up any file";
+        if (program == "env" || program == "printenv") why = "lets the agent read every environment variable, keys included";
+        return BroadGrant{"shell", std::string(s), why};
     }
     if (rule.tool == "WebFetch") {
         if (spec == "*" || spec == "domain:*") return BroadGrant{"network-fetch", "*", "allows fetching any URL"};

@@ -76,12 +76,18 @@ std::string first_role(const std::array<Cue, N>& cues, const std::vector<std::st
 ServerRoles classify_server(const std::vector<std::string>& words) {
     std::vector<std::string> lowered;
     lowered.reserve(words.size());
+    bool read_only = false;
     for (const std::string& w : words) {
         std::string l = w;
         for (char& c : l) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        // Cline names marketplace servers "github.com/owner/repo": the host says nothing about the server.
+        if (l.starts_with("github.com/")) l = l.substr(l.find('/', 11) == std::string::npos ? 11 : l.find('/', 11) + 1);
+        read_only = read_only || l.find("readonly") != std::string::npos || l.find("read-only") != std::string::npos;
         lowered.push_back(std::move(l));
     }
-    return {first_role(kUntrusted, lowered), first_role(kPrivate, lowered), first_role(kSends, lowered)};
+    ServerRoles roles{first_role(kUntrusted, lowered), first_role(kPrivate, lowered), first_role(kSends, lowered)};
+    if (read_only) roles.sends.clear();
+    return roles;
 }
 
 } // namespace handoff
