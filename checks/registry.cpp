@@ -8,6 +8,7 @@ const std::vector<std::unique_ptr<Check>>& all_checks() {
     static const std::vector<std::unique_ptr<Check>> checks = [] {
         std::vector<std::unique_ptr<Check>> list;
         list.push_back(make_dotenv_not_ignored());
+<<<<<<< HEAD
         list.push_back(make_automation_open_trigger());
         list.push_back(make_n8n_agent_tool_exposure());
         list.push_back(make_n8n_caller_policy_any());
@@ -27,6 +28,24 @@ const std::vector<std::unique_ptr<Check>>& all_checks() {
         list.push_back(make_n8n_unknown_credential());
         list.push_back(make_n8n_webhook_no_auth());
         list.push_back(make_node_red_plain_credentials());
+=======
+        list.push_back(make_agent_approval_bypass());
+        list.push_back(make_agent_broad_allow_rule());
+        list.push_back(make_agent_env_forwarding());
+        list.push_back(make_agent_network_helper());
+        list.push_back(make_agent_tool_arbitrary_exec());
+        list.push_back(make_mcp_auto_approve());
+        list.push_back(make_mcp_host_access());
+        list.push_back(make_mcp_lethal_trifecta());
+        list.push_back(make_mcp_listens_on_all_interfaces());
+        list.push_back(make_mcp_placeholder_secret());
+        list.push_back(make_mcp_plaintext_http());
+        list.push_back(make_mcp_remote_no_auth());
+        list.push_back(make_mcp_undeclared_input());
+        list.push_back(make_mcp_undocumented_variable());
+        list.push_back(make_mcp_unexpanded_variable());
+        list.push_back(make_mcp_unpinned_package());
+>>>>>>> agents
         return list;
     }();
     return checks;

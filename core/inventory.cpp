@@ -18,7 +18,9 @@ std::string_view store_destination(std::string_view store) {
     if (store == "n8n-external-secret") return "n8n external secrets vault (Settings > External Secrets; enterprise plans)";
     if (store == "make-connection") return "Make connection (Connections > Add; then select it in the module)";
     if (store == "make-keychain") return "Make keychain (Keys > Add; then select it in the HTTP module)";
-    if (store == "vscode-input") return "VS Code prompts for it at server start (inputs in .vscode/mcp.json)";
+    if (store == "vscode-input") return "VS Code prompts for it at server start (inputs in .vscode/mcp.json) and keeps it in its secret storage";
+    if (store == "continue-secret") return "Continue secret (Continue Hub secrets, or ~/.continue/.env for local configs)";
+    if (store == "config-placeholder") return "a value written into the config file itself (the file only holds a placeholder)";
     if (store == "env") return "environment variable (.env file or the host's environment)";
     return "the project's secret store";
 }
@@ -55,6 +57,11 @@ std::vector<InventoryEntry> build_inventory(const Project& project) {
             InventoryEntry& e = entry_for(ref.store, ref.name);
             name_type(e, ref.provider);
             if (e.provider.empty()) e.provider = ref.provider;
+            // A client-specific place ("the shell that starts Claude Code") beats the store's generic wording.
+            if (!ref.where_to_set.empty() && e.where_to_set.find(ref.where_to_set) == std::string::npos) {
+                e.where_to_set = e.where_to_set == store_destination(ref.store) ? ref.where_to_set
+                                                                                 : e.where_to_set + "; " + ref.where_to_set;
+            }
             if (!ref.owner.empty()) add_unique(e.used_by, ref.owner);
             Location loc = doc->locate(ref.site.span, ref.site.node_path);
             bool seen = std::any_of(e.references.begin(), e.references.end(),
