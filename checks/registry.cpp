@@ -8,7 +8,6 @@ const std::vector<std::unique_ptr<Check>>& all_checks() {
     static const std::vector<std::unique_ptr<Check>> checks = [] {
         std::vector<std::unique_ptr<Check>> list;
         list.push_back(make_dotenv_not_ignored());
-<<<<<<< HEAD
         list.push_back(make_automation_open_trigger());
         list.push_back(make_n8n_agent_tool_exposure());
         list.push_back(make_n8n_caller_policy_any());
@@ -28,7 +27,6 @@ const std::vector<std::unique_ptr<Check>>& all_checks() {
         list.push_back(make_n8n_unknown_credential());
         list.push_back(make_n8n_webhook_no_auth());
         list.push_back(make_node_red_plain_credentials());
-=======
         list.push_back(make_agent_approval_bypass());
         list.push_back(make_agent_broad_allow_rule());
         list.push_back(make_agent_env_forwarding());
@@ -45,7 +43,6 @@ const std::vector<std::unique_ptr<Check>>& all_checks() {
         list.push_back(make_mcp_undocumented_variable());
         list.push_back(make_mcp_unexpanded_variable());
         list.push_back(make_mcp_unpinned_package());
->>>>>>> agents
         return list;
     }();
     return checks;

@@ -9,7 +9,6 @@
 namespace handoff {
 
 std::unique_ptr<Check> make_dotenv_not_ignored();
-<<<<<<< HEAD
 std::unique_ptr<Check> make_automation_open_trigger();
 std::unique_ptr<Check> make_n8n_agent_tool_exposure();
 std::unique_ptr<Check> make_n8n_caller_policy_any();
@@ -29,7 +28,6 @@ std::unique_ptr<Check> make_n8n_undocumented_env();
 std::unique_ptr<Check> make_n8n_unknown_credential();
 std::unique_ptr<Check> make_n8n_webhook_no_auth();
 std::unique_ptr<Check> make_node_red_plain_credentials();
-=======
 std::unique_ptr<Check> make_agent_approval_bypass();
 std::unique_ptr<Check> make_agent_broad_allow_rule();
 std::unique_ptr<Check> make_agent_env_forwarding();
@@ -46,7 +44,6 @@ std::unique_ptr<Check> make_mcp_undeclared_input();
 std::unique_ptr<Check> make_mcp_undocumented_variable();
 std::unique_ptr<Check> make_mcp_unexpanded_variable();
 std::unique_ptr<Check> make_mcp_unpinned_package();
->>>>>>> agents
 
 // Every check, in a fixed order.
 const std::vector<std::unique_ptr<Check>>& all_checks();

@@ -41,7 +41,7 @@ void load_node_red(Document& doc) {
             e.active = n.text("d") != "true";
             e.site = site;
             doc.facts.endpoints.push_back(e);
-            doc.facts.untrusted.push_back({"webhook-request", label, label, site});
+            doc.facts.untrusted.push_back({"webhook-request", label, site, label});
         } else if (type == "http request") {
             Endpoint e;
             e.direction = Endpoint::Direction::outbound;
@@ -95,7 +95,7 @@ void load_make_module(Document& doc, const Node& module, const std::string& path
         e.auth = "none";
         e.site = site;
         doc.facts.endpoints.push_back(e);
-        doc.facts.untrusted.push_back({"webhook-request", owner, owner, site});
+        doc.facts.untrusted.push_back({"webhook-request", owner, site, owner});
     }
     if (name.starts_with("http:")) {
         const Node* url = module.get({"mapper", "url"});

@@ -91,7 +91,7 @@ void load_triggers(Document& doc, const N8nWorkflow& wf) {
             doc.facts.endpoints.push_back(std::move(e));
         }
         std::string_view source = untrusted_source(t.kind);
-        doc.facts.untrusted.push_back({std::string(source), n.name, n.name, site});
+        doc.facts.untrusted.push_back({std::string(source), n.name, site, n.name});
         // The trigger's data as it flows on: $json in nodes downstream, $('Trigger') anywhere after it.
         std::vector<bool> after = wf.downstream(t.node);
         for (std::size_t i = 0; i < wf.nodes.size(); ++i) {
@@ -103,7 +103,7 @@ void load_triggers(Document& doc, const N8nWorkflow& wf) {
                     bool flows = r.kind == N8nRefKind::item_data ||
                                  (r.kind == N8nRefKind::node_data && r.name == n.name);
                     if (!flows) continue;
-                    doc.facts.untrusted.push_back({std::string(source), m.name, n.name, {scalar.span, path}});
+                    doc.facts.untrusted.push_back({std::string(source), m.name, {scalar.span, path}, n.name});
                     break;
                 }
             });
@@ -120,7 +120,7 @@ void load_llm_inputs(Document& doc, const N8nNode& n) {
         if (!chosen && http_tool && n.type == "@n8n/n8n-nodes-langchain.toolHttpRequest" && scalar.key == "url") {
             chosen = has_tool_placeholder(scalar.value);
         }
-        if (chosen) doc.facts.untrusted.push_back({"llm-choice", n.name, n.name, {scalar.span, path}});
+        if (chosen) doc.facts.untrusted.push_back({"llm-choice", n.name, {scalar.span, path}, n.name});
     });
 }
 
