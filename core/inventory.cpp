@@ -18,6 +18,13 @@ std::string_view store_destination(std::string_view store) {
     if (store == "n8n-external-secret") return "n8n external secrets vault (Settings > External Secrets; enterprise plans)";
     if (store == "make-connection") return "Make connection (Connections > Add; then select it in the module)";
     if (store == "make-keychain") return "Make keychain (Keys > Add; then select it in the HTTP module)";
+    if (store == "flowise-credential") return "Flowise credential (Credentials > Add Credential; then select it in the node)";
+    if (store == "flowise-variable") return "Flowise variable (Variables > Add Variable)";
+    if (store == "flowise-input") return "the Flowise node's input (better: a Flowise credential or variable)";
+    if (store == "langflow-variable") return "Langflow global variable (Settings > Global Variables, type Credential)";
+    if (store == "langflow-field") return "the Langflow component's field (better: a global variable)";
+    if (store == "dify-env") return "Dify environment variable (workflow > Environment Variables, type Secret)";
+    if (store == "dify-http-auth") return "the Dify HTTP request node's authorization (better: a secret environment variable)";
     if (store == "vscode-input") return "VS Code prompts for it at server start (inputs in .vscode/mcp.json) and keeps it in its secret storage";
     if (store == "continue-secret") return "Continue secret (Continue Hub secrets, or ~/.continue/.env for local configs)";
     if (store == "config-placeholder") return "a value written into the config file itself (the file only holds a placeholder)";
