@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "cli/scan.hpp"
+#include "core/inventory.hpp"
 
 using namespace handoff;
 
@@ -75,4 +76,20 @@ TEST_CASE("Dify: a declared plain variable is not a secret reference; secret and
     CHECK(names == std::vector<std::string>{"KEY", "NEW"});
     REQUIRE(doc->facts.secret_decls.size() == 1);
     CHECK_FALSE(doc->facts.secret_decls[0].has_value);
+}
+
+TEST_CASE("inventory: n8n community packages and Dify plugins are packages to install, once each") {
+    Project project;
+    project.documents.push_back(load("w.json", R"({"nodes": [
+        {"name": "A", "type": "n8n-nodes-evolution-api.evolutionApi", "parameters": {}},
+        {"name": "B", "type": "n8n-nodes-evolution-api.evolutionApi", "parameters": {}},
+        {"name": "C", "type": "n8n-nodes-base.set", "parameters": {}}], "connections": {}})"));
+    project.documents.push_back(load("app.yml", "kind: app\napp: {mode: workflow, name: a}\ndependencies:\n"
+                                                "- type: marketplace\n  value: {marketplace_plugin_unique_identifier: langgenius/openai:0.0.7}\n"));
+    std::vector<InventoryEntry> inventory = build_inventory(project);
+    std::vector<std::string> packages;
+    for (const InventoryEntry& e : inventory) {
+        if (e.kind == "package") packages.push_back(e.store + " " + e.name + " " + std::to_string(e.used_by.size()));
+    }
+    CHECK(packages == std::vector<std::string>{"dify-plugin langgenius/openai:0.0.7 1", "n8n-community-package n8n-nodes-evolution-api 2"});
 }

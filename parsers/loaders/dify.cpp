@@ -125,10 +125,25 @@ void load_node(Document& doc, const Node& data, const std::string& path, const E
     }
 }
 
+// dependencies: plugins the client installs before importing the DSL.
+void load_dependencies(Document& doc, const Node& deps) {
+    for (std::size_t i = 0; i < deps.children.size(); ++i) {
+        const Node& dep = deps.children[i];
+        const Node* value = dep.find("value");
+        if (value == nullptr || !value->is_map()) continue;
+        for (const Node& id : value->children) {
+            if (!id.is_scalar() || id.value.empty() || !id.key.ends_with("unique_identifier")) continue;
+            std::string path = join_path(join_path(join_index("dependencies", i), {"value"}), {id.key});
+            doc.facts.requirements.push_back({id.value, "dify-plugin", "app", {member_span(id), path}});
+        }
+    }
+}
+
 } // namespace
 
 void load_dify(Document& doc) {
     if (!doc.tree || !doc.tree->is_map()) return;
+    if (const Node* deps = doc.tree->find("dependencies"); deps != nullptr && deps->is_seq()) load_dependencies(doc, *deps);
     const Node* workflow = doc.tree->find("workflow");
     if (workflow == nullptr || !workflow->is_map()) return;
     EnvTypes env;
