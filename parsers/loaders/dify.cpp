@@ -78,7 +78,8 @@ void load_http_request(Document& doc, const Node& data, const std::string& path,
     std::string_view auth_type = auth != nullptr ? auth->text("type") : std::string_view();
     e.auth = auth_type.empty() || auth_type == "no-auth" ? "none" : std::string(auth_type);
     if (auth_type == "api-key" && auth != nullptr) {
-        std::string_view scheme = auth->get({"config", "type"}) != nullptr ? auth->get({"config", "type"})->value : "";
+        const Node* config = auth->find("config");
+        std::string_view scheme = config != nullptr ? config->text("type") : std::string_view();
         if (!scheme.empty()) e.auth = std::string(scheme);
         const Node* key = auth->get({"config", "api_key"});
         if (key != nullptr && key->is_scalar() && !is_unfilled_value(key->value)) {
