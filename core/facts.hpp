@@ -60,6 +60,8 @@ struct Exec {
     std::string holder;
     std::string command;
     Site site;
+    std::string shell;                     // bash, pwsh, sh, cmd, groovy, ...; empty when the default
+    std::vector<std::string> secret_vars;  // environment variables in scope that hold secrets
 };
 
 // Input an outsider controls: issue titles, PR bodies, webhook bodies, fetched pages.
@@ -67,6 +69,7 @@ struct Untrusted {
     std::string source;  // github.event.issue.title, webhook-body, web-page, ...
     std::string holder;
     Site site;
+    std::string via;     // how it got here when not read directly: env.TITLE
 };
 
 struct Facts {
