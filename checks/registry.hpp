@@ -9,6 +9,14 @@
 namespace handoff {
 
 std::unique_ptr<Check> make_dotenv_not_ignored();
+std::unique_ptr<Check> make_curl_pipe_shell();
+std::unique_ptr<Check> make_dangerous_trigger();
+std::unique_ptr<Check> make_excessive_permissions();
+std::unique_ptr<Check> make_overprovisioned_secrets();
+std::unique_ptr<Check> make_secret_in_log();
+std::unique_ptr<Check> make_secrets_inherit();
+std::unique_ptr<Check> make_template_injection();
+std::unique_ptr<Check> make_unpinned_action();
 
 // Every check, in a fixed order.
 const std::vector<std::unique_ptr<Check>>& all_checks();

@@ -83,6 +83,9 @@ private:
                     doc_.facts.secret_refs.push_back({r.last_name, "github-secret", owner, guess_provider(r.last_name), site});
                 } else if (is_variable_read(r)) {
                     doc_.facts.secret_refs.push_back({r.last_name, "github-variable", owner, {}, site});
+                } else if (r.path == "secrets" || (context_starts_with(r.path, "secrets") && r.computed_index)) {
+                    // toJSON(secrets), secrets[name]: every secret of the repository is in reach.
+                    doc_.facts.grants.push_back({owner, "secrets:all", "*", site});
                 }
                 if (context_taint(r.path) != Taint::none) {
                     doc_.facts.untrusted.push_back({r.path, owner, site, {}});
