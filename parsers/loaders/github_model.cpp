@@ -100,20 +100,6 @@ bool all_hex(std::string_view s) {
 
 } // namespace
 
-std::string child_path(std::string_view parent, std::string_view key) {
-    std::string out(parent);
-    append_path_key(out, key, parent.empty());
-    return out;
-}
-
-std::string index_path(std::string_view parent, std::size_t index) {
-    std::string out(parent);
-    out += '[';
-    out += std::to_string(index);
-    out += ']';
-    return out;
-}
-
 std::string_view GhStep::uses_text() const { return uses != nullptr ? std::string_view(uses->value) : std::string_view(); }
 
 std::string_view GhStep::input(std::string_view key) const {

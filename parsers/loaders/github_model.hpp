@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/tree.hpp"
+#include "parsers/loaders/node_paths.hpp"
 
 namespace handoff {
 
@@ -69,10 +70,6 @@ struct GhWorkflow {
 };
 
 GhWorkflow read_github_workflow(const Node& root, bool is_action);
-
-// node path helpers: "jobs" + "build" -> "jobs.build"; "jobs.build.steps" + 2 -> "...steps[2]"
-std::string child_path(std::string_view parent, std::string_view key);
-std::string index_path(std::string_view parent, std::size_t index);
 
 // The effective permissions block of a job: its own, else the workflow's, else nullptr.
 const Node* effective_permissions(const GhWorkflow& wf, const GhJob& job);
