@@ -23,7 +23,7 @@ const RuleInfo kRule{
 const RE2& pipe_pattern() {
     static const RE2 re(
         R"((?i)(?:\b(?:curl|wget|iwr|irm|invoke-webrequest|invoke-restmethod)\b[^|]*\|\s*(?:sudo\s+(?:-\S+\s+)*)?)"
-        R"((?:(?:ba|z|k|da|fi)?sh\b|(?:python[0-9.]*|node|perl|ruby)(?:\s+-(?:\s|$)|\s*$|\s*[;&|])|iex\b|invoke-expression\b))"
+        R"((?:(?:ba|z|k|da|fi)?sh\b|(?:python[0-9.]*|node|perl|ruby)(?:\s+-(?:\s|$)|\s*$|\s*[;&|])|iex\b|invoke-expression\b)))"
         R"(|(?:\b(?:ba|z|k|da)?sh\s+(?:-\S+\s+)*<\(\s*(?:curl|wget)\b))"
         R"(|(?:\b(?:(?:ba|z|da)?sh\s+-c|eval)\s+["']?\$\(\s*(?:curl|wget)\b))"
         R"(|(?:\biex\b.*(?:downloadstring|\biwr\b|\birm\b|invoke-webrequest|invoke-restmethod)))");
