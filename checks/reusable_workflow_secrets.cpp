@@ -74,8 +74,7 @@ public:
                 if (job.uses == nullptr) continue;
                 GhUses uses = parse_uses(job.uses->value);
                 if (uses.kind != GhUses::Kind::local) continue;
-                std::string target = uses.path.substr(uses.path.rfind("./", 0) == 0 ? 2 : 0);
-                callers[repo_root(doc->path()) + target].push_back({doc, &job});
+                callers[repo_root(doc->path()) + uses.path].push_back({doc, &job});
             }
         }
         for (const auto& [doc, wf] : views) {
@@ -113,6 +112,7 @@ private:
             hit.message = "secrets." + ref.name + " is not declared under on.workflow_call.secrets, so a caller cannot pass it";
             if (!wf.only_called()) {
                 hit.message += " (it is only set when the workflow runs on its other triggers)";
+                hit.severity = Severity::low;
                 hit.confidence = Confidence::low;
             } else if (!calls.empty()) {
                 hit.message += "; the callers in this repository pass secrets by name";

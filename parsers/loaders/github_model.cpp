@@ -185,9 +185,11 @@ GhUses parse_uses(std::string_view uses) {
     while (!uses.empty() && std::isspace(static_cast<unsigned char>(uses.back())) != 0) uses.remove_suffix(1);
     while (!uses.empty() && std::isspace(static_cast<unsigned char>(uses.front())) != 0) uses.remove_prefix(1);
     if (uses.empty()) return out;
-    if (uses.substr(0, 2) == "./" || uses.substr(0, 3) == "../") {
+    // ./path and ../path are relative to the checkout; $/path is the self-repository
+    // form (the same repository at the same commit).
+    if (uses.substr(0, 2) == "./" || uses.substr(0, 3) == "../" || uses.substr(0, 2) == "$/") {
         out.kind = GhUses::Kind::local;
-        out.path = std::string(uses);
+        out.path = std::string(uses.substr(uses.front() == '.' && uses[1] == '/' ? 2 : (uses.front() == '$' ? 2 : 0)));
         return out;
     }
     if (uses.substr(0, 9) == "docker://") {

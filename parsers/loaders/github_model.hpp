@@ -92,7 +92,7 @@ struct GhUses {
     Kind kind = Kind::invalid;
     std::string owner;  // lower-cased
     std::string repo;   // lower-cased
-    std::string path;   // sub-path inside the repository (reusable workflows, monorepo actions)
+    std::string path;   // sub-path inside the repository; for local uses the path without ./ or $/
     std::string ref;    // after '@'; for docker, the tag or digest
     std::string image;  // docker://IMAGE without the scheme
 };
