@@ -77,7 +77,11 @@ private:
         for (const SecretRef& ref : doc.facts.secret_refs) {
             if (ref.store == "github-secret" && (ref.owner == job.id || ref.owner.empty())) secrets.insert(ref.name);
         }
-        if (!secrets.empty()) holds.push_back("secrets");
+        if (!secrets.empty()) {
+            std::string names;
+            for (const std::string& n : secrets) names += (names.empty() ? "" : ", ") + n;
+            holds.push_back("secrets (" + names + ")");
+        }
         bool shell = agent_has_shell(step);
         if (shell) holds.push_back("shell access");
         if (holds.empty()) return;

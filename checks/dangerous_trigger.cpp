@@ -142,6 +142,9 @@ private:
         if (guarded(job)) {
             hit.message += " (the job checks who triggered it)";
             hit.severity = Severity::low;
+        } else if (job.environment != nullptr) {
+            hit.message += " (the job's environment may require an approval first)";
+            hit.severity = Severity::medium;
         } else if (artifact) {
             hit.severity = Severity::medium;
         } else if (runs) {
@@ -152,7 +155,8 @@ private:
 
     static void check_open(const Document& doc, FindingSink& sink, const GhWorkflow& wf, const GhJob& job,
                            const std::string& event, bool secrets) {
-        if (job.steps.empty() && job.uses == nullptr) return;
+        // A reusable workflow call is judged where its steps are.
+        if (job.steps.empty() || job.uses != nullptr) return;
         bool write = grants_write(effective_permissions(wf, job));
         if ((!write && !secrets) || guarded(job)) return;
         Hit hit;

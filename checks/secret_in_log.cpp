@@ -68,9 +68,20 @@ public:
     }
 
 private:
+    // An expression whose value is the secret itself (or a formatting of it), not a
+    // test of it: ${{ secrets.X == '' }} prints true or false.
+    static bool yields_value(const Expression& e) {
+        if (e.body.find_first_of("=<>!") != std::string_view::npos) return false;
+        for (const std::string& f : e.functions) {
+            if (f != "format" && f != "tojson" && f != "join" && f != "fromjson") return false;
+        }
+        return true;
+    }
+
     static std::string secret_in(std::string_view line, const Exec& exec, bool github) {
         if (github) {
             for (const Expression& e : find_expressions(line)) {
+                if (!yields_value(e)) continue;
                 for (const ContextRead& r : e.reads) {
                     if (context_starts_with(r.path, "secrets") || r.path == "github.token") return "${{ " + r.path + " }}";
                 }
@@ -80,6 +91,25 @@ private:
             if (mentions_variable(line, var)) return "$" + var;
         }
         return {};
+    }
+
+    // Lines inside `{ ... } > file` or `( ... ) > file`: their output goes to the file.
+    static std::vector<bool> redirected_groups(const std::vector<ScriptLine>& lines) {
+        std::vector<bool> out(lines.size(), false);
+        std::vector<std::size_t> open;
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            const std::string& t = lines[i].text;
+            if (t == "{" || t == "(") {
+                open.push_back(i);
+            } else if (!open.empty() && (t[0] == '}' || t[0] == ')')) {
+                std::size_t from = open.back();
+                open.pop_back();
+                if (t.find('>') != std::string::npos) {
+                    for (std::size_t j = from; j <= i; ++j) out[j] = true;
+                }
+            }
+        }
+        return out;
     }
 
     static void report(const Document& doc, FindingSink& sink, const Exec& exec, const ScriptLine& line,
@@ -97,9 +127,11 @@ private:
         bool masks = exec.command.find("add-mask") != std::string::npos;
         bool script_has_secrets = !exec.secret_vars.empty() || !secret_in(exec.command, exec, github).empty();
         bool traced = false;
-        for (const ScriptLine& line : lines) {
+        std::vector<bool> redirected = redirected_groups(lines);
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            const ScriptLine& line = lines[i];
             std::string secret = secret_in(line.text, exec, github);
-            if (!secret.empty() && line.text.find("::add-mask::") == std::string::npos &&
+            if (!secret.empty() && !redirected[i] && line.text.find("::add-mask::") == std::string::npos &&
                 RE2::PartialMatch(line.text, print_pattern()) && goes_to_log(line.text)) {
                 std::string message = "prints " + secret + " to the job log";
                 Severity severity = Severity::medium;
@@ -112,7 +144,8 @@ private:
             }
             if (!traced && script_has_secrets && RE2::PartialMatch(line.text, xtrace_pattern())) {
                 traced = true;
-                report(doc, sink, exec, line, "turns on shell tracing (xtrace) while secrets are in scope; every command is echoed with its expanded arguments", Severity::medium);
+                // GitHub masks exact secret values in traced commands, not derived ones.
+                report(doc, sink, exec, line, "turns on shell tracing (xtrace) while secrets are in scope; every command is echoed with its expanded arguments", github ? Severity::low : Severity::medium);
                 continue;
             }
             if (script_has_secrets && RE2::PartialMatch(line.text, dump_pattern())) {

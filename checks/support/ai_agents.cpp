@@ -101,10 +101,11 @@ bool agent_has_shell(const GhStep& step) {
 }
 
 bool agent_checks_actor(const GhStep& step) {
-    // claude-code-action refuses actors without write access unless told otherwise.
+    // These actions refuse actors without write access unless an input opens them up.
     std::string slug = uses_slug(parse_uses(step.uses_text()));
-    if (slug != "anthropics/claude-code-action") return false;
-    return step.input("allowed_non_write_users").empty();
+    if (slug == "anthropics/claude-code-action") return step.input("allowed_non_write_users").empty();
+    if (slug == "openai/codex-action") return step.input("allow-users").empty();
+    return false;
 }
 
 } // namespace handoff

@@ -17,7 +17,7 @@ bool is_prompt_input(std::string_view input);
 bool agent_has_shell(const GhStep& step);
 
 // The action itself refuses triggering users without write access (claude-code-action
-// does, unless allowed_non_write_users opens it up).
+// unless allowed_non_write_users is set, codex-action unless allow-users is set).
 bool agent_checks_actor(const GhStep& step);
 
 } // namespace handoff
