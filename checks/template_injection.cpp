@@ -1,5 +1,6 @@
 // template-injection: an attacker-controlled context expanded by `${{ }}` into code:
 // a run: script, actions/github-script's script:, or an AI agent's prompt.
+#include <cctype>
 #include <map>
 #include <set>
 #include <utility>
@@ -44,13 +45,16 @@ public:
 
     void check_file(const Document& doc, FindingSink& sink) const override {
         if (!is_github_document(doc) || doc.facts.untrusted.empty()) return;
-        std::map<std::string, Sink> sinks = sink_paths(github_view(doc));
+        GhWorkflow wf = github_view(doc);
+        std::map<std::string, Sink> sinks = sink_paths(wf);
+        std::set<std::string> typed = typed_inputs(wf);
         // One finding per expression, even when it reads several tainted contexts.
         std::set<std::pair<std::uint32_t, std::uint32_t>> seen;
         for (const Untrusted& u : doc.facts.untrusted) {
             auto where = sinks.find(u.site.node_path);
             if (where == sinks.end()) continue;
             Taint taint = context_taint(u.source);
+            if (taint == Taint::caller && typed.count(input_name(u.source)) != 0) continue;
             if (!seen.insert({u.site.span.begin, u.site.span.end}).second) continue;
             Hit hit;
             hit.span = u.site.span;
@@ -72,6 +76,28 @@ public:
     }
 
 private:
+    // inputs.x / github.event.inputs.x -> x
+    static std::string input_name(const std::string& path) { return path.substr(path.rfind('.') + 1); }
+
+    // Inputs declared as boolean, number or choice cannot carry shell syntax.
+    static std::set<std::string> typed_inputs(const GhWorkflow& wf) {
+        std::set<std::string> out;
+        if (wf.on == nullptr || !wf.on->is_map()) return out;
+        for (const char* event : {"workflow_dispatch", "workflow_call"}) {
+            const Node* inputs = wf.on->get({event, "inputs"});
+            if (inputs == nullptr || !inputs->is_map()) continue;
+            for (const Node& input : inputs->children) {
+                std::string_view type = input.text("type");
+                if (type == "boolean" || type == "number" || type == "choice") {
+                    std::string name = input.key;
+                    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+                    out.insert(name);
+                }
+            }
+        }
+        return out;
+    }
+
     static std::map<std::string, Sink> sink_paths(const GhWorkflow& wf) {
         std::map<std::string, Sink> out;
         for (const GhJob& job : wf.jobs) {
