@@ -1,13 +1,11 @@
 // placeholder-secret-value: a credential-named env var or action input in a CI file set
 // to an empty string or a placeholder (changeme, <your-token>, YOUR_API_KEY) instead of
 // a reference to the secret store.
-#include <array>
-#include <cctype>
 
 #include "checks/registry.hpp"
 #include "checks/support/github.hpp"
 #include "core/redact.hpp"
-#include "parsers/loaders/provider_guess.hpp"
+#include "core/secret_names.hpp"
 
 namespace handoff {
 namespace {
@@ -25,29 +23,13 @@ const RuleInfo kRule{
     "CI/CD variable in GitLab), or remove the entry if it is not needed.",
 };
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
+// A stand-in for a value (changeme, <your-token>, YOUR_API_KEY), but not a reference to
+// a secret store, which is what the entry should be.
 bool placeholder(std::string_view value) {
-    std::string v = lower(value);
-    if (v.size() >= 2 && v.front() == '<' && v.back() == '>') return true;
-    static constexpr std::array<std::string_view, 14> kExact{
-        "changeme", "change_me", "change-me", "todo", "tbd", "fixme", "replace_me", "replaceme",
-        "placeholder", "your-token-here", "your_token_here", "insert-here", "xxx", "...",
-    };
-    for (std::string_view p : kExact) {
-        if (v == p) return true;
-    }
-    if (v.rfind("your_", 0) == 0 || v.rfind("your-", 0) == 0 || v.rfind("replace-with", 0) == 0 ||
-        v.rfind("replace_with", 0) == 0 || v.rfind("insert_", 0) == 0) {
-        return true;
-    }
-    // xxxx..., ****...
-    if (v.size() >= 3 && (v.find_first_not_of('x') == std::string::npos || v.find_first_not_of('*') == std::string::npos)) return true;
-    return false;
+    bool reference = value.find("${") != std::string_view::npos || value.find("{{") != std::string_view::npos ||
+                     value.rfind("$", 0) == 0 || value.rfind("op://", 0) == 0 || value.rfind("vault:", 0) == 0 ||
+                     (value.size() > 1 && value.front() == '%' && value.back() == '%');
+    return !value.empty() && !reference && is_placeholder_value(value);
 }
 
 class PlaceholderSecretValue final : public Check {
@@ -86,7 +68,7 @@ private:
             const Node* value = &entry;
             // GitLab: VAR: {value: ..., description: ...}
             if (entry.is_map()) value = entry.find("value");
-            if (value == nullptr || !value->is_scalar() || !credential_like_name(entry.key)) continue;
+            if (value == nullptr || !value->is_scalar() || !is_secret_name(entry.key)) continue;
             if (value->type != ScalarType::string && value->type != ScalarType::null) continue;
             bool empty = value->value.empty();
             if (empty ? !empty_counts : !placeholder(value->value)) continue;

@@ -6,6 +6,7 @@
 
 #include "parsers/loaders/loader.hpp"
 #include "parsers/loaders/node_paths.hpp"
+#include "core/secret_names.hpp"
 #include "parsers/loaders/provider_guess.hpp"
 #include "parsers/loaders/source_span.hpp"
 
@@ -120,7 +121,7 @@ private:
     void read_declarations(const Node* vars, const std::string& path, const std::string& /*owner*/) {
         if (vars == nullptr || !vars->is_map()) return;
         for (const Node& v : vars->children) {
-            if (!credential_like_name(v.key)) continue;
+            if (!is_secret_name(v.key)) continue;
             const Node* value = v.is_map() ? v.find("value") : &v;
             SecretDecl decl;
             decl.name = v.key;
@@ -186,7 +187,7 @@ private:
         exec.site = {line.span, path};
         std::set<std::string> seen;
         for (const VarUse& use : variable_uses(line.value)) {
-            if (credential_like_name(use.name) && seen.insert(use.name).second) exec.secret_vars.push_back(use.name);
+            if (is_secret_name(use.name) && seen.insert(use.name).second) exec.secret_vars.push_back(use.name);
         }
         doc_.facts.execs.push_back(std::move(exec));
     }
@@ -237,7 +238,7 @@ private:
                 for (std::string_view u : kUntrustedVariables) {
                     if (use.name == u) doc_.facts.untrusted.push_back({use.name, owner, site, {}});
                 }
-                if (predefined(use.name) || defined_.count(use.name) != 0 || !credential_like_name(use.name)) continue;
+                if (predefined(use.name) || defined_.count(use.name) != 0 || !is_secret_name(use.name)) continue;
                 doc_.facts.secret_refs.push_back({use.name, "gitlab-variable", owner, guess_provider(use.name), site});
             }
             return true;

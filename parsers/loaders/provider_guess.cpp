@@ -33,11 +33,6 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 43> kFragmen
     {"COVERALLS", "coveralls"},
 }};
 
-constexpr std::array<std::string_view, 14> kCredentialWords{
-    "TOKEN", "SECRET", "PASSWORD", "PASSWD", "PASSPHRASE", "API_KEY", "APIKEY", "ACCESS_KEY",
-    "PRIVATE_KEY", "CREDENTIAL", "AUTH", "WEBHOOK", "_PAT", "_PASS",
-};
-
 } // namespace
 
 std::string guess_provider(std::string_view secret_name) {
@@ -50,23 +45,6 @@ std::string guess_provider(std::string_view secret_name) {
         return std::string(provider);
     }
     return {};
-}
-
-bool credential_like_name(std::string_view name) {
-    std::string n = upper(name);
-    for (std::string_view word : kCredentialWords) {
-        std::size_t at = n.find(word);
-        if (at == std::string::npos) continue;
-        // _PAT and _PASS must end the name or a word (_PATH is not a token).
-        if (word == "_PAT" || word == "_PASS") {
-            std::size_t after = at + word.size();
-            if (after < n.size() && n[after] != '_') continue;
-        }
-        // AUTH must not be part of AUTHOR.
-        if (word == "AUTH" && n.compare(at, 6, "AUTHOR") == 0) continue;
-        return true;
-    }
-    return false;
 }
 
 } // namespace handoff

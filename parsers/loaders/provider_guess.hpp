@@ -8,7 +8,4 @@ namespace handoff {
 
 std::string guess_provider(std::string_view secret_name);
 
-// Names that say "this holds a credential": *_TOKEN, *PASSWORD*, *_API_KEY, *SECRET*, ...
-bool credential_like_name(std::string_view name);
-
 } // namespace handoff
