@@ -6,6 +6,7 @@
 #include <set>
 
 #include "checks/registry.hpp"
+#include "checks/support/ai_agents.hpp"
 #include "checks/support/github.hpp"
 
 namespace handoff {
@@ -155,8 +156,11 @@ private:
 
     static void check_open(const Document& doc, FindingSink& sink, const GhWorkflow& wf, const GhJob& job,
                            const std::string& event, bool secrets) {
-        // A reusable workflow call is judged where its steps are.
+        // A reusable workflow call is judged where its steps are; agents by ai-agent-exposure.
         if (job.steps.empty() || job.uses != nullptr) return;
+        for (const GhStep& step : job.steps) {
+            if (!agent_of_step(step).empty()) return;
+        }
         bool write = grants_write(effective_permissions(wf, job));
         if ((!write && !secrets) || guarded(job)) return;
         Hit hit;

@@ -29,7 +29,7 @@ const RuleInfo kRule{
 };
 
 const RE2& print_pattern() {
-    static const RE2 re(R"((?i)(?:^|[;&|(]\s*)(?:echo|printf|write-host|write-output|write-verbose|console\.log|print)\b)");
+    static const RE2 re(R"((?i)(?:^|[;&|('"]\s*)(?:echo|printf|write-host|write-output|write-verbose|console\.log|print)\b)");
     return re;
 }
 const RE2& xtrace_pattern() {
@@ -63,7 +63,9 @@ public:
 
     void check_file(const Document& doc, FindingSink& sink) const override {
         bool github = is_github_document(doc);
-        for (const Exec& exec : doc.facts.execs) check_script(doc, sink, exec, github);
+        // GitHub and Jenkins mask the exact secret value in the log themselves.
+        bool masked = github || doc.format == Format::jenkins_job;
+        for (const Exec& exec : doc.facts.execs) check_script(doc, sink, exec, github, masked);
         if (github) check_unredacted(doc, sink);
     }
 
@@ -83,7 +85,8 @@ private:
             for (const Expression& e : find_expressions(line)) {
                 if (!yields_value(e)) continue;
                 for (const ContextRead& r : e.reads) {
-                    if (context_starts_with(r.path, "secrets") || r.path == "github.token") return "${{ " + r.path + " }}";
+                    if (r.path == "github.token") return "${{ github.token }}";
+                    if (context_starts_with(r.path, "secrets")) return "${{ secrets." + r.last_name + " }}";
                 }
             }
         }
@@ -122,7 +125,7 @@ private:
         sink.report(doc, kRule, std::move(hit));
     }
 
-    static void check_script(const Document& doc, FindingSink& sink, const Exec& exec, bool github) {
+    static void check_script(const Document& doc, FindingSink& sink, const Exec& exec, bool github, bool masked) {
         std::vector<ScriptLine> lines = script_lines(exec.command);
         bool masks = exec.command.find("add-mask") != std::string::npos;
         bool script_has_secrets = !exec.secret_vars.empty() || !secret_in(exec.command, exec, github).empty();
@@ -135,8 +138,8 @@ private:
                 RE2::PartialMatch(line.text, print_pattern()) && goes_to_log(line.text)) {
                 std::string message = "prints " + secret + " to the job log";
                 Severity severity = Severity::medium;
-                if (github && secret.rfind("${{", 0) == 0) {
-                    message += "; GitHub masks the exact value, but not a transformed or partial copy";
+                if (masked) {
+                    message += "; the CI masks the exact value, but not a transformed or partial copy";
                     severity = Severity::low;
                 }
                 report(doc, sink, exec, line, std::move(message), severity);
@@ -144,8 +147,8 @@ private:
             }
             if (!traced && script_has_secrets && RE2::PartialMatch(line.text, xtrace_pattern())) {
                 traced = true;
-                // GitHub masks exact secret values in traced commands, not derived ones.
-                report(doc, sink, exec, line, "turns on shell tracing (xtrace) while secrets are in scope; every command is echoed with its expanded arguments", github ? Severity::low : Severity::medium);
+                // Masking hides exact secret values in traced commands, not derived ones.
+                report(doc, sink, exec, line, "turns on shell tracing (xtrace) while secrets are in scope; every command is echoed with its expanded arguments", masked ? Severity::low : Severity::medium);
                 continue;
             }
             if (script_has_secrets && RE2::PartialMatch(line.text, dump_pattern())) {

@@ -13,7 +13,12 @@
 namespace handoff {
 namespace {
 
-enum class Sink : unsigned char { shell, script, prompt };
+enum class SinkKind : unsigned char { shell, script, prompt };
+
+struct Sink {
+    SinkKind kind = SinkKind::shell;
+    bool guarded = false;  // the job only runs for trusted actors
+};
 
 const RuleInfo kRule{
     "template-injection",
@@ -27,11 +32,11 @@ const RuleInfo kRule{
     "use \"$TITLE\" in the script; never expand untrusted contexts inside run:, script: or a prompt.",
 };
 
-std::string sink_words(Sink sink) {
+std::string sink_words(SinkKind sink) {
     switch (sink) {
-    case Sink::shell: return "a run: script";
-    case Sink::script: return "an actions/github-script script";
-    case Sink::prompt: return "an AI agent's prompt";
+    case SinkKind::shell: return "a run: script";
+    case SinkKind::script: return "an actions/github-script script";
+    case SinkKind::prompt: return "an AI agent's prompt";
     }
     return "code";
 }
@@ -60,12 +65,16 @@ public:
             hit.span = u.site.span;
             hit.node_path = u.site.node_path;
             std::string what = u.via.empty() ? u.source : u.via + " (set from " + u.source + ")";
-            hit.message = what + " is expanded into " + sink_words(where->second);
-            if (taint == Taint::caller) {
+            hit.message = what + " is expanded into " + sink_words(where->second.kind);
+            if (where->second.guarded) {
+                hit.message += "; the job only runs for trusted users";
+                hit.severity = Severity::low;
+                hit.confidence = Confidence::medium;
+            } else if (taint == Taint::caller) {
                 hit.message += "; whoever triggers or calls the workflow chooses its value";
                 hit.severity = Severity::low;
                 hit.confidence = Confidence::medium;
-            } else if (where->second == Sink::prompt) {
+            } else if (where->second.kind == SinkKind::prompt) {
                 hit.message += "; an outsider can steer the agent";
                 hit.confidence = Confidence::medium;
             } else {
@@ -101,15 +110,16 @@ private:
     static std::map<std::string, Sink> sink_paths(const GhWorkflow& wf) {
         std::map<std::string, Sink> out;
         for (const GhJob& job : wf.jobs) {
+            bool guarded = job.condition != nullptr && guards_actor(job.condition->value);
             for (const GhStep& step : job.steps) {
-                if (step.run != nullptr) out[child_path(step.path, "run")] = Sink::shell;
+                if (step.run != nullptr) out[child_path(step.path, "run")] = {SinkKind::shell, guarded};
                 if (step.with == nullptr) continue;
                 std::string with = child_path(step.path, "with");
                 std::string slug = uses_slug(parse_uses(step.uses_text()));
-                if (slug == "actions/github-script") out[child_path(with, "script")] = Sink::script;
+                if (slug == "actions/github-script") out[child_path(with, "script")] = {SinkKind::script, guarded};
                 if (agent_of_step(step).empty()) continue;
                 for (const Node& input : step.with->children) {
-                    if (is_prompt_input(input.key)) out[child_path(with, input.key)] = Sink::prompt;
+                    if (is_prompt_input(input.key)) out[child_path(with, input.key)] = {SinkKind::prompt, guarded};
                 }
             }
         }

@@ -1,5 +1,6 @@
 // GitLab CI: jobs and their scripts, the variables they define and the ones they expect
 // from the project's CI/CD settings, Vault secrets, includes, images and triggers.
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <set>
@@ -195,9 +196,18 @@ private:
     void read_job(const Node& job) {
         std::string path = child_path("", job.key);
         read_declarations(job.find("variables"), child_path(path, "variables"), job.key);
+        std::size_t first = doc_.facts.execs.size();
         for (const std::string_view key : {"before_script", "script", "after_script"}) {
             read_script(job.find(key), child_path(path, key), job.key);
         }
+        // Script lines share one shell: a secret used on one line is in scope on all.
+        std::vector<std::string> in_scope;
+        for (std::size_t i = first; i < doc_.facts.execs.size(); ++i) {
+            for (const std::string& v : doc_.facts.execs[i].secret_vars) {
+                if (std::find(in_scope.begin(), in_scope.end(), v) == in_scope.end()) in_scope.push_back(v);
+            }
+        }
+        for (std::size_t i = first; i < doc_.facts.execs.size(); ++i) doc_.facts.execs[i].secret_vars = in_scope;
         // secrets: NAME: {vault: ..., file: false}: fetched from HashiCorp Vault (or another provider).
         if (const Node* secrets = job.find("secrets"); secrets != nullptr && secrets->is_map()) {
             for (const Node& s : secrets->children) {
