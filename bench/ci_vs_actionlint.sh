@@ -5,13 +5,15 @@
 #
 # usage: bench/ci_vs_actionlint.sh [HANDOFF_BINARY]
 #   HANDOFF_BINARY  default: build/release/handoff, else build/dev/handoff
+#   SHARED_DIR      the shared/ folder (default: ../shared from the repository root)
 #   PEER_TOOLS_HOME where actionlint is installed (default: build/peers; install with
 #                   PEER_TOOLS_HOME=build/peers ../shared/tools/peers/install.sh actionlint)
 # Exit status: 0 when every workflow was detected and handoff was at least 10x faster, 1 otherwise.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
-corpus="$repo/../shared/corpus/realworld/github"
-peers="$repo/../shared/tools/peers"
+shared="${SHARED_DIR:-$repo/../shared}"   # SHARED_DIR for checkouts not next to shared/
+corpus="$shared/corpus/realworld/github"
+peers="$shared/tools/peers"
 handoff="${1:-}"
 if [ -z "$handoff" ]; then
   handoff="$repo/build/release/handoff"
