@@ -77,7 +77,7 @@ bool is_placeholder_value(std::string_view value) {
             ++distinct;
         }
     }
-    return value.size() >= 4 && distinct <= 2;
+    return value.size() >= 6 && distinct <= 2;
 }
 
 } // namespace handoff
