@@ -32,6 +32,10 @@ public:
     }
 
     void check_file(const Document& doc, FindingSink& sink) const override {
+        if (doc.format == Format::gitlab_ci) {
+            check_includes(doc, sink);
+            return;
+        }
         if (!is_github_document(doc)) return;
         GhWorkflow wf = github_view(doc);
         for (const GhJob& job : wf.jobs) {
@@ -49,6 +53,29 @@ public:
     }
 
 private:
+    // GitLab includes: another project's file without a pinned ref, or a remote URL, is
+    // pipeline code that changes without a commit here. GitLab's own templates are not reported.
+    static void check_includes(const Document& doc, FindingSink& sink) {
+        for (const Endpoint& ep : doc.facts.endpoints) {
+            if (ep.kind != "ci-include") continue;
+            Hit hit;
+            hit.span = ep.site.span;
+            hit.node_path = ep.site.node_path;
+            if (ep.url.rfind("project:", 0) == 0) {
+                std::string ref = ep.auth.rfind("ref:", 0) == 0 ? ep.auth.substr(4) : "";
+                if (is_full_sha(ref)) continue;
+                hit.message = "include of " + ep.url.substr(8) +
+                              (ref.empty() ? " follows its default branch" : " at " + ref + " is not pinned to a commit SHA");
+                if (!ref.empty()) hit.severity = Severity::low;
+            } else if (ep.url.rfind("http://", 0) == 0 || ep.url.rfind("https://", 0) == 0) {
+                hit.message = "remote include " + ep.url + " is fetched at pipeline time and can change at any moment";
+            } else {
+                continue;
+            }
+            sink.report(doc, kRule, std::move(hit));
+        }
+    }
+
     static void check_uses(const Document& doc, FindingSink& sink, const Node& node, const std::string& path) {
         GhUses uses = parse_uses(node.value);
         if (node.value.find("${{") != std::string::npos) return;
