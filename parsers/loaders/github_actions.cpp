@@ -88,7 +88,7 @@ private:
                     doc_.facts.grants.push_back({owner, "secrets:all", "*", site});
                 }
                 if (context_taint(r.path) != Taint::none) {
-                    doc_.facts.untrusted.push_back({r.path, owner, site, {}});
+                    doc_.facts.untrusted.push_back({.source = r.path, .holder = owner, .site = site});
                 }
             }
         }
@@ -179,7 +179,7 @@ private:
                 for (const Expression& inner : find_expressions((*it)->value)) {
                     for (const ContextRead& source : inner.reads) {
                         if (context_taint(source.path) == Taint::none) continue;
-                        doc_.facts.untrusted.push_back({source.path, job.id, {span, path}, "env." + r.last_name});
+                        doc_.facts.untrusted.push_back({.source = source.path, .holder = job.id, .site = {span, path}, .via = "env." + r.last_name});
                     }
                 }
             }

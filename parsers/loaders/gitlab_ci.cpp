@@ -246,7 +246,7 @@ private:
                 if (span != node.span) from = span.end;
                 Site site{span, node_path};
                 for (std::string_view u : kUntrustedVariables) {
-                    if (use.name == u) doc_.facts.untrusted.push_back({use.name, owner, site, {}});
+                    if (use.name == u) doc_.facts.untrusted.push_back({.source = use.name, .holder = owner, .site = site});
                 }
                 if (predefined(use.name) || defined_.count(use.name) != 0 || !is_secret_name(use.name)) continue;
                 doc_.facts.secret_refs.push_back({use.name, "gitlab-variable", owner, guess_provider(use.name), site});
