@@ -9,10 +9,12 @@
 namespace handoff {
 
 std::string_view store_destination(std::string_view store) {
-    if (store == "github-secret") return "GitHub repository or environment secret (Settings > Secrets and variables > Actions)";
+    if (store == "github-secret") return "GitHub Actions secret: repository or environment (Settings > Secrets and variables > Actions), or an organisation secret shared with the repository";
     if (store == "github-variable") return "GitHub repository variable (Settings > Secrets and variables > Actions > Variables)";
-    if (store == "gitlab-variable") return "GitLab CI/CD variable (Settings > CI/CD > Variables, masked and protected)";
-    if (store == "jenkins-credential") return "Jenkins credential (Manage Jenkins > Credentials)";
+    if (store == "gitlab-variable") return "GitLab CI/CD variable of the project or group (Settings > CI/CD > Variables, masked and protected)";
+    if (store == "gitlab-vault-secret") return "HashiCorp Vault secret at the path in the job's secrets: entry (GitLab reads it with the job's ID token)";
+    if (store == "gitlab-external-secret") return "external secrets manager named in the job's secrets: entry (Azure Key Vault, GCP Secret Manager, AWS)";
+    if (store == "jenkins-credential") return "Jenkins credential with this ID (Manage Jenkins > Credentials, or the folder's credentials)";
     if (store == "n8n-credential") return "n8n credential (Credentials > Add credential)";
     if (store == "n8n-variable") return "n8n variable (Overview > Variables; enterprise plans)";
     if (store == "n8n-external-secret") return "n8n external secrets vault (Settings > External Secrets; enterprise plans)";
