@@ -8,6 +8,7 @@ const std::vector<std::unique_ptr<Check>>& all_checks() {
     static const std::vector<std::unique_ptr<Check>> checks = [] {
         std::vector<std::unique_ptr<Check>> list;
         list.push_back(make_dotenv_not_ignored());
+        list.push_back(make_embedded_token());
         return list;
     }();
     return checks;

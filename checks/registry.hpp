@@ -9,6 +9,7 @@
 namespace handoff {
 
 std::unique_ptr<Check> make_dotenv_not_ignored();
+std::unique_ptr<Check> make_embedded_token();
 
 // Every check, in a fixed order.
 const std::vector<std::unique_ptr<Check>>& all_checks();
