@@ -105,14 +105,14 @@ const std::array kPatterns = {
     Pattern{"github-token", "refresh token", "ghr_", R"(ghr_[A-Za-z0-9]{36})", 0, 40, S::high, C::high, V::base62_crc32, "mints new user-to-server tokens"},
     Pattern{"github-token", "fine-grained personal access token", "github_pat_", R"(github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})", 0, 93, S::high, C::high, V::none, "limited to the repositories and permissions it was granted"},
     // GitLab.
-    Pattern{"gitlab-token", "personal access token", "glpat-", R"(glpat-(?:[A-Za-z0-9_-]{27,300}\.[0-9a-z]{9}|[A-Za-z0-9_-]{20}))", 0, 320, S::high, C::high, V::random_body, "acts as the user within the token's scopes"},
+    Pattern{"gitlab-token", "personal access token", "glpat-", R"(glpat-(?:[A-Za-z0-9_-]{27,}\.[0-9a-z]{9}|[A-Za-z0-9_-]{20}))", 0, 320, S::high, C::high, V::random_body, "acts as the user within the token's scopes"},
     Pattern{"gitlab-token", "deploy, runner, CI or feed token", "gldt-|glrt-|glcbt-|glptt-|glft-|glimt-|glagent-|gloas-|glffct-|glsoat-", R"(gl(?:dt|rt|cbt|ptt|ft|imt|agent|oas|ffct|soat)-[A-Za-z0-9_-]{20,64})", 0, 80, S::high, C::high, V::random_body, "project or runner access"},
     Pattern{"gitlab-token", "runner registration token", "GR1348941", R"(GR1348941[A-Za-z0-9_-]{20})", 0, 29, S::medium, C::high, V::random_body, "registers runners that receive the project's jobs and secrets"},
     // Slack.
     Pattern{"slack-token", "bot token", "xoxb-", R"(xoxb-[0-9]{10,13}-[0-9]{10,13}-[A-Za-z0-9]{24})", 0, 60, S::high, C::high, V::none, "reads and posts as the bot"},
     Pattern{"slack-token", "user token", "xoxp-", R"(xoxp-[0-9]{10,13}-[0-9]{10,13}-[0-9]{10,13}-[a-f0-9]{32})", 0, 90, S::critical, C::high, V::none, "acts as the user: every channel and DM they can read"},
     Pattern{"slack-token", "app-level token", "xapp-", R"(xapp-1-[A-Z0-9]{9,12}-[0-9]{10,13}-[a-f0-9]{64})", 0, 100, S::high, C::high, V::none, "connects to the app's event stream"},
-    Pattern{"slack-token", "refresh token", "xoxe", R"(xoxe(?:\.xox[bp])?-1-[A-Za-z0-9]{100,250})", 0, 270, S::high, C::high, V::none, "mints new tokens for the app"},
+    Pattern{"slack-token", "refresh token", "xoxe", R"(xoxe(?:\.xox[bp])?-1-[A-Za-z0-9]{100,})", 0, 270, S::high, C::high, V::none, "mints new tokens for the app"},
     Pattern{"slack-webhook-url", "incoming webhook", "hooks.slack.com/", R"(https://hooks\.slack\.com/(?:services/T[A-Z0-9]{8,12}/B[A-Z0-9]{8,12}/[A-Za-z0-9]{24}|workflows/T[A-Z0-9]{8,12}/A[A-Z0-9]{8,12}/[0-9]{10,20}/[A-Za-z0-9]{24}|triggers/T[A-Z0-9]{8,12}/[0-9]{10,20}/[A-Za-z0-9]{32}))", 8, 160, S::medium, C::high, V::random_body, "posts into the channel"},
     // Discord.
     Pattern{"discord-webhook-url", "webhook", "discord.com/api|discordapp.com/api", R"(https://(?:ptb\.|canary\.)?discord(?:app)?\.com/api/(?:v[0-9]{1,2}/)?webhooks/[0-9]{17,20}/[A-Za-z0-9_-]{60,80})", 15, 180, S::medium, C::high, V::random_body, "posts into the channel"},
@@ -128,7 +128,7 @@ const std::array kPatterns = {
     Pattern{"aws-access-key", "long-term access key id", "AKIA|ABIA|ACCA", R"((?:AKIA|ABIA|ACCA)[A-Z2-7]{16})", 0, 20, S::high, C::high, V::random_body, "a long-term IAM user key"},
     Pattern{"aws-access-key", "temporary (STS) access key id", "ASIA", R"(ASIA[A-Z2-7]{16})", 0, 20, S::medium, C::high, V::random_body, "temporary credentials, usable with their session token"},
     Pattern{"aws-secret-key", "secret access key", "secret_access_key|secretaccesskey|secret-access-key", R"((?i:aws_?secret_?access_?key|secret_?access_?key|secret-access-key)[\s"':=]{1,8}([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$))", 4, 90, S::critical, C::high, V::aws_secret, "acts as the IAM principal"},
-    Pattern{"aws-session-token", "session token", "IQoJb3JpZ2luX2Vj|FwoGZXIvYXdzE", R"((?:IQoJb3JpZ2luX2Vj|FwoGZXIvYXdzE)[A-Za-z0-9/+=]{80,2000})", 0, 2100, S::medium, C::high, V::none, "temporary credentials until they expire"},
+    Pattern{"aws-session-token", "session token", "IQoJb3JpZ2luX2Vj|FwoGZXIvYXdzE", R"((?:IQoJb3JpZ2luX2Vj|FwoGZXIvYXdzE)[A-Za-z0-9/+=]{80,})", 0, 2100, S::medium, C::high, V::none, "temporary credentials until they expire"},
     // Microsoft annotated keys: JQQJ99 at offset 52, service tag at offset 76.
     Pattern{"azure-openai-key", "AI services key", "JQQJ99", R"([A-Za-z0-9]{52}JQQJ99[A-Za-z0-9]{18}ACOG[A-Za-z0-9]{4})", 52, 84, S::high, C::high, V::none, "calls the Azure AI resource"},
     Pattern{"azure-devops-pat", "personal access token", "JQQJ99", R"([A-Za-z0-9]{52}JQQJ99[A-Za-z0-9]{18}AZDO[A-Za-z0-9]{4})", 52, 84, S::high, C::high, V::none, "acts as the user in Azure DevOps"},
@@ -144,8 +144,8 @@ const std::array kPatterns = {
     Pattern{"postman-api-key", "API key", "PMAK-", R"(PMAK-[0-9a-f]{24}-[0-9a-f]{34})", 0, 64, S::high, C::high, V::none, "the user's collections and environments"},
     // Package registries.
     Pattern{"npm-token", "access token", "npm_", R"(npm_[A-Za-z0-9]{36})", 0, 40, S::high, C::high, V::base62_crc32, "publishes packages as the user"},
-    Pattern{"pypi-token", "API token", "pypi-AgEIcHlwaS5vcmc", R"(pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,400})", 0, 420, S::high, C::high, V::none, "uploads releases of the user's projects"},
-    Pattern{"pypi-token", "TestPyPI API token", "pypi-AgENdGVzdC5weXBpLm9yZw", R"(pypi-AgENdGVzdC5weXBpLm9yZw[A-Za-z0-9_-]{50,400})", 0, 430, S::medium, C::high, V::none, "uploads to TestPyPI"},
+    Pattern{"pypi-token", "API token", "pypi-AgEIcHlwaS5vcmc", R"(pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,})", 0, 420, S::high, C::high, V::none, "uploads releases of the user's projects"},
+    Pattern{"pypi-token", "TestPyPI API token", "pypi-AgENdGVzdC5weXBpLm9yZw", R"(pypi-AgENdGVzdC5weXBpLm9yZw[A-Za-z0-9_-]{50,})", 0, 430, S::medium, C::high, V::none, "uploads to TestPyPI"},
     Pattern{"sonarqube-token", "token", "squ_|sqa_|sqp_", R"(sq[uap]_[0-9a-f]{40})", 0, 44, S::medium, C::high, V::none, "reads analysed code and runs analyses"},
     // AI providers.
     Pattern{"groq-api-key", "API key", "gsk_", R"(gsk_[A-Za-z0-9]{52})", 0, 56, S::high, C::high, V::random_body, "spends the account's credits"},
@@ -165,17 +165,17 @@ const std::array kPatterns = {
     Pattern{"shopify-token", "access token", "shpat_|shpca_|shppa_|shpss_", R"(shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32})", 0, 38, S::high, C::high, V::none, "acts as the app in the shop"},
     Pattern{"databricks-token", "personal access token", "dapi", R"(dapi[0-9a-f]{32}(?:-[0-9])?)", 0, 38, S::high, C::medium, V::random_body, "acts as the user in the workspace"},
     Pattern{"digitalocean-token", "token", "dop_v1_|doo_v1_|dor_v1_", R"(do[opr]_v1_[0-9a-f]{64})", 0, 71, S::critical, C::high, V::none, "manages the account's resources"},
-    Pattern{"hashicorp-vault-token", "token", "hvs.|hvb.|hvr.", R"(hv[sbr]\.[A-Za-z0-9_-]{24,300})", 0, 310, S::critical, C::high, V::random_body, "reads the secrets its policies allow"},
+    Pattern{"hashicorp-vault-token", "token", "hvs.|hvb.|hvr.", R"(hv[sbr]\.[A-Za-z0-9_-]{24,})", 0, 310, S::critical, C::high, V::random_body, "reads the secrets its policies allow"},
     Pattern{"grafana-token", "service account token", "glsa_", R"(glsa_[A-Za-z0-9]{32}_[0-9a-f]{8})", 0, 46, S::high, C::high, V::none, "acts as the service account"},
     Pattern{"doppler-token", "token", "dp.st.|dp.sa.|dp.ct.|dp.pt.", R"(dp\.(?:st|sa|ct|pt)\.[A-Za-z0-9_.-]{40,64})", 0, 75, S::high, C::high, V::random_body, "reads the project's secrets"},
     Pattern{"age-secret-key", "secret key", "AGE-SECRET-KEY-1", R"(AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})", 0, 74, S::critical, C::high, V::none, "decrypts every file encrypted to it"},
     Pattern{"private-key", "private key", "PRIVATE KEY-----", R"(-----BEGIN (?:(?:RSA|EC|DSA|OPENSSH|PGP|ENCRYPTED|SSH2 ENCRYPTED) )?PRIVATE KEY(?: BLOCK)?-----)", 40, 64, S::critical, C::high, V::private_key, "signs, decrypts or logs in as its owner", true},
     Pattern{"private-key", "PuTTY private key", "PuTTY-User-Key-File-", R"(PuTTY-User-Key-File-[23]: [a-z0-9-]+)", 0, 60, S::critical, C::high, V::private_key, "logs in as its owner", true},
     // Structured credentials.
-    Pattern{"url-credentials", "user:password in a URL", "://", R"([A-Za-z][A-Za-z0-9+.-]{1,20}://[^\s:@/?#'"<>\\]{0,64}:([^\s@/'"<>\\]{1,200})@[A-Za-z0-9_.-]{1,253})", 24, 560, S::high, C::high, V::url_credentials, "logs in to the service"},
+    Pattern{"url-credentials", "user:password in a URL", "://", R"([A-Za-z][A-Za-z0-9+.-]{1,20}://[^\s:@/?#'"<>\\]{0,64}:([^\s@/'"<>\\]{1,})@[A-Za-z0-9_.-]{1,})", 24, 560, S::high, C::high, V::url_credentials, "logs in to the service"},
     Pattern{"docker-config-auth", "registry auth", "\"auth\"", R"re("auth"\s*:\s*"([A-Za-z0-9+/]{8,}={0,2})")re", 0, 600, S::high, C::high, V::docker_auth, "pulls and pushes images"},
-    Pattern{"maven-password", "server password", "<password>", R"(<password>([^<]{1,256})</password>)", 0, 280, S::high, C::high, V::plain_password, "publishes to the repository"},
-    Pattern{"nuget-password", "feed password", "ClearTextPassword", R"re((?i:key="ClearTextPassword")\s+value="([^"]{1,256})")re", 5, 300, S::high, C::high, V::plain_password, "reads or pushes packages on the feed"},
+    Pattern{"maven-password", "server password", "<password>", R"(<password>([^<]{1,})</password>)", 0, 280, S::high, C::high, V::plain_password, "publishes to the repository"},
+    Pattern{"nuget-password", "feed password", "ClearTextPassword", R"re((?i:key="ClearTextPassword")\s+value="([^"]{1,})")re", 5, 300, S::high, C::high, V::plain_password, "reads or pushes packages on the feed"},
 };
 } // namespace
 

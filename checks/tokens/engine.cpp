@@ -97,7 +97,7 @@ constexpr std::array<ContextShape, 10> kContextShapes = {{
     {"discord", "discord-bot-token", "bot token", R"([MNO][A-Za-z0-9_-]{23,27}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})", Severity::high},
     {"mailgun", "mailgun-api-key", "API key", "[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8}", Severity::high},
     {"aws", "aws-secret-key", "secret access key", "[A-Za-z0-9/+]{40}", Severity::critical},
-    {"aws-session", "aws-session-token", "session token", "[A-Za-z0-9/+=]{100,4000}", Severity::medium},
+    {"aws-session", "aws-session-token", "session token", "[A-Za-z0-9/+=]{100,}", Severity::medium},
     {"pinecone", "pinecone-api-key", "legacy API key", "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", Severity::high},
 }};
 } // namespace
@@ -155,10 +155,17 @@ const Engine& Engine::instance() {
 
 namespace {
 
+// What a rule's tokens can do, for rules whose match came from another pattern or context.
+std::string_view rule_power(std::string_view rule) {
+    const RuleInfo* info = token_rule(rule);
+    return info != nullptr ? info->summary : std::string_view();
+}
+
 struct Verdict {
     bool keep = true;
     std::string_view rule;
     std::string_view kind;
+    std::string_view power;
     Severity severity = Severity::high;
     Confidence confidence = Confidence::high;
     std::string note;
@@ -202,7 +209,7 @@ std::string private_key_identity(std::string_view rest) {
 }
 
 Verdict validate(const Pattern& p, std::string_view whole, std::string_view secret, std::string_view text, std::size_t match_end) {
-    Verdict v{true, p.rule, p.kind, p.severity, p.confidence, {}};
+    Verdict v{true, p.rule, p.kind, p.power, p.severity, p.confidence, {}};
     switch (p.validate) {
     case Validate::none:
         break;
@@ -233,11 +240,13 @@ Verdict validate(const Pattern& p, std::string_view whole, std::string_view secr
                 break;
             }
             v.rule = "supabase-key";
+            v.power = rule_power(v.rule);
             v.kind = claims->role == "service_role" ? "service_role JWT" : "JWT";
             v.severity = claims->role == "service_role" ? Severity::critical : Severity::medium;
             v.confidence = Confidence::high;
         } else if (claims->iss == "n8n" || claims->aud == "public-api") {
             v.rule = "n8n-api-key";
+            v.power = rule_power(v.rule);
             v.kind = "public API key";
             v.severity = Severity::critical;
             v.confidence = Confidence::high;
@@ -290,19 +299,20 @@ Verdict validate(const Pattern& p, std::string_view whole, std::string_view secr
         v.keep = !is_reference(secret) && !is_placeholder_value(secret);
         break;
     case Validate::aws_secret:
-        v.keep = looks_random(secret) && !is_placeholder_token(secret);
+        // The key name already says what it is: only reject what cannot be random.
+        v.keep = (looks_random(secret) || shannon_entropy(secret) >= 4.0) && !is_placeholder_token(secret);
         break;
     }
     return v;
 }
 
-TokenMatch make_match(const Pattern& p, const Verdict& v, Span span, std::string value, int priority) {
+TokenMatch make_match(const Verdict& v, Span span, std::string value, int priority) {
     TokenMatch m;
     m.span = span;
     m.value = std::move(value);
     m.rule = v.rule;
     m.kind = v.kind;
-    m.power = p.power;
+    m.power = v.power;
     m.severity = v.severity;
     m.confidence = v.confidence;
     m.note = v.note;
@@ -344,7 +354,7 @@ std::pair<std::size_t, std::size_t> read_value(std::string_view line, std::size_
     while (end < line.size()) {
         char c = line[end];
         if (std::isspace(static_cast<unsigned char>(c)) != 0 || c == '"' || c == '\'' || c == '`' || c == ',' || c == ';' ||
-            c == ')' || c == '}' || c == ']' || c == '\\' || c == '<') {
+            c == '(' || c == ')' || c == '{' || c == '}' || c == '[' || c == ']' || c == '\\' || c == '<') {
             break;
         }
         ++end;
@@ -389,7 +399,8 @@ void Engine::scan(std::string_view text, bool keyed_lines, std::vector<TokenMatc
             std::size_t from = hit.offset >= p.back ? hit.offset - p.back : 0;
             if (!p.multiline) from = std::max(from, line_start_of(text, hit.offset));
             std::size_t to = std::min(text.size(), static_cast<std::size_t>(hit.offset) + p.max_len + 1);
-            if (!p.multiline) to = std::min(to, line_end_of(text, hit.offset));
+            // The newline stays inside the window so that a pattern can see where its line ends.
+            if (!p.multiline) to = std::min({to, line_end_of(text, hit.offset) + 1, text.size()});
             if (std::find(tried.begin(), tried.end(), std::make_pair(from, pi)) != tried.end()) continue;
             tried.emplace_back(from, pi);
             if (tried.size() > 64) tried.erase(tried.begin(), tried.begin() + 32);
@@ -420,7 +431,7 @@ void Engine::scan(std::string_view text, bool keyed_lines, std::vector<TokenMatc
                 Verdict v = validate(p, std::string_view(groups[0].data(), groups[0].size()), secret, text, me);
                 if (!v.keep) continue;
                 std::string identity = p.validate == Validate::private_key ? private_key_identity(text.substr(me)) : std::string(secret);
-                out.push_back(make_match(p, v, {static_cast<std::uint32_t>(sb), static_cast<std::uint32_t>(se)}, std::move(identity),
+                out.push_back(make_match(v, {static_cast<std::uint32_t>(sb), static_cast<std::uint32_t>(se)}, std::move(identity),
                                          pattern_priority(p)));
                 if (p.back == 0) break;
             }
@@ -443,6 +454,10 @@ void Engine::scan(std::string_view text, bool keyed_lines, std::vector<TokenMatc
             auto [vb, vl] = read_value(line, sep_end);
             if (vl == 0) continue;
             std::string_view value = line.substr(vb, vl);
+            // Inside a bare value or a reference there are no further pairs worth reading;
+            // inside a quoted string there may be ("Server=...;Password=...").
+            bool quoted = vb > sep_end;
+            if (!quoted || tokens::is_reference(value)) pos = std::max(pos, vb + vl);
             std::size_t skipped = 0;
             std::string_view stripped = strip_scheme(value, skipped);
             if (skipped > 0 && stripped.empty()) continue;
@@ -519,7 +534,7 @@ void Engine::judge_keyed(std::string_view key, std::string_view context, std::st
             m.value = std::string(value);
             m.rule = s.rule;
             m.kind = s.kind;
-            m.power = token_rule(s.rule) != nullptr ? token_rule(s.rule)->summary : std::string_view();
+            m.power = rule_power(s.rule);
             m.severity = s.severity;
             m.confidence = Confidence::medium;
             m.priority = kPriorityContext;

@@ -22,7 +22,9 @@ double shannon_entropy(std::string_view s) {
 }
 
 int alphabet_size(std::string_view s) {
-    bool lower = false, upper = false, digit = false, symbol = false, hex_only = true;
+    bool lower = false, upper = false, digit = false, hex_only = true;
+    std::array<bool, 256> symbols{};
+    int symbol_kinds = 0;
     bool hex_lower = false, hex_upper = false;
     for (char c : s) {
         if (c >= 'a' && c <= 'z') {
@@ -34,7 +36,11 @@ int alphabet_size(std::string_view s) {
         } else if (c >= '0' && c <= '9') {
             digit = true;
         } else {
-            symbol = true;
+            auto u = static_cast<unsigned char>(c);
+            if (!symbols[u]) {
+                symbols[u] = true;
+                ++symbol_kinds;
+            }
             hex_only = false;
         }
     }
@@ -43,7 +49,8 @@ int alphabet_size(std::string_view s) {
     if (lower) k += 26;
     if (upper) k += 26;
     if (digit) k += 10;
-    if (symbol) k += 20;
+    // Symbols: the alphabet rarely allows many (base64 has two), so count what is seen.
+    k += std::min(20, 2 * symbol_kinds);
     return std::max(k, 2);
 }
 
