@@ -502,6 +502,13 @@ void Engine::judge_keyed(std::string_view key, std::string_view context, std::st
     const Impl& im = *impl_;
     KeyClass kc = classify_key(key);
     if (kc == KeyClass::none) return;
+    std::size_t skipped = 0;
+    std::string_view unschemed = strip_scheme(value, skipped);
+    if (skipped > 0) {
+        value = unschemed.substr(0, unschemed.find_first_of(" \t"));
+        value_span = {value_span.begin + static_cast<std::uint32_t>(skipped),
+                      value_span.begin + static_cast<std::uint32_t>(skipped + value.size())};
+    }
     while (!value.empty() && (value.back() == '\r' || value.back() == '\n')) value.remove_suffix(1);
     if (value.size() < 8 || value.size() > 4096) return;
     if (is_reference(value)) return;
@@ -528,7 +535,11 @@ void Engine::judge_keyed(std::string_view key, std::string_view context, std::st
         for (std::size_t i = 0; i < kContextShapes.size(); ++i) {
             const ContextShape& s = kContextShapes[i];
             if (s.hint != hint || !RE2::FullMatch(value, *im.shapes[i])) continue;
-            if (!looks_random(value) && s.hint != "pinecone") continue;
+            std::string compact;
+            for (char c : value) {
+                if (c != '-' && c != '.' && c != '_') compact.push_back(c);
+            }
+            if (!looks_random(compact) && s.hint != "pinecone") continue;
             TokenMatch m;
             m.span = value_span;
             m.value = std::string(value);
