@@ -229,3 +229,19 @@ TEST_CASE("with a tree, key context comes from map keys and {name, value} pairs"
     CHECK(text.substr(text.find("E5jC")).starts_with("E5jC"));
     CHECK(findings[0].location.column == static_cast<std::uint32_t>(text.find("E5jC") + 1));
 }
+
+TEST_CASE("truncated and spliced samples never crash the engine") {
+    std::vector<TokenMatch> out;
+    for (const RuleSamples& s : rule_samples()) {
+        for (std::string_view hit : s.hits) {
+            for (std::size_t cut = 0; cut <= hit.size(); ++cut) {
+                out.clear();
+                std::string head(hit.substr(0, cut));
+                Engine::instance().scan(head, true, out);
+                std::string spliced = std::string(hit.substr(cut)) + "\n" + head + " Bearer";
+                Engine::instance().scan(spliced, true, out);
+                for (const TokenMatch& m : out) CHECK(m.span.end <= std::max(head.size(), spliced.size()));
+            }
+        }
+    }
+}

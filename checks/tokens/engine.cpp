@@ -26,11 +26,31 @@ constexpr int kPriorityProvider = 4;
 
 // Words that make a line worth reading for KEY=value pairs (case-insensitive).
 constexpr std::array<std::string_view, 9> kContextWords = {
-    "pass", "pwd", "secret", "token", "key", "auth", "credential", "bearer", "-u ",
+    "pass", "pwd", "secret", "token", "key", "auth", "credential", "-u ", "--user ",
 };
 
 bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
 bool is_token_char(char c) { return is_alnum(c) || c == '_' || c == '-'; }
+bool is_key_char(char c) { return is_alnum(c) || c == '_' || c == '-' || c == '.'; }
+
+// The identifier [kb, ke) is the quoted value of a name/key/header member: "name": "X".
+bool is_pair_name(std::string_view text, std::size_t kb, std::size_t ke) {
+    if (kb < 2 || ke >= text.size()) return false;
+    char q = text[kb - 1];
+    if ((q != '"' && q != '\'') || text[ke] != q) return false;
+    std::size_t p = kb - 1;
+    if (p > 0 && text[p - 1] == '\\') --p;
+    while (p > 0 && (text[p - 1] == ' ' || text[p - 1] == '\t')) --p;
+    if (p == 0 || (text[p - 1] != ':' && text[p - 1] != '=')) return false;
+    --p;
+    while (p > 0 && (text[p - 1] == ' ' || text[p - 1] == '\t')) --p;
+    if (p > 0 && (text[p - 1] == '"' || text[p - 1] == '\'')) --p;
+    if (p > 0 && text[p - 1] == '\\') --p;
+    std::size_t e = p;
+    while (p > 0 && is_alnum(text[p - 1])) --p;
+    std::string_view member = text.substr(p, e - p);
+    return member == "name" || member == "key" || member == "header";
+}
 
 std::vector<std::string_view> split_keywords(std::string_view list) {
     std::vector<std::string_view> out;
@@ -108,8 +128,7 @@ struct Engine::Impl {
     std::uint32_t first_context_keyword = 0;
     std::unique_ptr<LiteralSet> literals;
     std::vector<std::unique_ptr<RE2>> shapes;            // per kContextShapes
-    std::unique_ptr<RE2> assignment;                     // KEY <sep> on a line
-    std::unique_ptr<RE2> pair_name;                      // "name": "X" before a "value"
+    std::unique_ptr<RE2> pair_value;                     // the "value": after a pair's "name": "X"
     std::unique_ptr<RE2> curl_user;                      // curl -u user:password
 
     Impl() {
@@ -138,9 +157,7 @@ struct Engine::Impl {
         for (std::string_view w : kContextWords) keywords.emplace_back(w);
         literals = std::make_unique<LiteralSet>(keywords);
         for (const ContextShape& s : kContextShapes) shapes.push_back(std::make_unique<RE2>(s.regex, opts));
-        assignment = std::make_unique<RE2>(
-            R"(([A-Za-z_][A-Za-z0-9_.-]{0,80})(?:\\?["'])?\]?[ \t]*(?:=>|:=|\?=|=|:)[ \t]*)", opts);
-        pair_name = std::make_unique<RE2>(R"((?:name|key|header)\\?["']?[ \t]*[:=][ \t]*\\?["']([^"'\\]{1,80})\\?["'])", opts);
+        pair_value = std::make_unique<RE2>(R"(^[^{}\[\]]{0,200}?\bvalue\\?["']?[ \t]*[:=][ \t]*())", opts);
         curl_user = std::make_unique<RE2>(R"((?:^|\s)(?:-u|--user)[ \t]+["']?([^\s"':$]{1,64}):([^\s"']{1,128}))", opts);
     }
 };
@@ -341,6 +358,7 @@ std::size_t line_end_of(std::string_view text, std::size_t pos) {
 // A value after a separator: quoted (to the closing quote) or bare (to whitespace or
 // punctuation that ends an expression). Returns its offset within line and its length.
 std::pair<std::size_t, std::size_t> read_value(std::string_view line, std::size_t pos) {
+    pos = std::min(pos, line.size());
     if (pos < line.size() && line[pos] == '\\' && pos + 1 < line.size() && (line[pos + 1] == '"' || line[pos + 1] == '\'')) ++pos;
     if (pos >= line.size()) return {pos, 0};
     char q = line[pos];
@@ -378,20 +396,34 @@ std::string_view strip_scheme(std::string_view v, std::size_t& skipped) {
 
 } // namespace
 
+namespace {
+// Cheap byte checks that spare RE2 the keywords that are common in ordinary text.
+bool worth_trying(const Pattern& p, std::string_view text, std::size_t at) {
+    if (p.validate == Validate::url_credentials) {
+        std::size_t end = std::min(text.size(), at + 3 + 330);
+        for (std::size_t i = at + 3; i < end; ++i) {
+            char c = text[i];
+            if (c == '@') return true;
+            if (c == '/' || c == ' ' || c == '\n' || c == '"' || c == '\'' || c == '<' || c == '>') return false;
+        }
+        return false;
+    }
+    if (p.rule == "airtable-token") return at + 17 < text.size() && text[at + 17] == '.';
+    return true;
+}
+} // namespace
+
 void Engine::scan(std::string_view text, bool keyed_lines, std::vector<TokenMatch>& out) const {
     const Impl& im = *impl_;
     std::vector<LiteralSet::Hit> hits;
     im.literals->find_all(text, hits);
     auto all = patterns();
-    std::vector<std::size_t> context_lines;  // line starts worth reading for pairs
+    std::vector<std::size_t> context_hits;  // secret-like words: where key names may be
     // Patterns already tried at a position, so shared keywords do not repeat work.
     std::vector<std::pair<std::size_t, std::uint16_t>> tried;
     for (const LiteralSet::Hit& hit : hits) {
         if (hit.keyword >= im.first_context_keyword) {
-            if (keyed_lines) {
-                std::size_t ls = line_start_of(text, hit.offset);
-                if (context_lines.empty() || context_lines.back() != ls) context_lines.push_back(ls);
-            }
+            if (keyed_lines) context_hits.push_back(hit.offset);
             continue;
         }
         for (std::uint16_t pi : im.by_keyword[hit.keyword]) {
@@ -401,6 +433,7 @@ void Engine::scan(std::string_view text, bool keyed_lines, std::vector<TokenMatc
             std::size_t to = std::min(text.size(), static_cast<std::size_t>(hit.offset) + p.max_len + 1);
             // The newline stays inside the window so that a pattern can see where its line ends.
             if (!p.multiline) to = std::min({to, line_end_of(text, hit.offset) + 1, text.size()});
+            if (!worth_trying(p, text, hit.offset)) continue;
             if (std::find(tried.begin(), tried.end(), std::make_pair(from, pi)) != tried.end()) continue;
             tried.emplace_back(from, pi);
             if (tried.size() > 64) tried.erase(tried.begin(), tried.begin() + 32);
@@ -438,61 +471,112 @@ void Engine::scan(std::string_view text, bool keyed_lines, std::vector<TokenMatc
         }
     }
     if (!keyed_lines) return;
-    for (std::size_t ls : context_lines) {
-        std::size_t le = line_end_of(text, ls);
-        std::string_view line = text.substr(ls, le - ls);
-        if (line.size() > 4096) line = line.substr(0, 4096);
-        re2::StringPiece rest(line.data(), line.size());
-        re2::StringPiece key_piece;
-        std::size_t pos = 0;
-        while (pos < line.size()) {
-            re2::StringPiece m[2];
-            if (!im.assignment->Match(line, pos, line.size(), RE2::UNANCHORED, m, 2)) break;
-            std::size_t sep_end = static_cast<std::size_t>(m[0].data() - line.data()) + m[0].size();
-            std::string_view key(m[1].data(), m[1].size());
-            pos = sep_end > pos ? sep_end : pos + 1;
-            auto [vb, vl] = read_value(line, sep_end);
-            if (vl == 0) continue;
-            std::string_view value = line.substr(vb, vl);
-            // Inside a bare value or a reference there are no further pairs worth reading;
-            // inside a quoted string there may be ("Server=...;Password=...").
-            bool quoted = vb > sep_end;
-            if (!quoted || tokens::is_reference(value)) pos = std::max(pos, vb + vl);
-            std::size_t skipped = 0;
-            std::string_view stripped = strip_scheme(value, skipped);
-            if (skipped > 0 && stripped.empty()) continue;
-            if (stripped.size() != value.size()) {
-                // A quoted "Bearer x y" keeps only its first word; a bare "Bearer" takes the next.
-                std::size_t sp = stripped.find_first_of(" \t");
-                stripped = stripped.substr(0, sp);
-            } else if (value == "Bearer" || value == "bearer" || value == "token" || value == "Basic") {
-                auto [nb, nl] = read_value(line, vb + vl + 1);
-                stripped = line.substr(nb, nl);
-                skipped = nb - vb;
-            }
-            std::string_view effective_key = key;
-            std::string lowered_key = lower(key);
-            if (lowered_key == "value" || lowered_key == "content") {
-                // n8n, Postman and XML store headers as {name: X, value: Y}.
-                std::size_t back_from = ls + (m[0].data() - line.data());
-                std::size_t look = back_from >= 240 ? back_from - 240 : 0;
-                std::string_view window = text.substr(look, back_from - look);
-                re2::StringPiece in(window.data(), window.size());
-                re2::StringPiece name;
-                std::string_view last;
-                while (RE2::FindAndConsume(&in, *im.pair_name, &name)) last = std::string_view(name.data(), name.size());
-                if (!last.empty()) effective_key = last;
-            }
-            Span span{static_cast<std::uint32_t>(ls + static_cast<std::size_t>(stripped.data() - line.data())),
-                      static_cast<std::uint32_t>(ls + static_cast<std::size_t>(stripped.data() - line.data()) + stripped.size())};
-            judge_keyed(effective_key, line, stripped, span, out);
-        }
+    std::size_t done_until = 0;  // identifiers already read (several keywords in one name)
+    for (std::size_t at : context_hits) {
+        if (at < done_until) continue;
+        done_until = read_pair_at(text, at, out);
+    }
+}
+
+std::size_t Engine::read_pair_at(std::string_view text, std::size_t at, std::vector<TokenMatch>& out) const {
+    const Impl& im = *impl_;
+    // curl -u user:password / --user user:password
+    if (text.substr(at, 3) == "-u " || text.substr(at, 7) == "--user ") {
+        std::size_t le = line_end_of(text, at);
+        std::size_t from = at >= 1 ? at - 1 : 0;
+        std::string_view line = text.substr(from, std::min<std::size_t>(le - from, 512));
         re2::StringPiece user, pass;
-        re2::StringPiece in(line.data(), line.size());
-        if (RE2::PartialMatch(in, *im.curl_user, &user, &pass)) {
-            std::size_t off = ls + static_cast<std::size_t>(pass.data() - line.data());
+        if (RE2::PartialMatch(line, *im.curl_user, &user, &pass)) {
+            std::size_t off = static_cast<std::size_t>(pass.data() - text.data());
             judge_keyed("password", line, std::string_view(pass.data(), pass.size()),
                         {static_cast<std::uint32_t>(off), static_cast<std::uint32_t>(off + pass.size())}, out);
+        }
+        return at + 3;
+    }
+    // The identifier around the keyword: the key name.
+    std::size_t kb = at;
+    while (kb > 0 && at - kb < 80 && is_key_char(text[kb - 1])) --kb;
+    std::size_t ke = at;
+    while (ke < text.size() && ke - at < 80 && is_key_char(text[ke])) ++ke;
+    if (ke == kb) return at + 1;
+    // A name glued to a value before it (arn:aws:secretsmanager:..., a=b=c) is part of that value.
+    if (kb > 0 && (text[kb - 1] == ':' || text[kb - 1] == '/' || text[kb - 1] == '=' || text[kb - 1] == '@')) return ke;
+    std::string_view key = text.substr(kb, ke - kb);
+    std::size_t le = line_end_of(text, ke);
+    std::size_t ls = line_start_of(text, kb);
+    std::string_view line = text.substr(ls, std::min<std::size_t>(le - ls, 4096));
+    // {"name": "Authorization", "value": "..."}: the keyword sits in the pair's name.
+    if (is_pair_name(text, kb, ke)) {
+        std::size_t q = ke < text.size() && (text[ke] == '"' || text[ke] == '\'') ? ke + 1 : ke;
+        std::string_view after = text.substr(q, std::min<std::size_t>(240, text.size() - q));
+        re2::StringPiece in(after.data(), after.size());
+        re2::StringPiece m;
+        if (RE2::PartialMatch(in, *im.pair_value, &m)) {
+            std::size_t sep_end = static_cast<std::size_t>(m.data() - text.data());
+            std::size_t vls = line_start_of(text, sep_end);
+            std::size_t vle = line_end_of(text, sep_end);
+            judge_value_at(key, text.substr(vls, vle - vls), sep_end - vls, vls, out);
+        }
+        return ke;
+    }
+    // KEY <sep> value, with optional closing quote/bracket before the separator.
+    std::size_t p = ke;
+    if (p < text.size() && text[p] == '\\') ++p;
+    if (p < text.size() && (text[p] == '"' || text[p] == '\'')) ++p;
+    if (p < text.size() && text[p] == ']') ++p;
+    while (p < text.size() && (text[p] == ' ' || text[p] == '\t')) ++p;
+    std::size_t sep = p;
+    if (p + 1 < text.size() && ((text[p] == '=' && text[p + 1] == '>') || (text[p] == ':' && text[p + 1] == '=') ||
+                                (text[p] == '?' && text[p + 1] == '='))) {
+        p += 2;
+    } else if (p < text.size() && (text[p] == '=' || text[p] == ':')) {
+        ++p;
+    } else if (key.starts_with("aws_") || key.starts_with("AWS_")) {
+        // aws configure set aws_secret_access_key VALUE
+    } else {
+        return ke;
+    }
+    if (p == sep && !(key.starts_with("aws_") || key.starts_with("AWS_"))) return ke;
+    while (p < text.size() && (text[p] == ' ' || text[p] == '\t')) ++p;
+    if (p >= le) return ke;
+    judge_value_at(key, line, p - ls, ls, out);
+    return ke;
+}
+
+void Engine::judge_value_at(std::string_view key, std::string_view line, std::size_t pos, std::size_t line_offset,
+                            std::vector<TokenMatch>& out) const {
+    auto [vb, vl] = read_value(line, pos);
+    if (vl == 0) return;
+    std::string_view value = line.substr(vb, vl);
+    std::size_t skipped = 0;
+    std::string_view stripped = strip_scheme(value, skipped);
+    if (skipped > 0 && stripped.empty()) return;
+    if (stripped.size() != value.size()) {
+        // A quoted "Bearer x y" keeps only its first word.
+        stripped = stripped.substr(0, stripped.find_first_of(" \t"));
+    } else if (value == "Bearer" || value == "bearer" || value == "token" || value == "Basic") {
+        // A bare "Bearer" (Authorization: Bearer x) takes the next word.
+        auto [nb, nl] = read_value(line, vb + vl + 1);
+        stripped = line.substr(nb, nl);
+    }
+    if (stripped.empty()) return;
+    std::size_t off = line_offset + static_cast<std::size_t>(stripped.data() - line.data());
+    judge_keyed(key, line, stripped, {static_cast<std::uint32_t>(off), static_cast<std::uint32_t>(off + stripped.size())}, out);
+    // Connection strings and similar: Key=Value;Password=...; inside a quoted value.
+    if (vb > pos && value.find(';') != std::string_view::npos) {
+        std::size_t from = 0;
+        while (from < value.size()) {
+            std::size_t semi = value.find(';', from);
+            std::string_view part = value.substr(from, semi == std::string_view::npos ? std::string_view::npos : semi - from);
+            std::size_t eq = part.find('=');
+            if (eq != std::string_view::npos && eq + 1 < part.size()) {
+                std::string_view k = part.substr(0, eq);
+                std::string_view v = part.substr(eq + 1);
+                std::size_t voff = line_offset + static_cast<std::size_t>(v.data() - line.data());
+                judge_keyed(k, line, v, {static_cast<std::uint32_t>(voff), static_cast<std::uint32_t>(voff + v.size())}, out);
+            }
+            if (semi == std::string_view::npos) break;
+            from = semi + 1;
         }
     }
 }
@@ -555,6 +639,8 @@ void Engine::judge_keyed(std::string_view key, std::string_view context, std::st
     }
     // The generic rule: random-looking for its length and alphabet.
     if (is_uuid(value) || is_known_hash(value)) return;
+    // SHA-1 and SHA-256 shapes (commits, digests, content hashes) need a provider to be secrets.
+    if ((value.size() == 40 || value.size() == 64) && alphabet_size(value) == 16) return;
     if (value.find_first_of(" \t") != std::string_view::npos) return;
     if (value.find("://") != std::string_view::npos || value.front() == '/' || value.starts_with("./") || value.starts_with("~/")) return;
     std::size_t at = value.find('@');

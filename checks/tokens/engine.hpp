@@ -50,6 +50,11 @@ public:
 
 private:
     Engine();
+    // Reads the KEY <sep> value pair whose key name holds a secret-like word at `at`;
+    // returns where the key name ends.
+    std::size_t read_pair_at(std::string_view text, std::size_t at, std::vector<TokenMatch>& out) const;
+    void judge_value_at(std::string_view key, std::string_view line, std::size_t pos, std::size_t line_offset,
+                        std::vector<TokenMatch>& out) const;
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

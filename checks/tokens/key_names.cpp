@@ -34,6 +34,16 @@ constexpr std::array<std::string_view, 16> kNotSecretKeyQualifiers = {
     "cache", "public", "publishable", "anon", "primary", "foreign", "sort", "partition", "idempotency",
     "map", "row", "lookup", "object", "dedup", "ssh_public", "instrumentation",
 };
+// Trailing words that qualify a name without changing what it holds: API_KEY_PROD, token2.
+bool is_noise_word(std::string_view w) {
+    static constexpr std::array<std::string_view, 16> kNoise = {
+        "value", "val", "str", "string", "b64", "base64", "raw", "prod", "production", "staging",
+        "dev", "live", "old", "new", "current", "env",
+    };
+    if (std::all_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; })) return true;
+    if (w.size() == 2 && w[0] == 'v' && std::isdigit(static_cast<unsigned char>(w[1])) != 0) return true;
+    return std::find(kNoise.begin(), kNoise.end(), w) != kNoise.end();
+}
 } // namespace
 
 std::vector<std::string> key_words(std::string_view key) {
@@ -67,21 +77,22 @@ KeyClass classify_key(std::string_view key) {
     for (std::string_view bad : kNotSecretWords) {
         if (has(w, bad)) return KeyClass::none;
     }
+    // The head noun decides: secretTraceBucket is a bucket, apiKeyRef a reference name.
+    while (w.size() > 1 && is_noise_word(w.back())) w.pop_back();
+    const std::string& head = w.back();
     for (std::string_view p : kPasswordWords) {
-        if (has(w, p)) return KeyClass::password;
+        if (head == p) return KeyClass::password;
     }
     for (std::string_view s : kSecretWords) {
-        if (has(w, s)) return KeyClass::secret;
+        if (head == s) return KeyClass::secret;
     }
-    // Compound spellings: "apikey", "secretkey", "authtoken" written as one word.
-    for (const std::string& word : w) {
-        if (word.find("password") != std::string::npos || word.find("passwd") != std::string::npos) return KeyClass::password;
-        if (word.find("secret") != std::string::npos || word.find("token") != std::string::npos ||
-            word.find("apikey") != std::string::npos) {
-            return KeyClass::secret;
-        }
+    // Compound spellings written as one word: "apikey", "dbpassword", "authtoken".
+    if (head.find("password") != std::string::npos || head.find("passwd") != std::string::npos) return KeyClass::password;
+    if (head.find("secret") != std::string::npos || head.find("token") != std::string::npos ||
+        head.find("apikey") != std::string::npos) {
+        return KeyClass::secret;
     }
-    if (w.back() == "key" || w.back() == "pat") {
+    if (head == "key" || head == "pat") {
         if (w.size() == 1) return KeyClass::secret;
         const std::string& q = w[w.size() - 2];
         for (std::string_view bad : kNotSecretKeyQualifiers) {
