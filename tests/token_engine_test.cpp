@@ -73,7 +73,9 @@ TEST_CASE("key names: secret-like, password-like and not") {
     CHECK(classify_key("X-N8N-API-KEY") == KeyClass::secret);
     CHECK(classify_key("apiKey") == KeyClass::secret);
     CHECK(classify_key("Authorization") == KeyClass::secret);
-    CHECK(classify_key("AOAI_KEY") == KeyClass::secret);
+    CHECK(classify_key("AOAI_KEY") == KeyClass::key);
+    CHECK(classify_key("secretTraceBucket") == KeyClass::none);
+    CHECK(classify_key("API_KEY_PROD") == KeyClass::secret);
     CHECK(classify_key("cache_key") == KeyClass::none);
     CHECK(classify_key("private_key_id") == KeyClass::none);
     CHECK(classify_key("ACCOUNT_SID") == KeyClass::none);

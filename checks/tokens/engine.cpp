@@ -19,6 +19,7 @@
 namespace handoff::tokens {
 
 namespace {
+constexpr std::size_t kMaxKeyedLine = 2000;
 constexpr int kPriorityGeneric = 1;
 constexpr int kPriorityContext = 2;
 constexpr int kPriorityStructured = 3;  // url-credentials, docker auth, maven, nuget
@@ -219,10 +220,21 @@ bool private_key_body_follows(std::string_view rest) {
     return false;
 }
 
-// The block's text up to its END line, which identifies the key (hashed only).
+// The block's base64 body up to its END line, without line breaks, indentation or JSON
+// "\\n" escapes: the same key pasted plainly or JSON-escaped is one secret.
 std::string private_key_identity(std::string_view rest) {
     std::size_t end = rest.find("-----END");
-    return std::string(rest.substr(0, std::min<std::size_t>(end == std::string_view::npos ? rest.size() : end, 16384)));
+    rest = rest.substr(0, std::min<std::size_t>(end == std::string_view::npos ? rest.size() : end, 16384));
+    std::string body;
+    for (std::size_t i = 0; i < rest.size(); ++i) {
+        char c = rest[i];
+        if (c == '\\' && i + 1 < rest.size() && rest[i + 1] == 'n') {
+            ++i;
+            continue;
+        }
+        if (is_alnum(c) || c == '+' || c == '/' || c == '=') body.push_back(c);
+    }
+    return body;
 }
 
 Verdict validate(const Pattern& p, std::string_view whole, std::string_view secret, std::string_view text, std::size_t match_end) {
@@ -502,8 +514,13 @@ std::size_t Engine::read_pair_at(std::string_view text, std::size_t at, std::vec
     // A name glued to a value before it (arn:aws:secretsmanager:..., a=b=c) is part of that value.
     if (kb > 0 && (text[kb - 1] == ':' || text[kb - 1] == '/' || text[kb - 1] == '=' || text[kb - 1] == '@')) return ke;
     std::string_view key = text.substr(kb, ke - kb);
+    // The member names of {key: X, value: Y} pairs are structure, not key names.
+    std::string lowered = lower(key);
+    if (lowered == "key" || lowered == "name" || lowered == "value" || lowered == "header") return ke;
     std::size_t le = line_end_of(text, ke);
     std::size_t ls = line_start_of(text, kb);
+    // Minified bundles: generated names say nothing about their values.
+    if (le - ls > kMaxKeyedLine) return le;
     std::string_view line = text.substr(ls, std::min<std::size_t>(le - ls, 4096));
     // {"name": "Authorization", "value": "..."}: the keyword sits in the pair's name.
     if (is_pair_name(text, kb, ke)) {
@@ -641,13 +658,15 @@ void Engine::judge_keyed(std::string_view key, std::string_view context, std::st
     if (is_uuid(value) || is_known_hash(value)) return;
     // SHA-1 and SHA-256 shapes (commits, digests, content hashes) need a provider to be secrets.
     if ((value.size() == 40 || value.size() == 64) && alphabet_size(value) == 16) return;
+    // warnKey="<32 hex>" in a bundle is a hash; only strong names make a bare hex value a secret.
+    if (kc == KeyClass::key && alphabet_size(value) == 16) return;
     if (value.find_first_of(" \t") != std::string_view::npos) return;
     if (value.find("://") != std::string_view::npos || value.front() == '/' || value.starts_with("./") || value.starts_with("~/")) return;
     std::size_t at = value.find('@');
     if (at != std::string_view::npos && value.find('.', at) != std::string_view::npos) return;  // an email address
     int classes = static_cast<int>(has_lower(value)) + static_cast<int>(has_upper(value)) + static_cast<int>(has_digit(value));
     if (classes < 2) return;
-    if (kc == KeyClass::secret && value.size() < 16) return;
+    if (kc != KeyClass::password && value.size() < 16) return;
     if (value.size() < 20 && !has_digit(value)) return;
     if (!looks_random(value)) return;
     TokenMatch m;

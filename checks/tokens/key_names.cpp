@@ -44,6 +44,11 @@ bool is_noise_word(std::string_view w) {
     if (w.size() == 2 && w[0] == 'v' && std::isdigit(static_cast<unsigned char>(w[1])) != 0) return true;
     return std::find(kNoise.begin(), kNoise.end(), w) != kNoise.end();
 }
+// "<word> key" pairs that always name a secret.
+constexpr std::array<std::string_view, 12> kStrongKeyQualifiers = {
+    "api", "access", "secret", "private", "signing", "encryption", "master", "client", "service", "admin",
+    "subscription", "license",
+};
 } // namespace
 
 std::vector<std::string> key_words(std::string_view key) {
@@ -98,7 +103,10 @@ KeyClass classify_key(std::string_view key) {
         for (std::string_view bad : kNotSecretKeyQualifiers) {
             if (q == bad) return KeyClass::none;
         }
-        return KeyClass::secret;
+        for (std::string_view strong : kStrongKeyQualifiers) {
+            if (q == strong) return KeyClass::secret;
+        }
+        return KeyClass::key;
     }
     return KeyClass::none;
 }

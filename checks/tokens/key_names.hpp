@@ -10,7 +10,8 @@ namespace handoff::tokens {
 enum class KeyClass {
     none,      // nothing secret-like (id, url, checksum, cache_key, ...)
     password,  // password, passwd, pwd, passphrase: short values count
-    secret,    // token, secret, api key, authorization, credential, *_key
+    secret,    // token, secret, api key, authorization, credential
+    key,       // some other *_key / *Key: a secret when the value is not a bare hex hash
 };
 
 // Lower-case words of a key: "X-N8N-API-KEY" -> x n8n api key, "apiKey" -> api key,
