@@ -1,6 +1,7 @@
 // Embedded tokens: provider rules (prefix, shape, checksum, JWT claims) over every file's
 // bytes in one pass, and the context-aware generic rule over values under secret-like
 // names, taken from the tree where the file has one and from KEY=value lines otherwise.
+#include <algorithm>
 #include <unordered_map>
 
 #include "checks/registry.hpp"
@@ -37,7 +38,13 @@ std::string_view pair_name(const Node& map) {
     return {};
 }
 
-void scan_tree(const Document& doc, std::vector<TokenMatch>& out) {
+// Whether a secret-like word was seen inside [span.begin, span.end) (offsets sorted).
+bool has_context_word(const std::vector<std::uint32_t>& offsets, Span span) {
+    auto it = std::lower_bound(offsets.begin(), offsets.end(), span.begin);
+    return it != offsets.end() && *it < span.end;
+}
+
+void scan_tree(const Document& doc, const std::vector<std::uint32_t>& context_offsets, std::vector<TokenMatch>& out) {
     const Engine& engine = Engine::instance();
     std::string_view bytes = doc.bytes();
     std::unordered_map<const Node*, std::string_view> pair_keys;
@@ -57,7 +64,9 @@ void scan_tree(const Document& doc, std::vector<TokenMatch>& out) {
         std::string_view value = node.value;
         std::vector<TokenMatch> found;
         engine.judge_keyed(key, key, value, {0, static_cast<std::uint32_t>(value.size())}, found);
-        if (worth_line_scan(value)) engine.scan(value, true, found);
+        // Pairs inside the value (a run: script, code in a node, KEY=value in a list): only
+        // where the raw pass saw a secret-like word within the value's bytes.
+        if (worth_line_scan(value) && has_context_word(context_offsets, node.span)) engine.scan(value, true, found);
         for (TokenMatch& m : found) {
             std::string_view text = value.substr(m.span.begin, m.span.size());
             m.span = locate_in(bytes, node.span, text);
@@ -95,8 +104,9 @@ public:
         const Engine& engine = Engine::instance();
         std::vector<TokenMatch> matches;
         bool has_tree = doc.tree.has_value();
-        engine.scan(doc.bytes(), !has_tree, matches);
-        if (has_tree) scan_tree(doc, matches);
+        std::vector<std::uint32_t> context_offsets;
+        engine.scan(doc.bytes(), !has_tree, matches, has_tree ? &context_offsets : nullptr);
+        if (has_tree) scan_tree(doc, context_offsets, matches);
         Engine::resolve_overlaps(matches);
         for (const TokenMatch& m : matches) {
             const RuleInfo* rule = tokens::token_rule(m.rule);

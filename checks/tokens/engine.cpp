@@ -425,7 +425,8 @@ bool worth_trying(const Pattern& p, std::string_view text, std::size_t at) {
 }
 } // namespace
 
-void Engine::scan(std::string_view text, bool keyed_lines, std::vector<TokenMatch>& out) const {
+void Engine::scan(std::string_view text, bool keyed_lines, std::vector<TokenMatch>& out,
+                  std::vector<std::uint32_t>* context_offsets) const {
     const Impl& im = *impl_;
     std::vector<LiteralSet::Hit> hits;
     im.literals->find_all(text, hits);
@@ -436,6 +437,7 @@ void Engine::scan(std::string_view text, bool keyed_lines, std::vector<TokenMatc
     for (const LiteralSet::Hit& hit : hits) {
         if (hit.keyword >= im.first_context_keyword) {
             if (keyed_lines) context_hits.push_back(hit.offset);
+            if (context_offsets != nullptr) context_offsets->push_back(hit.offset);
             continue;
         }
         for (std::uint16_t pi : im.by_keyword[hit.keyword]) {

@@ -36,7 +36,10 @@ public:
 
     // Provider patterns over text; with keyed_lines, also KEY=value style pairs on the
     // lines that mention a secret-like word. Appends; spans are offsets into text.
-    void scan(std::string_view text, bool keyed_lines, std::vector<TokenMatch>& out) const;
+    // context_hits, when given, receives the offsets of every secret-like word seen, so a
+    // caller with a tree can tell which values are worth reading for pairs.
+    void scan(std::string_view text, bool keyed_lines, std::vector<TokenMatch>& out,
+              std::vector<std::uint32_t>* context_hits = nullptr) const;
 
     // One value under a key name (from a tree, or a pair on a line): providers without a
     // prefix by key or line context, base64 of a token decoded once, then the generic

@@ -69,10 +69,29 @@ LiteralSet::LiteralSet(const std::vector<std::string>& keywords) {
             }
         }
     }
+    // Renumber: states without output first (the root stays 0), states with output last.
+    std::vector<std::uint32_t> order;
+    for (std::uint32_t st = 0; st < states; ++st) {
+        if (out[st].empty()) order.push_back(st);
+    }
+    auto quiet = static_cast<std::uint32_t>(order.size());
+    for (std::uint32_t st = 0; st < states; ++st) {
+        if (!out[st].empty()) order.push_back(st);
+    }
+    std::vector<std::uint32_t> new_id(states);
+    for (std::uint32_t n = 0; n < states; ++n) new_id[order[n]] = n;
+    std::vector<std::uint32_t> renumbered(states * classes_);
+    for (std::uint32_t n = 0; n < states; ++n) {
+        for (std::uint32_t cls = 0; cls < classes_; ++cls) {
+            renumbered[n * classes_ + cls] = new_id[next_[order[n] * classes_ + cls]] * classes_;
+        }
+    }
+    next_ = std::move(renumbered);
+    first_accepting_ = quiet * classes_;
     output_begin_.reserve(states + 1);
-    for (std::size_t s = 0; s < states; ++s) {
+    for (std::uint32_t n = 0; n < states; ++n) {
         output_begin_.push_back(static_cast<std::uint32_t>(outputs_.size()));
-        outputs_.insert(outputs_.end(), out[s].begin(), out[s].end());
+        outputs_.insert(outputs_.end(), out[order[n]].begin(), out[order[n]].end());
     }
     output_begin_.push_back(static_cast<std::uint32_t>(outputs_.size()));
 }
@@ -80,15 +99,16 @@ LiteralSet::LiteralSet(const std::vector<std::string>& keywords) {
 void LiteralSet::find_all(std::string_view text, std::vector<Hit>& out) const {
     const std::uint8_t* classes = byte_class_.data();
     const std::uint32_t* next = next_.data();
-    const std::uint32_t* begin = output_begin_.data();
+    const std::uint32_t accepting = first_accepting_;
     const std::uint32_t width = classes_;
-    std::uint32_t s = 0;
+    std::uint32_t row = 0;
     const auto* p = reinterpret_cast<const unsigned char*>(text.data());
     const std::size_t n = text.size();
     for (std::size_t i = 0; i < n; ++i) {
-        s = next[s * width + classes[p[i]]];
-        if (begin[s] != begin[s + 1]) {
-            for (std::uint32_t k = begin[s]; k < begin[s + 1]; ++k) {
+        row = next[row + classes[p[i]]];
+        if (row >= accepting) {
+            std::uint32_t st = row / width;
+            for (std::uint32_t k = output_begin_[st]; k < output_begin_[st + 1]; ++k) {
                 std::uint32_t id = outputs_[k];
                 out.push_back({static_cast<std::uint32_t>(i + 1 - lengths_[id]), id});
             }

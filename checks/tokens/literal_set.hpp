@@ -23,7 +23,11 @@ public:
 private:
     std::vector<std::uint8_t> byte_class_;                 // 256 entries
     std::uint32_t classes_ = 1;
-    std::vector<std::uint32_t> next_;                      // state * classes_ + class
+    // Transitions hold the next state's row offset (state * classes_), so the scan loop does
+    // one add and one load per byte. States are numbered so that every state that ends a
+    // keyword comes after first_accepting_: one compare tells whether to look at outputs.
+    std::vector<std::uint32_t> next_;
+    std::uint32_t first_accepting_ = 0;                    // as a row offset
     std::vector<std::uint32_t> output_begin_;              // per state, into outputs_ (size states+1)
     std::vector<std::uint32_t> outputs_;                   // keyword ids
     std::vector<std::uint32_t> lengths_;                   // per keyword
