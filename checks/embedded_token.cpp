@@ -29,10 +29,22 @@ bool worth_line_scan(std::string_view value) {
     return value.find_first_of(" \t\n=:") != std::string_view::npos;
 }
 
+// XML attributes arrive as "@key": the same member names.
+std::string_view member_name(std::string_view key) {
+    if (!key.empty() && key.front() == '@') key.remove_prefix(1);
+    return key;
+}
+
+bool is_pair_member(std::string_view key) {
+    key = member_name(key);
+    return key == "key" || key == "name" || key == "value" || key == "header" || key == "content" || key == "Key" ||
+           key == "Name" || key == "Value";
+}
+
 // {name: X, value: Y} pairs (n8n header parameters, Postman, Make, NuGet <add key value>):
 // the value's key is X.
 std::string_view pair_name(const Node& map) {
-    for (std::string_view k : {"name", "key", "header"}) {
+    for (std::string_view k : {"name", "key", "header", "@name", "@key"}) {
         if (const Node* n = map.find(k); n != nullptr && n->is_scalar() && !n->value.empty()) return n->value;
     }
     return {};
@@ -52,7 +64,7 @@ void scan_tree(const Document& doc, const std::vector<std::uint32_t>& context_of
         if (node.is_map()) {
             std::string_view name = pair_name(node);
             if (!name.empty()) {
-                for (std::string_view k : {"value", "content"}) {
+                for (std::string_view k : {"value", "content", "@value"}) {
                     if (const Node* v = node.find(k)) pair_keys.emplace(v, name);
                 }
             }
@@ -63,7 +75,8 @@ void scan_tree(const Document& doc, const std::vector<std::uint32_t>& context_of
         if (auto it = pair_keys.find(&node); it != pair_keys.end()) key = it->second;
         std::string_view value = node.value;
         std::vector<TokenMatch> found;
-        engine.judge_keyed(key, key, value, {0, static_cast<std::uint32_t>(value.size())}, found);
+        // The member names of {key: X, value: Y} pairs are structure, not key names.
+        if (!is_pair_member(key)) engine.judge_keyed(key, key, value, {0, static_cast<std::uint32_t>(value.size())}, found);
         // Pairs inside the value (a run: script, code in a node, KEY=value in a list): only
         // where the raw pass saw a secret-like word within the value's bytes.
         if (worth_line_scan(value) && has_context_word(context_offsets, node.span)) engine.scan(value, true, found);

@@ -556,6 +556,10 @@ std::size_t Engine::read_pair_at(std::string_view text, std::size_t at, std::vec
         return ke;
     }
     if (p == sep && !(key.starts_with("aws_") || key.starts_with("AWS_"))) return ke;
+    // KEY= value (nothing before '=', blank after) is an empty assignment in shell, dotenv
+    // and -Dprop= flags; "KEY = value" with blanks on both sides is code or INI.
+    bool tight = sep == ke || (sep > ke && text[sep - 1] != ' ' && text[sep - 1] != '\t');
+    if (text[sep] == '=' && tight && p < text.size() && (text[p] == ' ' || text[p] == '\t')) return ke;
     while (p < text.size() && (text[p] == ' ' || text[p] == '\t')) ++p;
     if (p >= le) return ke;
     judge_value_at(key, line, p - ls, ls, out);
