@@ -54,7 +54,9 @@ bool looks_like_dotenv(std::string_view bytes) {
     return assignments > 0 && assignments >= 3 * other;
 }
 
-bool looks_like_toml(std::string_view bytes) {
+// INI files (.pypirc, aws/credentials) open with a [section] too; without a .toml name
+// they are read as text, where token detection still sees their key = value lines.
+bool looks_like_ini(std::string_view bytes) {
     std::string_view head = trim_left(bytes);
     return head.rfind("[", 0) == 0 && head.find(']') != std::string_view::npos && contains(bytes, " = ");
 }
@@ -76,7 +78,7 @@ Syntax sniff_syntax(std::string_view path, std::string_view bytes) {
     if (!ext.empty() && ext != "txt" && ext != "conf" && ext != "cfg" && ext != "local") return Syntax::text;
     std::string_view head = trim_left(bytes.substr(0, 4096));
     if (head.empty()) return Syntax::text;
-    if (head.front() == '{' || head.front() == '[') return looks_like_toml(bytes) ? Syntax::toml : Syntax::json;
+    if (head.front() == '{' || head.front() == '[') return looks_like_ini(bytes) ? Syntax::text : Syntax::json;
     if (head.front() == '<') return Syntax::xml;
     if (looks_like_dotenv(bytes)) return Syntax::dotenv;
     return Syntax::text;
@@ -109,6 +111,9 @@ bool is_schema(const Node* n) { return n != nullptr && n->is_map(); }
 bool is_tool_definition(const Node& n) {
     if (!n.is_map()) return false;
     if (n.text("type") == "function" && is_map_with(n.find("function"), "name")) return true;
+    // Responses API MCP tools and Anthropic's MCP connector entries.
+    if (n.text("type") == "mcp" && has(n, "server_label")) return true;
+    if (n.text("type") == "url" && has(n, "url") && has(n, "name")) return true;
     if (!has(n, "name")) return false;
     return is_schema(n.find("input_schema")) || is_schema(n.find("inputSchema")) ||
            (has(n, "description") && is_schema(n.find("parameters")));
@@ -127,7 +132,57 @@ bool most_items(const Node& seq, Pred pred) {
     return hits * 2 > seq.children.size();
 }
 
-bool is_tool_list(const Node* n) { return n != nullptr && all_items(*n, is_tool_definition); }
+// Built-in tools ({"type": "web_search"}) may sit beside function tools in one list.
+bool is_builtin_tool(const Node& n) { return n.is_map() && has(n, "type") && n.children.size() <= 4; }
+
+bool is_tool_list(const Node* n) {
+    if (n == nullptr || !n->is_seq() || n->children.empty()) return false;
+    bool any_definition = std::any_of(n->children.begin(), n->children.end(), is_tool_definition);
+    return any_definition && std::all_of(n->children.begin(), n->children.end(), [](const Node& item) {
+               return is_tool_definition(item) || is_builtin_tool(item);
+           });
+}
+
+// OpenAPI documents are how GPT Actions and many agent frameworks describe tools.
+bool is_openapi(const Node& root) {
+    const Node* paths = root.find("paths");
+    return (has(root, "openapi") || has(root, "swagger")) && paths != nullptr && paths->is_map();
+}
+
+// CrewAI agents.yaml (role, goal, backstory) and tasks.yaml (description, expected_output).
+bool is_crewai(const Node& root) {
+    if (root.children.empty()) return false;
+    return std::all_of(root.children.begin(), root.children.end(), [](const Node& entry) {
+        return entry.is_map() && ((has(entry, "role") && has(entry, "goal")) ||
+                                  (has(entry, "description") && has(entry, "expected_output")));
+    });
+}
+
+bool is_flowise(const Node& root) {
+    if (const Node* chatflows = root.find("ChatFlow"); chatflows != nullptr && chatflows->is_seq()) return true;
+    const Node* nodes = root.find("nodes");
+    const Node* edges = root.find("edges");
+    if (nodes == nullptr || edges == nullptr || !nodes->is_seq() || !edges->is_seq()) return false;
+    return most_items(*nodes, [](const Node& n) {
+        const Node* data = n.find("data");
+        return data != nullptr && data->is_map() && (has(*data, "inputs") || has(*data, "inputParams")) &&
+               (has(*data, "baseClasses") || has(*data, "category"));
+    });
+}
+
+bool is_langflow(const Node& root) {
+    const Node* data = root.find("data");
+    const Node* nodes = data != nullptr ? data->find("nodes") : nullptr;
+    if (nodes == nullptr || !nodes->is_seq()) return false;
+    return most_items(*nodes, [](const Node& n) {
+        const Node* node_data = n.find("data");
+        return n.text("type") == "genericNode" || (node_data != nullptr && is_map_with(node_data->find("node"), "template"));
+    });
+}
+
+bool is_dify(const Node& root) {
+    return root.text("kind") == "app" && is_map_with(root.find("app"), "mode");
+}
 
 bool is_mcp_server_map(const Node* n) {
     if (n == nullptr || !n->is_map() || n->children.empty()) return false;
@@ -137,7 +192,16 @@ bool is_mcp_server_map(const Node* n) {
     });
 }
 
+bool is_mcp_server_list(const Node* n) {
+    return n != nullptr && n->is_seq() && !n->children.empty() &&
+           std::all_of(n->children.begin(), n->children.end(), [](const Node& server) {
+               return server.is_map() && has(server, "name") &&
+                      (has(server, "command") || has(server, "url") || has(server, "uri") || has(server, "serverUrl"));
+           });
+}
+
 bool is_mcp_config(const Node& root) {
+    if (is_mcp_server_list(root.find("servers"))) return true;
     if (const Node* servers = root.find("mcpServers"); servers != nullptr && (servers->is_map() || servers->is_seq())) {
         return true;
     }
@@ -228,13 +292,19 @@ std::optional<Format> classify_structured(std::string_view path, const Node& roo
         return Format::n8n_workflow;
     }
     if (is_make_blueprint(root)) return Format::make_blueprint;
+    if (is_flowise(root)) return Format::flowise_flow;
+    if (is_langflow(root)) return Format::langflow_flow;
+    if (is_dify(root)) return Format::dify_app;
     if (const Node* flows = root.find("flows"); flows != nullptr && most_items(*flows, is_node_red_node)) {
         return Format::node_red_flows;
     }
     if (is_github_workflow(path, root)) return Format::github_workflow;
     if (is_github_action(root)) return Format::github_action;
     if (is_mcp_config(root)) return Format::mcp_config;
-    if (is_tool_list(root.find("tools")) || is_tool_list(root.find("functions"))) return Format::agent_tools;
+    if (is_tool_list(root.find("tools")) || is_tool_list(root.find("functions")) || is_openapi(root) ||
+        is_crewai(root)) {
+        return Format::agent_tools;
+    }
     if (is_agent_settings(path, root)) return Format::agent_settings;
     if (is_gitlab_ci(path, root)) return Format::gitlab_ci;
     return std::nullopt;
@@ -287,6 +357,7 @@ std::optional<Format> classify_raw(std::string_view path, Syntax syntax, std::st
         if (contains(head, "\nstages:") && contains(head, "script:")) return Format::gitlab_ci;
         if (path_contains(path, "/.github/workflows/") && contains(head, "jobs:")) return Format::github_workflow;
         // Prose saved under a YAML name (a README called action.yml) is text.
+        if (contains(head, "\n```")) return Format::text;
         std::size_t colons = static_cast<std::size_t>(std::count(head.begin(), head.end(), ':'));
         std::size_t lines = static_cast<std::size_t>(std::count(head.begin(), head.end(), '\n')) + 1;
         return colons * 3 >= lines ? Format::yaml : Format::text;
@@ -294,6 +365,25 @@ std::optional<Format> classify_raw(std::string_view path, Syntax syntax, std::st
     if (syntax == Syntax::xml) return trim_left(head).rfind("<", 0) == 0 ? Format::xml : Format::text;
     if (syntax == Syntax::toml) return Format::toml;
     if (syntax == Syntax::dotenv) return Format::dotenv;
+    return std::nullopt;
+}
+
+// When content says nothing (an empty file, an odd shape), a well-known path still does.
+std::optional<Format> classify_by_path(std::string_view path) {
+    std::string name = to_lower(base_name(path));
+    static constexpr std::array<std::string_view, 5> kMcpNames{"claude_desktop_config.json", "cline_mcp_settings.json",
+                                                               "mcp_config.json", ".mcp.json", "mcp_settings.json"};
+    if (std::find(kMcpNames.begin(), kMcpNames.end(), name) != kMcpNames.end()) return Format::mcp_config;
+    for (std::string_view dir : {"/.cursor/", "/.vscode/", "/.roo/", "/.kilocode/", "/.amazonq/", "/.kiro/settings/"}) {
+        if (name == "mcp.json" && path_contains(path, std::string(dir) + "mcp.json")) return Format::mcp_config;
+    }
+    // Only files directly in the folder: GitHub ignores subfolders of .github/workflows.
+    std::string padded = "/" + std::string(path);
+    std::size_t at = padded.rfind("/.github/workflows/");
+    bool direct = at != std::string::npos && padded.find('/', at + 19) == std::string::npos;
+    if (direct && (name.ends_with(".yml") || name.ends_with(".yaml"))) {
+        return Format::github_workflow;
+    }
     return std::nullopt;
 }
 
@@ -312,14 +402,19 @@ Format generic(Syntax syntax) {
 } // namespace
 
 Format classify(std::string_view path, Syntax syntax, const Node* tree, std::string_view bytes) {
-    if (tree == nullptr) return classify_raw(path, syntax, bytes).value_or(Format::text);
+    if (tree == nullptr) {
+        if (std::optional<Format> by_path = classify_by_path(path)) return *by_path;
+        return classify_raw(path, syntax, bytes).value_or(Format::text);
+    }
     if (syntax == Syntax::dotenv) return Format::dotenv;
     if (syntax == Syntax::xml) return classify_xml(*tree).value_or(Format::xml);
     if (tree->is_scalar() || tree->kind == NodeKind::null) {
+        if (std::optional<Format> by_path = classify_by_path(path)) return *by_path;
         // A YAML file that is one big scalar is prose.
         return syntax == Syntax::yaml ? Format::text : generic(syntax);
     }
-    return classify_structured(path, *tree).value_or(generic(syntax));
+    if (std::optional<Format> by_content = classify_structured(path, *tree)) return *by_content;
+    return classify_by_path(path).value_or(generic(syntax));
 }
 
 } // namespace handoff

@@ -61,7 +61,7 @@ TEST_CASE("references and placeholders are recognised") {
     }
     CHECK_FALSE(is_reference("Jk6Tu7JsODCm9VIXhuD1ARUbwVMAFeKf2WQzUdSq"));
     for (std::string_view ph : {"your-key-here", "changeme", "<token>", "sk-xxxxxxxxxxxx", "********", "...",
-                                "dev-only-not-a-secret", "REPLACE_ME", "AKIAIOSFODNN7EXAMPLE"}) {
+                                "dev-only-not-a-secret", "REPLACE_ME", "AKIAIOSFODNN7EXAMPLE", "hunter2-hunter2"}) {
         CAPTURE(ph);
         CHECK(is_placeholder_value(ph));
     }

@@ -45,6 +45,18 @@ constexpr std::array<std::string_view, 14> kPlaceholderValues = {
     "secret", "password", "passwd", "token", "test", "testing", "null", "none", "nil", "undefined",
     "empty", "default", "string", "apikey",
 };
+// "hunter2-hunter2", "abcabcabc": a value that repeats a shorter part of itself was typed,
+// not generated.
+bool repeats_itself(std::string_view v) {
+    std::size_t n = v.size();
+    // Periods up to where at least four characters still compare.
+    for (std::size_t period = 2; period + 4 <= n; ++period) {
+        std::size_t same = 0;
+        for (std::size_t i = 0; i + period < n; ++i) same += v[i] == v[i + period] ? 1 : 0;
+        if (same * 10 >= (n - period) * 8) return true;
+    }
+    return false;
+}
 } // namespace
 
 bool is_reference(std::string_view raw) {
@@ -105,6 +117,7 @@ bool is_placeholder_value(std::string_view raw) {
         if (l == w) return true;
     }
     if (distinct_chars(v) <= 4) return true;
+    if (repeats_itself(v)) return true;
     if (has_sequential_run(v, 6)) return true;
     return false;
 }
