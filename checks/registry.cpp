@@ -21,6 +21,7 @@ const std::vector<std::unique_ptr<Check>>& all_checks() {
         list.push_back(make_secrets_inherit());
         list.push_back(make_template_injection());
         list.push_back(make_unpinned_action());
+        list.push_back(make_embedded_token());
         list.push_back(make_automation_open_trigger());
         list.push_back(make_automation_code_execution());
         list.push_back(make_automation_inline_secret());

@@ -22,6 +22,7 @@ std::unique_ptr<Check> make_secret_in_log();
 std::unique_ptr<Check> make_secrets_inherit();
 std::unique_ptr<Check> make_template_injection();
 std::unique_ptr<Check> make_unpinned_action();
+std::unique_ptr<Check> make_embedded_token();
 std::unique_ptr<Check> make_automation_open_trigger();
 std::unique_ptr<Check> make_automation_code_execution();
 std::unique_ptr<Check> make_automation_inline_secret();
