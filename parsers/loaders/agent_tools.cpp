@@ -115,7 +115,7 @@ private:
         if ((contains_any(n, {"fetch", "http", "request", "url", "browse", "scrape", "download", "curl", "webpage",
                               "web_page", "visit", "crawl"}) &&
              has_free_string_param(schema, {"url", "uri", "link", "endpoint", "address", "href", "target_url", "page_url"})) ||
-            (contains_any(said, {"fetch", "http", "download", "web page", "webpage", "scrape", "crawl", "browse"}) &&
+            (contains_any(said, {"fetch", "download", "web page", "webpage", "scrape", "crawl", "browse"}) &&
              has_free_string_param(schema, {"url", "uri", "href", "target_url", "page_url"}))) {
             facts_.grant(name->value, capability::tool_fetch, name->value, at,
                          "tool " + name->value + " fetches any URL the model chooses");
