@@ -9,6 +9,9 @@ const std::vector<std::unique_ptr<Check>>& all_checks() {
         std::vector<std::unique_ptr<Check>> list;
         list.push_back(make_dotenv_not_ignored());
         list.push_back(make_automation_open_trigger());
+        list.push_back(make_automation_code_execution());
+        list.push_back(make_automation_inline_secret());
+        list.push_back(make_dify_undeclared_env());
         list.push_back(make_n8n_agent_tool_exposure());
         list.push_back(make_n8n_caller_policy_any());
         list.push_back(make_n8n_code_execution());

@@ -10,6 +10,9 @@ namespace handoff {
 
 std::unique_ptr<Check> make_dotenv_not_ignored();
 std::unique_ptr<Check> make_automation_open_trigger();
+std::unique_ptr<Check> make_automation_code_execution();
+std::unique_ptr<Check> make_automation_inline_secret();
+std::unique_ptr<Check> make_dify_undeclared_env();
 std::unique_ptr<Check> make_n8n_agent_tool_exposure();
 std::unique_ptr<Check> make_n8n_caller_policy_any();
 std::unique_ptr<Check> make_n8n_code_execution();

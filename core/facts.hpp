@@ -81,6 +81,15 @@ struct Untrusted {
     std::string origin{};  // the trigger or step the input enters through, when known
 };
 
+// Something other than a secret the client must set up before the project runs: a
+// community package to install, a plugin to add. Listed in the inventory.
+struct Requirement {
+    std::string name;   // n8n-nodes-evolution-api, langgenius/openai:0.0.7
+    std::string store;  // n8n-community-package, dify-plugin (inventory wording by store)
+    std::string owner;  // the node or app that needs it
+    Site site;
+};
+
 // Fields added after the first four of a struct carry a default initializer, so loaders
 // that brace-initialise the leading fields keep compiling when a field is appended.
 struct Facts {
@@ -90,6 +99,7 @@ struct Facts {
     std::vector<Grant> grants;
     std::vector<Exec> execs;
     std::vector<Untrusted> untrusted;
+    std::vector<Requirement> requirements{};
 };
 
 } // namespace handoff
