@@ -56,6 +56,13 @@ bool keep_for_project(const Document& doc) {
            name.find("compose") != std::string::npos;
 }
 
+// Cross-file checks read these formats' trees (credential exports and the workflows that use them, reusable workflows);
+// every other kept document needs only its bytes and facts, so its tree is released.
+bool tree_needed_for_project(Format format) {
+    return format == Format::n8n_credentials || format == Format::n8n_workflow || format == Format::github_workflow ||
+           format == Format::github_action;
+}
+
 std::optional<std::string> read_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) return std::nullopt;
@@ -146,7 +153,10 @@ private:
             std::lock_guard lock(mutex_);
             for (Finding& f : findings) result_.findings.push_back(std::move(f));
         }
-        if (keep_for_project(*doc)) slot.document = std::move(doc);
+        if (keep_for_project(*doc)) {
+            if (!tree_needed_for_project(doc->format)) doc->tree.reset();
+            slot.document = std::move(doc);
+        }
     }
 
     void suppress(const Document& doc, std::vector<Finding>& findings) {
@@ -178,8 +188,30 @@ private:
         }
     }
 
+    // A fallback rule's finding on a span another rule also reported says nothing new.
+    static void drop_shadowed_fallbacks(std::vector<Finding>& findings) {
+        auto overlaps = [](const Location& a, const Location& b) {
+            return a.path == b.path && a.line == b.line && a.column < b.end_column && b.column < a.end_column;
+        };
+        std::vector<bool> drop(findings.size(), false);
+        for (std::size_t i = 0; i < findings.size(); ++i) {
+            const RuleInfo* rule = find_rule(findings[i].rule);
+            if (rule == nullptr || !rule->fallback) continue;
+            for (std::size_t j = 0; j < findings.size() && !drop[i]; ++j) {
+                if (j != i && findings[j].rule != findings[i].rule &&
+                    overlaps(findings[i].location, findings[j].location)) {
+                    drop[i] = true;
+                }
+            }
+        }
+        std::size_t index = 0;
+        findings.erase(std::remove_if(findings.begin(), findings.end(), [&](const Finding&) { return drop[index++]; }),
+                       findings.end());
+    }
+
     void finish() {
         auto& findings = result_.findings;
+        drop_shadowed_fallbacks(findings);
         std::sort(findings.begin(), findings.end(), finding_order);
         findings.erase(std::unique(findings.begin(), findings.end(),
                                    [](const Finding& a, const Finding& b) {

@@ -14,6 +14,9 @@ struct RuleInfo {
     Confidence confidence = Confidence::medium;
     std::string_view summary;      // why it matters, one or two sentences
     std::string_view remediation;  // what to do
+    // A catch-all rule (the generic secret rule) that yields to any other rule's
+    // finding on an overlapping span, so one value is not reported twice.
+    bool fallback = false;
 };
 
 } // namespace handoff

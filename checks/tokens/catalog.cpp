@@ -21,6 +21,11 @@ constexpr RuleInfo rule(std::string_view id, std::string_view title, S severity,
     return RuleInfo{id, title, Family::embedded_token, severity, confidence, summary, kRotate};
 }
 
+constexpr RuleInfo fallback(RuleInfo info) {
+    info.fallback = true;
+    return info;
+}
+
 // Sorted by id.
 const std::array kRules = {
     rule("age-secret-key", "age encryption secret key", S::critical, "Decrypts every file encrypted to its recipient."),
@@ -41,7 +46,7 @@ const std::array kRules = {
     rule("docker-config-auth", "Docker registry credentials", S::high, "base64 of user:password for a container registry: pull and push images."),
     rule("doppler-token", "Doppler token", S::high, "Reads the secrets of the Doppler project or workplace."),
     rule("figma-token", "Figma personal access token", S::medium, "Reads the user's Figma files."),
-    rule("generic-secret", "Secret value under a secret-like name", S::high, "A random-looking value stored under a name such as password, token, secret or api_key.", C::medium),
+    fallback(rule("generic-secret", "Secret value under a secret-like name", S::high, "A random-looking value stored under a name such as password, token, secret or api_key.", C::medium)),
     rule("github-token", "GitHub token", S::high, "Acts as the user or app on GitHub within the token's scopes."),
     rule("gitlab-token", "GitLab token", S::high, "Acts as the user, project or runner on the GitLab instance."),
     rule("google-api-key", "Google API key", S::high, "Calls the Google APIs enabled for the project (Gemini, Maps, Firebase) and spends its quota."),
