@@ -1,0 +1,16 @@
+#pragma once
+// Where a client creates a key for a provider (the SecretRef.provider guess).
+#include <string>
+#include <string_view>
+
+namespace handoff {
+
+struct ProviderConsole {
+    std::string name;  // "OpenAI"; the id itself when unknown; empty when there is no guess
+    std::string where; // plain words: "OpenAI platform > API keys"
+    std::string url;   // the console page; empty when unknown
+};
+
+ProviderConsole provider_console(std::string_view provider);
+
+} // namespace handoff
