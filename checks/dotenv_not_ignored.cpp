@@ -1,15 +1,87 @@
+// A .env file with real values that no .gitignore rule covers: the next `git add .`
+// publishes every key in it.
+#include <algorithm>
+#include <array>
+
 #include "checks/registry.hpp"
+#include "core/gitignore.hpp"
+#include "core/secret_names.hpp"
+#include "parsers/detect_path.hpp"
 
 namespace handoff {
+
 namespace {
+
+const RuleInfo kRule{
+    "dotenv-not-ignored",
+    ".env file with values is not git-ignored",
+    Family::embedded_token,
+    Severity::high,
+    Confidence::high,
+    "A .env file holds the real values of the project's keys. When no .gitignore rule covers it, "
+    "the next `git add .` commits them, and everyone who can read the repository can use them.",
+    "Add `.env` (and `.env.*`, keeping `!.env.example`) to .gitignore, remove the file from git with "
+    "`git rm --cached`, and rotate every key it held. Ship a .env.example with empty values instead.",
+};
+
+bool is_template_name(std::string_view path) {
+    std::string name = to_lower(base_name(path));
+    static constexpr std::array<std::string_view, 6> kMarkers{"example", "sample", "template", "dist", "defaults", "schema"};
+    return std::any_of(kMarkers.begin(), kMarkers.end(),
+                       [&](std::string_view m) { return name.find(m) != std::string::npos; });
+}
+
+std::string folder_of(std::string_view path) {
+    std::size_t slash = path.find_last_of('/');
+    return slash == std::string_view::npos ? std::string() : std::string(path.substr(0, slash));
+}
+
 class DotenvNotIgnored final : public Check {
 public:
-    const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{{"dotenv-not-ignored", ".env file with values is not git-ignored",
-                                                  Family::embedded_token, Severity::high, Confidence::high, "", ""}};
+    [[nodiscard]] const std::vector<RuleInfo>& rules() const override {
+        static const std::vector<RuleInfo> rules{kRule};
         return rules;
     }
+
+    void check_project(const Project& project, FindingSink& sink) const override {
+        GitIgnore ignore;
+        for (const auto& doc : project.documents) {
+            if (base_name(doc->path()) == ".gitignore") ignore.add(folder_of(doc->path()), doc->bytes());
+        }
+        for (const auto& doc : project.documents) {
+            if (doc->format != Format::dotenv || is_template_name(doc->path()) || ignore.ignored(doc->path())) continue;
+            report(*doc, sink);
+        }
+    }
+
+private:
+    static void report(const Document& doc, FindingSink& sink) {
+        const SecretDecl* first = nullptr;
+        const SecretDecl* first_secret = nullptr;
+        std::size_t values = 0;
+        for (const SecretDecl& decl : doc.facts.secret_decls) {
+            if (!decl.has_value) continue;
+            ++values;
+            if (first == nullptr) first = &decl;
+            if (first_secret == nullptr && is_secret_name(decl.name)) first_secret = &decl;
+        }
+        if (first == nullptr) return;
+        const SecretDecl& at = first_secret != nullptr ? *first_secret : *first;
+        Hit hit;
+        hit.span = at.site.span;
+        hit.node_path = at.site.node_path;
+        hit.message = std::to_string(values) + (values == 1 ? " value is" : " values are") + " set in " +
+                      std::string(base_name(doc.path())) + " and no .gitignore rule covers it" +
+                      (first_secret != nullptr ? ", including " + first_secret->name : std::string());
+        hit.evidence = at.name + "=<set>";
+        hit.identity = doc.path();
+        if (first_secret == nullptr) hit.severity = Severity::low;
+        sink.report(doc, kRule, std::move(hit));
+    }
 };
+
 } // namespace
+
 std::unique_ptr<Check> make_dotenv_not_ignored() { return std::make_unique<DotenvNotIgnored>(); }
+
 } // namespace handoff

@@ -1,5 +1,7 @@
 #include "core/inventory.hpp"
 
+#include "core/secret_names.hpp"
+
 #include <algorithm>
 #include <map>
 #include <tuple>
@@ -50,10 +52,13 @@ std::vector<InventoryEntry> build_inventory(const Project& project) {
             if (!seen) e.references.push_back(std::move(loc));
         }
     }
-    // Declarations only enrich secrets that something uses, or stand alone when they
-    // are the only record of a needed secret (an n8n credentials export).
+    // Declarations enrich secrets that something uses; alone they enter the inventory
+    // only when their name says they are secrets (a .env.example also lists ports and
+    // feature flags).
     for (const auto& doc : project.documents) {
         for (const SecretDecl& decl : doc->facts.secret_decls) {
+            bool used = by_key.count({decl.store, decl.name}) > 0;
+            if (!used && decl.store == "env" && !is_secret_name(decl.name)) continue;
             InventoryEntry& e = entry_for(decl.store, decl.name);
             e.declarations.push_back(doc->locate(decl.site.span, decl.site.node_path));
         }

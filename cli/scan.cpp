@@ -1,0 +1,246 @@
+#include "cli/scan.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <exception>
+#include <fstream>
+#include <iterator>
+#include <mutex>
+#include <thread>
+
+#include "checks/registry.hpp"
+#include "core/suppress.hpp"
+#include "core/text_encoding.hpp"
+#include "core/version.hpp"
+#include "parsers/detect.hpp"
+#include "parsers/detect_path.hpp"
+#include "parsers/loaders/loader.hpp"
+
+namespace handoff {
+
+namespace {
+
+Diagnostic at_offset(const Document& doc, std::uint32_t offset, DiagnosticKind kind, std::string message) {
+    Position pos = doc.file->lines.position(offset);
+    return {doc.path(), pos.line, pos.column, kind, std::move(message)};
+}
+
+// Loaders and checks read hostile input; one that throws must not stop the scan.
+template <typename Fn>
+void guarded(Document& doc, std::string_view what, Fn&& fn) {
+    try {
+        fn();
+    } catch (const std::exception& e) {
+        doc.diagnostics.push_back({doc.path(), 0, 0, DiagnosticKind::internal,
+                                   std::string(what) + " failed: " + e.what()});
+    } catch (...) {
+        doc.diagnostics.push_back({doc.path(), 0, 0, DiagnosticKind::internal, std::string(what) + " failed"});
+    }
+}
+
+// Text documents without facts are dropped after their own checks so that a large scan
+// does not keep every file in memory; these few are kept for cross-file checks.
+bool keep_for_project(const Document& doc) {
+    switch (doc.format) {
+    case Format::yaml:
+    case Format::json:
+    case Format::xml:
+    case Format::toml:
+    case Format::text: break;
+    default: return true;
+    }
+    std::string name = to_lower(base_name(doc.path()));
+    return name == ".gitignore" || name.rfind("readme", 0) == 0;
+}
+
+std::optional<std::string> read_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (in.bad()) return std::nullopt;
+    return bytes;
+}
+
+class Pipeline {
+public:
+    explicit Pipeline(const ScanOptions& options) : options_(options) {}
+
+    ScanResult run() {
+        auto started = std::chrono::steady_clock::now();
+        Discovery found = discover(options_.paths, options_.discover);
+        result_.tool_version = std::string(kVersion);
+        result_.root = options_.paths.empty() ? "." : options_.paths.front();
+        result_.diagnostics = std::move(found.diagnostics);
+        result_.excluded = std::move(found.excluded);
+        files_ = std::move(found.files);
+        slots_.resize(files_.size());
+
+        run_workers();
+
+        for (auto& slot : slots_) {
+            if (!slot.scanned) continue;
+            result_.files.push_back(std::move(slot.file));
+            result_.bytes += result_.files.back().bytes;
+            if (slot.document) project_.documents.push_back(std::move(slot.document));
+        }
+        project_.root = result_.root;
+        run_project_checks();
+        finish();
+        result_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        return std::move(result_);
+    }
+
+private:
+    struct Slot {
+        bool scanned = false;
+        ScannedFile file;
+        std::unique_ptr<Document> document;  // kept only when project checks may need it
+    };
+
+    void run_workers() {
+        unsigned jobs = options_.jobs != 0 ? options_.jobs : std::max(1U, std::thread::hardware_concurrency());
+        jobs = std::min<unsigned>(jobs, static_cast<unsigned>(std::max<std::size_t>(1, files_.size())));
+        std::vector<std::thread> workers;
+        for (unsigned i = 1; i < jobs; ++i) workers.emplace_back([this] { work(); });
+        work();
+        for (auto& t : workers) t.join();
+    }
+
+    void work() {
+        while (true) {
+            std::size_t index = next_.fetch_add(1);
+            if (index >= files_.size()) return;
+            scan_one(files_[index], slots_[index]);
+            std::size_t done = done_.fetch_add(1) + 1;
+            if (options_.progress) options_.progress(done, files_.size());
+        }
+    }
+
+    void scan_one(const DiscoveredFile& entry, Slot& slot) {
+        std::optional<std::string> bytes = read_file(entry.absolute);
+        if (!bytes) {
+            std::lock_guard lock(mutex_);
+            result_.diagnostics.push_back({entry.relative, 0, 0, DiagnosticKind::unreadable, "file cannot be read"});
+            return;
+        }
+        if (looks_binary(*bytes)) {
+            std::lock_guard lock(mutex_);
+            result_.excluded.push_back(entry.relative + " (binary)");
+            return;
+        }
+        std::unique_ptr<Document> doc = load_document(entry.relative, std::move(*bytes), options_.limits);
+
+        FindingSink sink;
+        for (const auto& check : all_checks()) {
+            guarded(*doc, "check " + std::string(check->rules().front().id), [&] { check->check_file(*doc, sink); });
+        }
+        std::vector<Finding> findings = sink.take();
+        suppress(*doc, findings);
+
+        slot.scanned = true;
+        slot.file = {doc->path(), doc->format, doc->file->bytes.size(), doc->diagnostics};
+        {
+            std::lock_guard lock(mutex_);
+            for (Finding& f : findings) result_.findings.push_back(std::move(f));
+        }
+        if (keep_for_project(*doc)) slot.document = std::move(doc);
+    }
+
+    void suppress(const Document& doc, std::vector<Finding>& findings) {
+        if (!options_.inline_ignores) return;
+        auto removed = std::remove_if(findings.begin(), findings.end(),
+                                      [&](const Finding& f) { return ignored_inline(*doc.file, f); });
+        suppressed_ += static_cast<std::size_t>(std::distance(removed, findings.end()));
+        findings.erase(removed, findings.end());
+    }
+
+    void run_project_checks() {
+        FindingSink sink;
+        for (const auto& check : all_checks()) {
+            try {
+                check->check_project(project_, sink);
+            } catch (const std::exception& e) {
+                result_.diagnostics.push_back({"", 0, 0, DiagnosticKind::internal,
+                                               "check " + std::string(check->rules().front().id) + " failed: " + e.what()});
+            }
+        }
+        std::vector<Finding> findings = sink.take();
+        for (Finding& f : findings) {
+            const Document* doc = project_.find(f.location.path);
+            if (options_.inline_ignores && doc != nullptr && ignored_inline(*doc->file, f)) {
+                ++suppressed_;
+                continue;
+            }
+            result_.findings.push_back(std::move(f));
+        }
+    }
+
+    void finish() {
+        auto& findings = result_.findings;
+        std::sort(findings.begin(), findings.end(), finding_order);
+        findings.erase(std::unique(findings.begin(), findings.end(),
+                                   [](const Finding& a, const Finding& b) {
+                                       return a.rule == b.rule && a.fingerprint == b.fingerprint &&
+                                              a.location.path == b.location.path &&
+                                              a.location.line == b.location.line &&
+                                              a.location.column == b.location.column;
+                                   }),
+                       findings.end());
+        result_.suppressed = suppressed_;
+        result_.inventory = build_inventory(project_);
+        for (const ScannedFile& f : result_.files) {
+            result_.diagnostics.insert(result_.diagnostics.end(), f.diagnostics.begin(), f.diagnostics.end());
+        }
+        std::sort(result_.excluded.begin(), result_.excluded.end());
+    }
+
+    const ScanOptions& options_;
+    ScanResult result_;
+    Project project_;
+    std::vector<DiscoveredFile> files_;
+    std::vector<Slot> slots_;
+    std::atomic<std::size_t> next_{0};
+    std::atomic<std::size_t> done_{0};
+    std::mutex mutex_;
+    std::atomic<std::size_t> suppressed_{0};
+};
+
+} // namespace
+
+std::unique_ptr<Document> load_document(std::string relative_path, std::string bytes, const ParseLimits& limits) {
+    bool was_utf16 = false;
+    if (std::optional<std::string> utf8 = transcode_utf16(bytes)) {
+        bytes = std::move(*utf8);
+        was_utf16 = true;
+    }
+    auto doc = std::make_unique<Document>(std::make_unique<SourceFile>(std::move(relative_path), std::move(bytes)));
+    if (was_utf16) {
+        doc->diagnostics.push_back({doc->path(), 0, 0, DiagnosticKind::encoding,
+                                    "UTF-16 file transcoded to UTF-8; columns count characters"});
+    }
+    if (std::optional<std::uint32_t> bad = first_invalid_utf8(doc->bytes())) {
+        doc->diagnostics.push_back(at_offset(*doc, *bad, DiagnosticKind::encoding,
+                                             "not valid UTF-8 from here on; scanned as raw bytes"));
+    }
+    if (doc->bytes().find('\0') != std::string_view::npos) {
+        doc->diagnostics.push_back(at_offset(*doc, static_cast<std::uint32_t>(doc->bytes().find('\0')),
+                                             DiagnosticKind::encoding, "NUL byte in a text file"));
+    }
+    doc->syntax = sniff_syntax(doc->path(), doc->bytes());
+    guarded(*doc, "parser", [&] {
+        ParseResult parsed = parse(doc->syntax, doc->bytes(), limits);
+        for (const ParseProblem& problem : parsed.problems) {
+            doc->diagnostics.push_back(at_offset(*doc, problem.offset, problem.kind,
+                                                 std::string(syntax_id(doc->syntax)) + ": " + problem.message));
+        }
+        doc->tree = std::move(parsed.root);
+    });
+    doc->format = classify(doc->path(), doc->syntax, doc->tree ? &*doc->tree : nullptr, doc->bytes());
+    guarded(*doc, "loader", [&] { load_facts(*doc); });
+    return doc;
+}
+
+ScanResult run_scan(const ScanOptions& options) { return Pipeline(options).run(); }
+
+} // namespace handoff

@@ -1,0 +1,142 @@
+// The binary as users run it: exit codes, outputs, corpus detection.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "tests/support.hpp"
+
+namespace fs = std::filesystem;
+using namespace handoff::testing;
+
+namespace {
+std::string quoted(const fs::path& p) { return "'" + p.string() + "'"; }
+
+// Skipped only where ../shared is absent (a developer's machine); CI always has it.
+bool have_shared() {
+    if (fs::exists(shared_dir() / "corpus")) return true;
+    MESSAGE("SKIPPED: ../shared/corpus not found beside the repository");
+    return false;
+}
+} // namespace
+
+TEST_SUITE("cli") {
+    TEST_CASE("usage errors exit 2 with a message on stderr") {
+        RunResult none = run_handoff("");
+        CHECK(none.exit_code == 2);
+        RunResult bad = run_handoff("scan /definitely/not/here");
+        CHECK(bad.exit_code == 2);
+        CHECK(!bad.err.empty());
+        TempDir dir;
+        dir.write("a.txt", "hello\n");
+        CHECK(run_handoff("scan " + quoted(dir.path()) + " --format nonsense").exit_code == 2);
+        CHECK(run_handoff("scan " + quoted(dir.path()) + " --fail-on sometimes").exit_code == 2);
+        CHECK(run_handoff("scan " + quoted(dir.path()) + " --report sarif").exit_code == 2);
+    }
+
+    TEST_CASE("a clean project exits 0 and the JSON report has the documented shape") {
+        TempDir dir;
+        dir.write("README.md", "# demo\nNothing to see.\n");
+        dir.write(".env.example", "OPENAI_API_KEY=\n");
+        RunResult r = run_handoff("scan " + quoted(dir.path()) + " --format json");
+        CHECK(r.exit_code == 0);
+        auto report = nlohmann::json::parse(r.out);
+        CHECK(report["tool"]["name"] == "handoff");
+        CHECK(report["files"].size() == 2);
+        CHECK(report["findings"].is_array());
+        CHECK(report["inventory"].is_array());
+        CHECK(report["diagnostics"].is_array());
+        for (const char* key : {"critical", "high", "medium", "low", "info", "files", "bytes"}) {
+            CHECK(report["summary"].contains(key));
+        }
+        std::map<std::string, std::string> formats;
+        for (const auto& f : report["files"]) formats[f["path"]] = f["format"];
+        CHECK(formats[".env.example"] == "dotenv");
+        CHECK(formats["README.md"] == "text");
+    }
+
+    TEST_CASE("findings at or above --fail-on exit 1; below it exit 0") {
+        TempDir dir;
+        dir.write(".env", "DB_PASSWORD=correct-horse-battery-staple\n");
+        RunResult r = run_handoff("scan " + quoted(dir.path()) + " --format json");
+        CHECK(r.exit_code == 1);
+        auto report = nlohmann::json::parse(r.out);
+        REQUIRE(report["findings"].size() >= 1);
+        bool found = false;
+        for (const auto& f : report["findings"]) {
+            if (f["rule"] != "dotenv-not-ignored") continue;
+            found = true;
+            CHECK(f["location"]["path"] == ".env");
+            CHECK(f["location"]["line"] == 1);
+            CHECK(f["location"]["column"] == 1);
+            CHECK(f["fingerprint"].get<std::string>().size() == 32);
+        }
+        CHECK(found);
+        CHECK(r.out.find("correct-horse-battery-staple") == std::string::npos);
+        CHECK(run_handoff("scan " + quoted(dir.path()) + " --fail-on none").exit_code == 0);
+        CHECK(run_handoff("scan " + quoted(dir.path()) + " --fail-on critical").exit_code == 0);
+    }
+
+    TEST_CASE("--output and --report write files; stdout stays for the main format") {
+        TempDir dir;
+        dir.write("proj/.env", "API_TOKEN=correct-horse-battery-staple\n");
+        fs::path json = dir.path() / "out.json";
+        fs::path also = dir.path() / "also.json";
+        RunResult r = run_handoff("scan " + quoted(dir.path() / "proj") + " --format json --output " + quoted(json) +
+                                  " --report json=" + quoted(also) + " --fail-on none");
+        CHECK(r.exit_code == 0);
+        CHECK(r.out.empty());
+        CHECK(nlohmann::json::parse(read_text(json))["findings"].size() >= 1);
+        CHECK(read_text(json) == read_text(also));
+    }
+
+    TEST_CASE("inline ignores silence a finding and are counted") {
+        TempDir dir;
+        dir.write(".env", "# handoff: ignore[dotenv-not-ignored] local only, never committed\nAPI_TOKEN=abc-def-ghi-jkl\n");
+        RunResult r = run_handoff("scan " + quoted(dir.path()) + " --format json");
+        auto report = nlohmann::json::parse(r.out);
+        CHECK(report["findings"].empty());
+        CHECK(report["summary"]["suppressed"] == 1);
+        CHECK(r.exit_code == 0);
+        RunResult all = run_handoff("scan " + quoted(dir.path()) + " --format json --no-ignores");
+        CHECK(all.exit_code == 1);
+    }
+
+    TEST_CASE("formats: every labelled corpus file is detected as its label") {
+        if (!have_shared()) return;
+        fs::path formats = shared_dir() / "corpus" / "formats";
+        RunResult r = run_handoff("formats " + quoted(formats));
+        REQUIRE(r.exit_code == 0);
+        std::map<std::string, std::string> detected;
+        std::istringstream lines(r.out);
+        for (std::string line; std::getline(lines, line);) {
+            std::size_t tab = line.find('\t');
+            if (tab != std::string::npos) detected[line.substr(0, tab)] = line.substr(tab + 1);
+        }
+        std::ifstream labels(formats / "labels.tsv");
+        std::string line;
+        std::getline(labels, line);  // header
+        std::size_t checked = 0;
+        while (std::getline(labels, line)) {
+            std::istringstream row(line);
+            std::string path;
+            std::string format;
+            std::getline(row, path, '\t');
+            std::getline(row, format, '\t');
+            CAPTURE(path);
+            CHECK(detected[path] == format);
+            ++checked;
+        }
+        CHECK(checked > 150);
+    }
+
+    TEST_CASE("scanning the whole shared corpus finishes without a crash") {
+        if (!have_shared()) return;
+        RunResult r = run_handoff("scan " + quoted(shared_dir() / "corpus") + " --format json --jobs 2");
+        CHECK((r.exit_code == 0 || r.exit_code == 1));
+        auto report = nlohmann::json::parse(r.out);
+        CHECK(report["summary"]["files"].get<int>() > 1000);
+    }
+}
