@@ -51,7 +51,7 @@ Suite suite_for(const std::string& path, const std::vector<const Finding*>& find
         bool found = std::any_of(findings.begin(), findings.end(), [&](const Finding* f) { return f->family == family; });
         if (!found) {
             suite.cases.push_back({"handoff." + std::string(to_string(family)),
-                                   "no " + std::string(family_title(family)) + " in " + shown, path, 0, {}});
+                                   std::string(family_title(family)) + ": nothing found in " + shown, path, 0, {}});
         }
     }
     for (auto& entry : by_rule) {

@@ -80,7 +80,6 @@ RuleText rule_text(const Finding& finding) {
 
 std::vector<RuleText> report_rules(const ScanResult& result) {
     std::map<std::string, RuleText> by_id;
-    for (const RuleInfo& rule : all_rules()) by_id.emplace(std::string(rule.id), from_registry(rule));
     for (const Finding& finding : result.findings) {
         if (!by_id.contains(finding.rule)) by_id.emplace(finding.rule, rule_text(finding));
     }

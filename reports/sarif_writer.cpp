@@ -85,6 +85,7 @@ public:
     std::string_view id() const override { return "sarif"; }
 
     void write(const ScanResult& result, const ReportOptions&, std::ostream& out) const override {
+        // The rules that have results; each carries its doc page as help.
         std::vector<RuleText> rules = report_rules(result);
         std::map<std::string, std::size_t> rule_index;
         Json rules_json = Json::array();

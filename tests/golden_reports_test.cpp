@@ -50,8 +50,9 @@ void check_golden(const std::string& name, const std::string& got) {
         return;
     }
     std::string want = read_file(path);
-    INFO(name << " differs from the golden file (HANDOFF_UPDATE_GOLDEN=1 rewrites it): " << first_difference(want, got));
-    CHECK(want == got);
+    bool same = want == got;
+    CHECK_MESSAGE(same, name << " differs from the golden file (HANDOFF_UPDATE_GOLDEN=1 rewrites it): "
+                             << first_difference(want, got));
 }
 
 std::string render(std::string_view format, const ScanResult& result, const ReportOptions& options = {}) {

@@ -2,6 +2,8 @@
 // Hand-built scan results for the report writer tests and golden files: a small
 // automation project with findings in every family, hostile text in messages, paths
 // and evidence, and a key inventory. Secrets in it are already redacted, as a scan gives them.
+// Rule ids start with "sample-" so that no registered rule matches them: the golden files
+// then change only when a writer changes, not when a check or its doc page does.
 #include <algorithm>
 #include <string>
 
@@ -56,7 +58,7 @@ inline ScanResult review_project() {
     };
     r.diagnostics = r.files.back().diagnostics;
 
-    Finding token = finding("openai-api-key", Family::embedded_token, Severity::critical,
+    Finding token = finding("sample-openai-key", Family::embedded_token, Severity::critical,
                             ".github/workflows/deploy.yml", 14, 22,
                             "OpenAI API key written into the workflow's env block",
                             "13 |     env:\n14 |       OPENAI_API_KEY: sk-p\u2026Qx (164 chars)\n15 |     steps:",
@@ -64,27 +66,27 @@ inline ScanResult review_project() {
     token.location.node_path = "jobs.deploy.env.OPENAI_API_KEY";
     token.remediation = "Revoke the key in the OpenAI console, create a new one and reference it as "
                         "${{ secrets.OPENAI_API_KEY }}.";
-    Finding same_token_in_env = finding("openai-api-key", Family::embedded_token, Severity::critical, ".env", 2, 16,
+    Finding same_token_in_env = finding("sample-openai-key", Family::embedded_token, Severity::critical, ".env", 2, 16,
                                         "OpenAI API key in a committed .env file", "OPENAI_API_KEY=sk-p\u2026Qx (164 chars)",
                                         "fp-openai-key");
-    Finding webhook = finding("n8n-webhook-no-auth", Family::open_webhook, Severity::high, "n8n/lead-intake.json", 41, 9,
+    Finding webhook = finding("sample-open-webhook", Family::open_webhook, Severity::high, "n8n/lead-intake.json", 41, 9,
                               "Webhook node \"Lead intake\" accepts requests from anyone (authentication: none)",
                               "\"authentication\": \"none\"");
     webhook.location.node_path = "nodes[0].parameters.authentication";
-    Finding hostile = finding("template-injection", Family::unsafe_permission, Severity::medium,
+    Finding hostile = finding("sample-template-injection", Family::unsafe_permission, Severity::medium,
                               ".github/workflows/deploy.yml", 30, 14,
                               "Step runs </script><img src=x onerror=alert(1)> with ${{ github.event.issue.title }}\r\n"
                               "::add-mask::leak %0A::set-output name=x::y | pipe `tick` *star* @someone",
                               "run: echo \"${{ github.event.issue.title }}\"\n::stop-commands::token\n\x1b[2J\x07"
                               "\u202eevil\u202c done");
     hostile.remediation = "Pass the value through an environment variable: env: TITLE: ${{ github.event.issue.title }}";
-    Finding mcp = finding("mcp-unpinned-server", Family::unsafe_permission, Severity::low, ".vscode/mcp.json", 6, 18,
+    Finding mcp = finding("sample-unpinned-server", Family::unsafe_permission, Severity::low, ".vscode/mcp.json", 6, 18,
                           "MCP server \"files\" runs npx with an unpinned package, so any new version runs with "
                           "your files");
-    Finding missing = finding("secret-ref-undeclared", Family::missing_secret_ref, Severity::info,
+    Finding missing = finding("sample-undeclared-secret", Family::missing_secret_ref, Severity::info,
                               "docs/notes <b>draft</b>.txt", 0, 0,
                               "Notes mention SLACK_WEBHOOK_URL, which no workflow declares");
-    Finding registered = finding("dotenv-not-ignored", Family::embedded_token, Severity::high, ".env", 0, 0,
+    Finding registered = finding("sample-dotenv-committed", Family::embedded_token, Severity::high, ".env", 0, 0,
                                  ".env holds values and is not listed in .gitignore");
     r.findings = {token, same_token_in_env, webhook, hostile, mcp, missing, registered};
     std::sort(r.findings.begin(), r.findings.end(), finding_order);
