@@ -175,10 +175,12 @@ std::string markdown_code(std::string_view text) {
         if (c == '|') body += '\\';
         body += c;
     }
-    if (body.empty()) body = " ";
-    std::string ticks(longest + 1, '`');
-    bool pad = body.front() == '`' || body.back() == '`' || body.front() == ' ';
-    return ticks + (pad ? " " : "") + body + (pad ? " " : "") + ticks;
+    // push_back, not `body = " "`: g++ 12 at -O2 reports a false -Wrestrict on that assignment.
+    if (body.empty()) body.push_back(' ');
+    std::string_view pad = (body.front() == '`' || body.back() == '`' || body.front() == ' ') ? " " : "";
+    std::string out(longest + 1, '`');
+    out.append(pad).append(body).append(pad).append(longest + 1, '`');
+    return out;
 }
 
 std::string markdown_fence(std::string_view text) {

@@ -55,6 +55,8 @@ ul.families li { padding: 6px 0; border-bottom: 1px solid var(--line); }
          text-transform: uppercase; vertical-align: 2px; }
 .badge.medium { color: #1d2330; }
 .empty { color: var(--muted); }
+table.keys td:first-child { min-width: 13em; }
+.box { font-size: 18px; line-height: 1; }
 footer { padding: 24px; color: var(--muted); font-size: 13px; }
 @media print {
   body { background: #fff; font-size: 11pt; }

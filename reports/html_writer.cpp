@@ -192,11 +192,11 @@ void write_checklist_html(const ScanResult& result, std::ostream& out) {
         out << "<p>The project needs " << plural(result.inventory.size(), "secret")
             << ". For each one, create a new key in the provider's console (never reuse the developer's), then store "
                "it where the table says. Never paste a value into a file that is committed.</p>\n";
-        out << "<table>\n<thead><tr><th>Secret</th><th>Create it in</th><th>Put it in</th><th>Used by</th>"
+        out << "<table class=\"keys\">\n<thead><tr><th>Secret</th><th>Create it in</th><th>Put it in</th><th>Used by</th>"
                "<th>Referenced at</th></tr></thead>\n<tbody>\n";
         for (const InventoryEntry& e : result.inventory) {
             ProviderConsole console = provider_console(e.provider);
-            out << "<tr><td><code>" << esc(e.name) << "</code>";
+            out << "<tr><td><span class=\"box\" aria-hidden=\"true\">\u2610</span> <code>" << esc(e.name) << "</code>";
             if (!console.name.empty()) out << "<br>" << esc(console.name);
             out << "</td><td>" << esc(console.where);
             if (!console.url.empty()) out << "<br><a href=\"" << esc(console.url) << "\">" << esc(console.url) << "</a>";

@@ -1,6 +1,7 @@
 // JUnit XML for GitLab and Jenkins: one suite per scanned file, one failing test case
-// per rule that fired in it (listing each finding), and one passing case per family
-// with nothing found, so CI shows what was checked as well as what failed.
+// per rule that fired in it (listing each finding), one passing case per family with
+// nothing found, so CI shows what was checked as well as what failed, and an error case
+// per diagnostic (a file that did not parse was not fully checked).
 #include <algorithm>
 #include <iomanip>
 #include <map>
@@ -19,12 +20,14 @@ struct Case {
     std::string file;
     std::uint32_t line = 0;
     std::vector<const Finding*> findings;  // empty: a passing case
+    const Diagnostic* diagnostic = nullptr;  // set: the file could not be fully scanned
 };
 
 struct Suite {
     std::string name;
     std::vector<Case> cases;
     std::size_t failures = 0;
+    std::size_t errors = 0;
     std::size_t skipped = 0;
 };
 
@@ -32,7 +35,8 @@ bool only_info(const Case& c) {
     return std::all_of(c.findings.begin(), c.findings.end(), [](const Finding* f) { return f->severity == Severity::info; });
 }
 
-Suite suite_for(const std::string& path, const std::vector<const Finding*>& findings) {
+Suite suite_for(const std::string& path, const std::vector<const Finding*>& findings,
+                const std::vector<const Diagnostic*>& diagnostics) {
     Suite suite;
     std::string shown = path.empty() ? std::string("(project)") : path;
     suite.name = "handoff: " + shown;
@@ -53,6 +57,13 @@ Suite suite_for(const std::string& path, const std::vector<const Finding*>& find
             suite.cases.push_back({"handoff." + std::string(to_string(family)),
                                    std::string(family_title(family)) + ": nothing found in " + shown, path, 0, {}});
         }
+    }
+    for (std::size_t i = 0; i < diagnostics.size(); ++i) {
+        const Diagnostic* d = diagnostics[i];
+        Case c{"handoff.scan", std::string(to_string(d->kind)) + " " + shown + " #" + std::to_string(i + 1), path,
+               d->line, {}, d};
+        suite.cases.push_back(std::move(c));
+        ++suite.errors;
     }
     for (auto& entry : by_rule) {
         Case& c = entry.second;
@@ -84,6 +95,13 @@ void write_case(const Case& c, std::ostream& out) {
         << "\" time=\"0\"";
     if (!c.file.empty()) out << " file=\"" << xml_attribute(c.file) << "\"";
     if (c.line > 0) out << " line=\"" << c.line << "\"";
+    if (c.diagnostic != nullptr) {
+        Location loc{c.diagnostic->path, c.diagnostic->line, c.diagnostic->column, 0, 0, {}};
+        out << ">\n      <error message=\"" << xml_attribute(c.diagnostic->message) << "\" type=\""
+            << to_string(c.diagnostic->kind) << "\">" << html_escape(location_text(loc) + ": " + c.diagnostic->message)
+            << "</error>\n    </testcase>\n";
+        return;
+    }
     if (c.findings.empty()) {
         out << "/>\n";
         return;
@@ -106,17 +124,24 @@ public:
 
     void write(const ScanResult& result, const ReportOptions&, std::ostream& out) const override {
         std::map<std::string, std::vector<const Finding*>> by_path;
+        std::map<std::string, std::vector<const Diagnostic*>> diagnostics;
         for (const ScannedFile& file : result.files) by_path[file.path];
         for (const FileFindings& group : findings_by_file(result)) by_path[group.path] = group.findings;
+        for (const Diagnostic& d : result.diagnostics) {
+            by_path[d.path];
+            diagnostics[d.path].push_back(&d);
+        }
 
         std::vector<Suite> suites;
         std::size_t tests = 0;
         std::size_t failures = 0;
+        std::size_t errors = 0;
         std::size_t skipped = 0;
         for (const auto& [path, findings] : by_path) {
-            suites.push_back(suite_for(path, findings));
+            suites.push_back(suite_for(path, findings, diagnostics[path]));
             tests += suites.back().cases.size();
             failures += suites.back().failures;
+            errors += suites.back().errors;
             skipped += suites.back().skipped;
         }
         // xs:decimal: fixed notation, never an exponent or a negative value.
@@ -124,11 +149,11 @@ public:
         seconds << std::fixed << std::setprecision(3) << (result.seconds > 0 ? result.seconds : 0.0);
         out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
         out << "<testsuites name=\"handoff\" tests=\"" << tests << "\" failures=\"" << failures
-            << "\" errors=\"0\" skipped=\"" << skipped << "\" time=\"" << seconds.str()
+            << "\" errors=\"" << errors << "\" skipped=\"" << skipped << "\" time=\"" << seconds.str()
             << "\">\n";
         for (const Suite& suite : suites) {
             out << "  <testsuite name=\"" << xml_attribute(suite.name) << "\" tests=\"" << suite.cases.size()
-                << "\" failures=\"" << suite.failures << "\" errors=\"0\" skipped=\"" << suite.skipped
+                << "\" failures=\"" << suite.failures << "\" errors=\"" << suite.errors << "\" skipped=\"" << suite.skipped
                 << "\" time=\"0\">\n";
             for (const Case& c : suite.cases) write_case(c, out);
             out << "  </testsuite>\n";

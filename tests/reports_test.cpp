@@ -207,6 +207,7 @@ TEST_CASE("JUnit counters match the test cases and names are unique") {
     std::size_t cases = 0;
     std::size_t failures = 0;
     std::size_t skipped = 0;
+    std::size_t errors = 0;
     std::set<std::string> names;
     for (auto suite : root.children("testsuite")) {
         std::size_t suite_cases = 0;
@@ -215,6 +216,7 @@ TEST_CASE("JUnit counters match the test cases and names are unique") {
             CHECK(names.insert(std::string(tc.attribute("classname").value()) + "/" + tc.attribute("name").value()).second);
             if (tc.child("failure")) ++failures;
             if (tc.child("skipped")) ++skipped;
+            if (tc.child("error")) ++errors;
         }
         CHECK(suite.attribute("tests").as_ullong() == suite_cases);
         cases += suite_cases;
@@ -222,6 +224,8 @@ TEST_CASE("JUnit counters match the test cases and names are unique") {
     CHECK(root.attribute("tests").as_ullong() == cases);
     CHECK(root.attribute("failures").as_ullong() == failures);
     CHECK(root.attribute("skipped").as_ullong() == skipped);
+    CHECK(root.attribute("errors").as_ullong() == errors);
+    CHECK(errors == 1);    // the file that did not parse
     CHECK(failures == 6);  // one per (rule, file) with a finding above info
     CHECK(skipped == 1);   // the info finding
     // The hostile message survives as text, escaped.

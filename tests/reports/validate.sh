@@ -109,6 +109,26 @@ for file in "${annotations[@]}"; do
   check "GitHub annotations $(basename "$file")" python3 "$validators/check-gh-annotations.py" "$file"
 done
 
+# Negative controls: broken copies of good reports must fail, or the checks above prove nothing.
+expect_failure() {
+  local what="$1"; shift
+  "$@" >"$out/negative.log" 2>&1
+  local rc=$?
+  # Exit 1 is "invalid"; 0 would mean the check is blind, 2 that it could not run.
+  if [ "$rc" = 1 ]; then pass "negative control: $what is rejected"
+  else fail "negative control: $what gave exit $rc, expected 1"; sed 's/^/    /' "$out/negative.log"; fi
+}
+if command -v node >/dev/null 2>&1 && [ -d "${REPORT_VALIDATORS_HOME:-$validators}/node_modules/jsonschema" ]; then
+  sed 's/"results": \[/"noResults": [/' "$golden/review.sarif" >"$out/bad-no-results.sarif"
+  expect_failure "SARIF without a results array" node "$validators/check-sarif-upload.js" "$out/bad-no-results.sarif"
+fi
+{ head -n1 "$golden/review.github.txt"; echo "::set-output name=leak::value"; } >"$out/bad-injection.txt"
+expect_failure "an annotation stream with a raw ::set-output line" python3 "$validators/check-gh-annotations.py" "$out/bad-injection.txt"
+if command -v xmllint >/dev/null 2>&1; then
+  sed '0,/tests="[0-9]*"/s//tests="999"/' "$golden/review.junit.xml" >"$out/bad-counters.junit.xml"
+  expect_failure "JUnit with wrong counters" "$validators/validate-junit.sh" "$out/bad-counters.junit.xml"
+fi
+
 # Headless Chromium: the report must render to a non-blank screenshot and a PDF.
 chromium_bin="$(command -v chromium || command -v chromium-browser || true)"
 if [ -z "$chromium_bin" ]; then
