@@ -9,6 +9,7 @@
 #include <mutex>
 
 #include "checks/registry.hpp"
+#include "cli/baseline.hpp"
 #include "cli/scan.hpp"
 #include "core/version.hpp"
 #include "reports/writer.hpp"
@@ -122,6 +123,8 @@ int main(int argc, char** argv) {
     std::string color = "auto";
     bool no_ignores = false;
     std::uint64_t max_file_size = 16U << 20U;
+    std::string baseline_file;
+    std::string write_baseline_file;
     ReportOptions report_options;
 
     CLI::App* scan = app.add_subcommand("scan", "Scan files or folders and report findings");
@@ -140,6 +143,10 @@ int main(int argc, char** argv) {
         ->capture_default_str()
         ->check(CLI::IsMember({"auto", "always", "never"}));
     scan->add_flag("--no-ignores", no_ignores, "Report findings silenced by inline `handoff: ignore` comments too");
+    scan->add_option("--baseline", baseline_file,
+                     "Leave out findings listed in FILE (a --write-baseline file or an earlier JSON report)")
+        ->check(CLI::ExistingFile);
+    scan->add_option("--write-baseline", write_baseline_file, "Write the findings of this scan to FILE as a baseline");
     scan->add_option("--max-file-size", max_file_size, "Skip files larger than BYTES (with a diagnostic)")
         ->capture_default_str();
     scan->add_option("--title", report_options.title, "Report title (HTML and Markdown)");
@@ -208,11 +215,26 @@ int main(int argc, char** argv) {
         }
     }
 
+    std::optional<Baseline> baseline;
+    if (!baseline_file.empty()) {
+        std::string error;
+        baseline = read_baseline(baseline_file, error);
+        if (!baseline) {
+            std::cerr << "handoff: " << error << '\n';
+            return kExitUsage;
+        }
+    }
+
     Progress progress(isatty(STDERR_FILENO) != 0 && !env_set("CI"));
     options.paths = paths;
     options.progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); };
     ScanResult result = run_scan(options);
     progress.clear();
+    if (baseline) apply_baseline(*baseline, result);
+    if (!write_baseline_file.empty() && !write_baseline(result, write_baseline_file)) {
+        std::cerr << "handoff: cannot write " << write_baseline_file << '\n';
+        return kExitUsage;
+    }
 
     for (const Diagnostic& d : result.diagnostics) {
         std::cerr << "handoff: " << (d.path.empty() ? "scan" : d.path);

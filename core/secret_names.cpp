@@ -36,9 +36,10 @@ bool has_word(const std::string& name, std::string_view word) {
 bool is_secret_name(std::string_view raw) {
     std::string name = normalised(raw);
     // Whole-word markers: API_KEY, DB_PASSWORD, SLACK_TOKEN, x-api-key.
-    static constexpr std::array<std::string_view, 18> kWords{
+    static constexpr std::array<std::string_view, 19> kWords{
         "key", "token", "secret", "password", "passwd", "pwd", "pass", "credential", "credentials",
-        "auth", "authorization", "apikey", "api_key", "private_key", "access_key", "bearer", "pat", "dsn"};
+        "auth", "authorization", "apikey", "api_key", "private_key", "access_key", "bearer", "pat", "dsn",
+        "webhook"};
     if (std::any_of(kWords.begin(), kWords.end(), [&](std::string_view w) { return has_word(name, w); })) {
         // Names that contain a marker but are not secrets.
         static constexpr std::array<std::string_view, 6> kNot{"key_id", "public_key", "publishable_key",
@@ -77,7 +78,7 @@ bool is_placeholder_value(std::string_view value) {
             ++distinct;
         }
     }
-    return value.size() >= 4 && distinct <= 2;
+    return value.size() >= 6 && distinct <= 2;
 }
 
 } // namespace handoff

@@ -54,7 +54,9 @@ bool looks_like_dotenv(std::string_view bytes) {
     return assignments > 0 && assignments >= 3 * other;
 }
 
-bool looks_like_toml(std::string_view bytes) {
+// INI files (.pypirc, aws/credentials) open with a [section] too; without a .toml name
+// they are read as text, where token detection still sees their key = value lines.
+bool looks_like_ini(std::string_view bytes) {
     std::string_view head = trim_left(bytes);
     return head.rfind("[", 0) == 0 && head.find(']') != std::string_view::npos && contains(bytes, " = ");
 }
@@ -76,7 +78,7 @@ Syntax sniff_syntax(std::string_view path, std::string_view bytes) {
     if (!ext.empty() && ext != "txt" && ext != "conf" && ext != "cfg" && ext != "local") return Syntax::text;
     std::string_view head = trim_left(bytes.substr(0, 4096));
     if (head.empty()) return Syntax::text;
-    if (head.front() == '{' || head.front() == '[') return looks_like_toml(bytes) ? Syntax::toml : Syntax::json;
+    if (head.front() == '{' || head.front() == '[') return looks_like_ini(bytes) ? Syntax::text : Syntax::json;
     if (head.front() == '<') return Syntax::xml;
     if (looks_like_dotenv(bytes)) return Syntax::dotenv;
     return Syntax::text;
@@ -287,6 +289,7 @@ std::optional<Format> classify_raw(std::string_view path, Syntax syntax, std::st
         if (contains(head, "\nstages:") && contains(head, "script:")) return Format::gitlab_ci;
         if (path_contains(path, "/.github/workflows/") && contains(head, "jobs:")) return Format::github_workflow;
         // Prose saved under a YAML name (a README called action.yml) is text.
+        if (contains(head, "\n```")) return Format::text;
         std::size_t colons = static_cast<std::size_t>(std::count(head.begin(), head.end(), ':'));
         std::size_t lines = static_cast<std::size_t>(std::count(head.begin(), head.end(), '\n')) + 1;
         return colons * 3 >= lines ? Format::yaml : Format::text;
@@ -294,6 +297,25 @@ std::optional<Format> classify_raw(std::string_view path, Syntax syntax, std::st
     if (syntax == Syntax::xml) return trim_left(head).rfind("<", 0) == 0 ? Format::xml : Format::text;
     if (syntax == Syntax::toml) return Format::toml;
     if (syntax == Syntax::dotenv) return Format::dotenv;
+    return std::nullopt;
+}
+
+// When content says nothing (an empty file, an odd shape), a well-known path still does.
+std::optional<Format> classify_by_path(std::string_view path) {
+    std::string name = to_lower(base_name(path));
+    static constexpr std::array<std::string_view, 5> kMcpNames{"claude_desktop_config.json", "cline_mcp_settings.json",
+                                                               "mcp_config.json", ".mcp.json", "mcp_settings.json"};
+    if (std::find(kMcpNames.begin(), kMcpNames.end(), name) != kMcpNames.end()) return Format::mcp_config;
+    for (std::string_view dir : {"/.cursor/", "/.vscode/", "/.roo/", "/.kilocode/", "/.amazonq/", "/.kiro/settings/"}) {
+        if (name == "mcp.json" && path_contains(path, std::string(dir) + "mcp.json")) return Format::mcp_config;
+    }
+    // Only files directly in the folder: GitHub ignores subfolders of .github/workflows.
+    std::string padded = "/" + std::string(path);
+    std::size_t at = padded.rfind("/.github/workflows/");
+    bool direct = at != std::string::npos && padded.find('/', at + 19) == std::string::npos;
+    if (direct && (name.ends_with(".yml") || name.ends_with(".yaml"))) {
+        return Format::github_workflow;
+    }
     return std::nullopt;
 }
 
@@ -312,14 +334,19 @@ Format generic(Syntax syntax) {
 } // namespace
 
 Format classify(std::string_view path, Syntax syntax, const Node* tree, std::string_view bytes) {
-    if (tree == nullptr) return classify_raw(path, syntax, bytes).value_or(Format::text);
+    if (tree == nullptr) {
+        if (std::optional<Format> by_path = classify_by_path(path)) return *by_path;
+        return classify_raw(path, syntax, bytes).value_or(Format::text);
+    }
     if (syntax == Syntax::dotenv) return Format::dotenv;
     if (syntax == Syntax::xml) return classify_xml(*tree).value_or(Format::xml);
     if (tree->is_scalar() || tree->kind == NodeKind::null) {
+        if (std::optional<Format> by_path = classify_by_path(path)) return *by_path;
         // A YAML file that is one big scalar is prose.
         return syntax == Syntax::yaml ? Format::text : generic(syntax);
     }
-    return classify_structured(path, *tree).value_or(generic(syntax));
+    if (std::optional<Format> by_content = classify_structured(path, *tree)) return *by_content;
+    return classify_by_path(path).value_or(generic(syntax));
 }
 
 } // namespace handoff

@@ -5,8 +5,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/install-deps.sh
+echo "Building handoff (release)..."
 cmake --preset release >/dev/null
-cmake --build --preset release --target handoff
+log=build/release-build.log
+if ! cmake --build --preset release --target handoff >"$log" 2>&1; then
+  cat "$log" >&2
+  exit 2
+fi
 
 report=build/release/examples-report.json
 status=0

@@ -140,3 +140,26 @@ TEST_SUITE("cli") {
         CHECK(report["summary"]["files"].get<int>() > 1000);
     }
 }
+
+TEST_SUITE("cli") {
+    TEST_CASE("a baseline leaves out accepted findings and only new ones fail the build") {
+        TempDir dir;
+        dir.write("proj/.env", "API_TOKEN=abc-def-ghi-jkl\n");
+        fs::path baseline = dir.path() / "baseline.json";
+        CHECK(run_handoff("scan " + quoted(dir.path() / "proj") + " --write-baseline " + quoted(baseline) +
+                          " --fail-on none").exit_code == 0);
+        RunResult again = run_handoff("scan " + quoted(dir.path() / "proj") + " --baseline " + quoted(baseline) +
+                                      " --format json");
+        CHECK(again.exit_code == 0);
+        auto report = nlohmann::json::parse(again.out);
+        CHECK(report["findings"].empty());
+        CHECK(report["summary"]["suppressed"] == 1);
+
+        dir.write("proj/sub/.env", "DB_PASSWORD=hunter2-hunter2\n");
+        CHECK(run_handoff("scan " + quoted(dir.path() / "proj") + " --baseline " + quoted(baseline)).exit_code == 1);
+
+        dir.write("not-a-baseline.json", "[1, 2]");
+        CHECK(run_handoff("scan " + quoted(dir.path() / "proj") + " --baseline " +
+                          quoted(dir.path() / "not-a-baseline.json")).exit_code == 2);
+    }
+}
