@@ -49,7 +49,7 @@ std::string env_example(const std::vector<InventoryEntry>& inventory) {
     for (const InventoryEntry& e : inventory) {
         if (e.store != "env") continue;
         any = true;
-        ProviderConsole console = provider_console(e.provider);
+        ProviderConsole console = provider_console(e.provider, e.name);
         std::string comment = console.name.empty() ? std::string("Secret") : console.name + " secret";
         if (!e.used_by.empty()) comment += ", used by " + join(e.used_by, ", ");
         std::vector<std::string> refs = reference_texts(e, 3);
@@ -77,7 +77,7 @@ void write_checklist_section(const ScanResult& result, std::ostream& out, int he
             << ". For each one, create a new key in the provider's console (never reuse the developer's), "
                "then store it where it says. Never paste a value into a file that is committed.\n\n";
         for (const InventoryEntry& e : result.inventory) {
-            ProviderConsole console = provider_console(e.provider);
+            ProviderConsole console = provider_console(e.provider, e.name);
             out << "- [ ] " << markdown_code(e.name);
             if (!console.name.empty()) out << " (" << markdown_text(console.name) << ")";
             out << "\n";

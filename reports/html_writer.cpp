@@ -195,7 +195,7 @@ void write_checklist_html(const ScanResult& result, std::ostream& out) {
         out << "<table class=\"keys\">\n<thead><tr><th>Secret</th><th>Create it in</th><th>Put it in</th><th>Used by</th>"
                "<th>Referenced at</th></tr></thead>\n<tbody>\n";
         for (const InventoryEntry& e : result.inventory) {
-            ProviderConsole console = provider_console(e.provider);
+            ProviderConsole console = provider_console(e.provider, e.name);
             out << "<tr><td><span class=\"box\" aria-hidden=\"true\">\u2610</span> <code>" << esc(e.name) << "</code>";
             if (!console.name.empty()) out << "<br>" << esc(console.name);
             out << "</td><td>" << esc(console.where);

@@ -46,15 +46,48 @@ std::string lower(std::string_view text) {
     for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return out;
 }
+
+const Entry* find_entry(std::string_view id) {
+    for (const Entry& e : kConsoles) {
+        if (e.id == id) return &e;
+    }
+    return nullptr;
+}
+
+// Short names that mean a provider in variable names.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kAliases{{
+    {"gh", "github"}, {"hf", "huggingface"}, {"gcp", "google"}, {"sg", "sendgrid"}, {"claude", "anthropic"},
+}};
+
+// The first word of the name that names a known provider: OPENAI_API_KEY -> openai.
+const Entry* guess_from_name(std::string_view name) {
+    std::string word;
+    auto match = [&]() -> const Entry* {
+        for (const auto& [alias, id] : kAliases) {
+            if (word == alias) return find_entry(id);
+        }
+        return find_entry(word);
+    };
+    for (std::size_t i = 0; i <= name.size(); ++i) {
+        bool alnum = i < name.size() && std::isalnum(static_cast<unsigned char>(name[i])) != 0;
+        if (alnum) {
+            word += static_cast<char>(std::tolower(static_cast<unsigned char>(name[i])));
+            continue;
+        }
+        if (const Entry* e = match()) return e;
+        word.clear();
+    }
+    return nullptr;
+}
 } // namespace
 
-ProviderConsole provider_console(std::string_view provider) {
-    std::string id = lower(provider);
-    for (const Entry& e : kConsoles) {
-        if (e.id == id) return {std::string(e.name), std::string(e.where), std::string(e.url)};
+ProviderConsole provider_console(std::string_view provider, std::string_view secret_name) {
+    if (const Entry* e = find_entry(lower(provider))) return {std::string(e->name), std::string(e->where), std::string(e->url)};
+    if (!provider.empty()) return {std::string(provider), std::string(provider) + "'s console or developer settings", ""};
+    if (const Entry* e = guess_from_name(secret_name)) {
+        return {std::string(e->name), std::string(e->where) + " (guessed from the name)", std::string(e->url)};
     }
-    if (provider.empty()) return {"", "the service's console or developer settings", ""};
-    return {std::string(provider), std::string(provider) + "'s console or developer settings", ""};
+    return {"", "the service's console or developer settings", ""};
 }
 
 } // namespace handoff

@@ -11,6 +11,8 @@ struct ProviderConsole {
     std::string url;   // the console page; empty when unknown
 };
 
-ProviderConsole provider_console(std::string_view provider);
+// The console for a provider id; when the id is empty, a guess from the secret's name
+// (OPENAI_API_KEY -> OpenAI, GH_TOKEN -> GitHub), marked as a guess in `where`.
+ProviderConsole provider_console(std::string_view provider, std::string_view secret_name = {});
 
 } // namespace handoff

@@ -13,6 +13,7 @@
 #include "report_samples.hpp"
 #include "reports/checklist.hpp"
 #include "reports/escape.hpp"
+#include "reports/providers.hpp"
 #include "reports/report_view.hpp"
 #include "reports/writer.hpp"
 
@@ -332,4 +333,16 @@ TEST_CASE("key checklist and .env.example") {
         CHECK((line.empty() || line[0] == '#' || line == "OPENAI_API_KEY="));
     }
     CHECK(env_example({}).find("reads no secrets from environment variables") != std::string::npos);
+}
+
+TEST_CASE("provider consoles: by id, else guessed from the secret's name") {
+    CHECK(provider_console("openai").url == "https://platform.openai.com/api-keys");
+    CHECK(provider_console("OpenAI").name == "OpenAI");
+    CHECK(provider_console("", "GH_TOKEN").name == "GitHub");
+    CHECK(provider_console("", "SLACK_WEBHOOK_URL").where.find("guessed from the name") != std::string::npos);
+    CHECK(provider_console("", "my-openai-key").name == "OpenAI");
+    CHECK(provider_console("", "DB_PASSWORD").name.empty());
+    CHECK(provider_console("acme-crm", "X").name == "acme-crm");
+    // Whole words only: "GITHUBBER" is not GitHub.
+    CHECK(provider_console("", "GITHUBBER_KEY").name.empty());
 }
