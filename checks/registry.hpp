@@ -9,6 +9,41 @@
 namespace handoff {
 
 std::unique_ptr<Check> make_dotenv_not_ignored();
+std::unique_ptr<Check> make_automation_open_trigger();
+std::unique_ptr<Check> make_n8n_agent_tool_exposure();
+std::unique_ptr<Check> make_n8n_caller_policy_any();
+std::unique_ptr<Check> make_n8n_code_execution();
+std::unique_ptr<Check> make_n8n_command_execution();
+std::unique_ptr<Check> make_n8n_community_node();
+std::unique_ptr<Check> make_n8n_credentials_export();
+std::unique_ptr<Check> make_n8n_file_access();
+std::unique_ptr<Check> make_n8n_instance_api();
+std::unique_ptr<Check> make_n8n_missing_credential();
+std::unique_ptr<Check> make_n8n_open_trigger();
+std::unique_ptr<Check> make_n8n_outbound_request();
+std::unique_ptr<Check> make_n8n_pinned_data();
+std::unique_ptr<Check> make_n8n_sql_query();
+std::unique_ptr<Check> make_n8n_tls_verification_off();
+std::unique_ptr<Check> make_n8n_undocumented_env();
+std::unique_ptr<Check> make_n8n_unknown_credential();
+std::unique_ptr<Check> make_n8n_webhook_no_auth();
+std::unique_ptr<Check> make_node_red_plain_credentials();
+std::unique_ptr<Check> make_agent_approval_bypass();
+std::unique_ptr<Check> make_agent_broad_allow_rule();
+std::unique_ptr<Check> make_agent_env_forwarding();
+std::unique_ptr<Check> make_agent_network_helper();
+std::unique_ptr<Check> make_agent_tool_arbitrary_exec();
+std::unique_ptr<Check> make_mcp_auto_approve();
+std::unique_ptr<Check> make_mcp_host_access();
+std::unique_ptr<Check> make_mcp_lethal_trifecta();
+std::unique_ptr<Check> make_mcp_listens_on_all_interfaces();
+std::unique_ptr<Check> make_mcp_placeholder_secret();
+std::unique_ptr<Check> make_mcp_plaintext_http();
+std::unique_ptr<Check> make_mcp_remote_no_auth();
+std::unique_ptr<Check> make_mcp_undeclared_input();
+std::unique_ptr<Check> make_mcp_undocumented_variable();
+std::unique_ptr<Check> make_mcp_unexpanded_variable();
+std::unique_ptr<Check> make_mcp_unpinned_package();
 
 // Every check, in a fixed order.
 const std::vector<std::unique_ptr<Check>>& all_checks();

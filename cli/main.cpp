@@ -10,6 +10,7 @@
 
 #include "checks/registry.hpp"
 #include "cli/baseline.hpp"
+#include "cli/config.hpp"
 #include "cli/scan.hpp"
 #include "core/version.hpp"
 #include "reports/writer.hpp"
@@ -124,6 +125,8 @@ int main(int argc, char** argv) {
     bool no_ignores = false;
     std::uint64_t max_file_size = 16U << 20U;
     std::string baseline_file;
+    std::string config_file;
+    bool no_config = false;
     std::string write_baseline_file;
     ReportOptions report_options;
 
@@ -143,6 +146,11 @@ int main(int argc, char** argv) {
         ->capture_default_str()
         ->check(CLI::IsMember({"auto", "always", "never"}));
     scan->add_flag("--no-ignores", no_ignores, "Report findings silenced by inline `handoff: ignore` comments too");
+    scan->add_option("--config", config_file,
+                     "Read settings from FILE (default: .handoff.yml, handoff.yml or .github/handoff.yml at the "
+                     "scanned folder or a parent up to the repository root; HANDOFF_CONFIG also works)")
+        ->check(CLI::ExistingFile);
+    scan->add_flag("--no-config", no_config, "Ignore any config file");
     scan->add_option("--baseline", baseline_file,
                      "Leave out findings listed in FILE (a --write-baseline file or an earlier JSON report)")
         ->check(CLI::ExistingFile);
@@ -215,6 +223,25 @@ int main(int argc, char** argv) {
         }
     }
 
+    std::optional<Config> config;
+    if (!no_config) {
+        std::optional<std::filesystem::path> file;
+        if (!config_file.empty()) file = config_file;
+        else if (env_set("HANDOFF_CONFIG")) file = std::getenv("HANDOFF_CONFIG");
+        else file = find_config(paths.front());
+        if (file) {
+            std::string error;
+            config = read_config(*file, error);
+            if (!config) {
+                std::cerr << "handoff: configuration error: " << error << '\n';
+                return kExitUsage;
+            }
+            options.discover.excludes.insert(options.discover.excludes.end(), config->excludes.begin(),
+                                             config->excludes.end());
+            if (config->fail_on && scan->count("--fail-on") == 0) fail_on = *config->fail_on;
+        }
+    }
+
     std::optional<Baseline> baseline;
     if (!baseline_file.empty()) {
         std::string error;
@@ -230,6 +257,7 @@ int main(int argc, char** argv) {
     options.progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); };
     ScanResult result = run_scan(options);
     progress.clear();
+    if (config) apply_config(*config, result);
     if (baseline) apply_baseline(*baseline, result);
     if (!write_baseline_file.empty() && !write_baseline(result, write_baseline_file)) {
         std::cerr << "handoff: cannot write " << write_baseline_file << '\n';

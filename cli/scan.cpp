@@ -51,7 +51,9 @@ bool keep_for_project(const Document& doc) {
     default: return true;
     }
     std::string name = to_lower(base_name(doc.path()));
-    return name == ".gitignore" || name.rfind("readme", 0) == 0;
+    // n8n's ~/.n8n/config and compose files can hold N8N_ENCRYPTION_KEY (n8n-credentials-encrypted-key-nearby).
+    return name == ".gitignore" || name.rfind("readme", 0) == 0 || name == "config" ||
+           name.find("compose") != std::string::npos;
 }
 
 std::optional<std::string> read_file(const std::filesystem::path& path) {

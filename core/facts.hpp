@@ -23,6 +23,11 @@ struct SecretRef {
     std::string owner;     // the job, node or server that uses it (for the inventory)
     std::string provider;  // best guess of the service (openai, slack, ...), may be empty
     Site site;
+    // Where the client sets it, when more specific than the store's default wording
+    // ("the environment Claude Code starts in"); empty: the store's wording.
+    std::string where_to_set{};
+    bool optional = false;   // a default is given (${VAR:-default}): nothing breaks when unset
+    bool expanded = true;    // false: the client passes the reference text on literally
 };
 
 // Where a secret is declared or documented: .env.example, workflow_call.secrets,
@@ -33,6 +38,7 @@ struct SecretDecl {
     bool has_value = false;   // a value (not a placeholder) is present in the file
     bool required = false;
     Site site;
+    std::string provider{};   // best guess of the service, or the credential type
 };
 
 // An inbound trigger or webhook, or an outbound URL.
@@ -53,6 +59,7 @@ struct Grant {
     std::string capability; // shell, network, filesystem, write:contents, approval-bypass, ...
     std::string scope;      // what it reaches: "*", a path, a domain, a permission level
     Site site;
+    std::string detail{};   // how it was written, for messages ("npx -y pkg", "Bash(curl:*)"); never a secret
 };
 
 // A command that will run: a run: step, an Execute Command node, an MCP server's command line.
@@ -60,6 +67,7 @@ struct Exec {
     std::string holder;
     std::string command;
     Site site;
+    std::string kind{};  // run-step, mcp-server, hook, credential-helper, ...; empty when not said
 };
 
 // Input an outsider controls: issue titles, PR bodies, webhook bodies, fetched pages.
@@ -67,8 +75,11 @@ struct Untrusted {
     std::string source;  // github.event.issue.title, webhook-body, web-page, ...
     std::string holder;
     Site site;
+    std::string origin{};  // the trigger or step the input enters through, when known
 };
 
+// Fields added after the first four of a struct carry a default initializer, so loaders
+// that brace-initialise the leading fields keep compiling when a field is appended.
 struct Facts {
     std::vector<SecretRef> secret_refs;
     std::vector<SecretDecl> secret_decls;

@@ -6,7 +6,7 @@
 namespace handoff {
 
 namespace {
-constexpr std::array<std::pair<Format, std::string_view>, 19> kIds{{
+constexpr std::array<std::pair<Format, std::string_view>, 22> kIds{{
     {Format::github_workflow, "github-workflow"},
     {Format::github_action, "github-action"},
     {Format::gitlab_ci, "gitlab-ci"},
@@ -15,6 +15,9 @@ constexpr std::array<std::pair<Format, std::string_view>, 19> kIds{{
     {Format::n8n_credentials, "n8n-credentials"},
     {Format::make_blueprint, "make-blueprint"},
     {Format::node_red_flows, "node-red-flows"},
+    {Format::flowise_flow, "flowise-flow"},
+    {Format::langflow_flow, "langflow-flow"},
+    {Format::dify_app, "dify-app"},
     {Format::mcp_config, "mcp-config"},
     {Format::agent_settings, "agent-settings"},
     {Format::agent_tools, "agent-tools"},

@@ -111,6 +111,9 @@ bool is_schema(const Node* n) { return n != nullptr && n->is_map(); }
 bool is_tool_definition(const Node& n) {
     if (!n.is_map()) return false;
     if (n.text("type") == "function" && is_map_with(n.find("function"), "name")) return true;
+    // Responses API MCP tools and Anthropic's MCP connector entries.
+    if (n.text("type") == "mcp" && has(n, "server_label")) return true;
+    if (n.text("type") == "url" && has(n, "url") && has(n, "name")) return true;
     if (!has(n, "name")) return false;
     return is_schema(n.find("input_schema")) || is_schema(n.find("inputSchema")) ||
            (has(n, "description") && is_schema(n.find("parameters")));
@@ -129,7 +132,57 @@ bool most_items(const Node& seq, Pred pred) {
     return hits * 2 > seq.children.size();
 }
 
-bool is_tool_list(const Node* n) { return n != nullptr && all_items(*n, is_tool_definition); }
+// Built-in tools ({"type": "web_search"}) may sit beside function tools in one list.
+bool is_builtin_tool(const Node& n) { return n.is_map() && has(n, "type") && n.children.size() <= 4; }
+
+bool is_tool_list(const Node* n) {
+    if (n == nullptr || !n->is_seq() || n->children.empty()) return false;
+    bool any_definition = std::any_of(n->children.begin(), n->children.end(), is_tool_definition);
+    return any_definition && std::all_of(n->children.begin(), n->children.end(), [](const Node& item) {
+               return is_tool_definition(item) || is_builtin_tool(item);
+           });
+}
+
+// OpenAPI documents are how GPT Actions and many agent frameworks describe tools.
+bool is_openapi(const Node& root) {
+    const Node* paths = root.find("paths");
+    return (has(root, "openapi") || has(root, "swagger")) && paths != nullptr && paths->is_map();
+}
+
+// CrewAI agents.yaml (role, goal, backstory) and tasks.yaml (description, expected_output).
+bool is_crewai(const Node& root) {
+    if (root.children.empty()) return false;
+    return std::all_of(root.children.begin(), root.children.end(), [](const Node& entry) {
+        return entry.is_map() && ((has(entry, "role") && has(entry, "goal")) ||
+                                  (has(entry, "description") && has(entry, "expected_output")));
+    });
+}
+
+bool is_flowise(const Node& root) {
+    if (const Node* chatflows = root.find("ChatFlow"); chatflows != nullptr && chatflows->is_seq()) return true;
+    const Node* nodes = root.find("nodes");
+    const Node* edges = root.find("edges");
+    if (nodes == nullptr || edges == nullptr || !nodes->is_seq() || !edges->is_seq()) return false;
+    return most_items(*nodes, [](const Node& n) {
+        const Node* data = n.find("data");
+        return data != nullptr && data->is_map() && (has(*data, "inputs") || has(*data, "inputParams")) &&
+               (has(*data, "baseClasses") || has(*data, "category"));
+    });
+}
+
+bool is_langflow(const Node& root) {
+    const Node* data = root.find("data");
+    const Node* nodes = data != nullptr ? data->find("nodes") : nullptr;
+    if (nodes == nullptr || !nodes->is_seq()) return false;
+    return most_items(*nodes, [](const Node& n) {
+        const Node* node_data = n.find("data");
+        return n.text("type") == "genericNode" || (node_data != nullptr && is_map_with(node_data->find("node"), "template"));
+    });
+}
+
+bool is_dify(const Node& root) {
+    return root.text("kind") == "app" && is_map_with(root.find("app"), "mode");
+}
 
 bool is_mcp_server_map(const Node* n) {
     if (n == nullptr || !n->is_map() || n->children.empty()) return false;
@@ -139,7 +192,16 @@ bool is_mcp_server_map(const Node* n) {
     });
 }
 
+bool is_mcp_server_list(const Node* n) {
+    return n != nullptr && n->is_seq() && !n->children.empty() &&
+           std::all_of(n->children.begin(), n->children.end(), [](const Node& server) {
+               return server.is_map() && has(server, "name") &&
+                      (has(server, "command") || has(server, "url") || has(server, "uri") || has(server, "serverUrl"));
+           });
+}
+
 bool is_mcp_config(const Node& root) {
+    if (is_mcp_server_list(root.find("servers"))) return true;
     if (const Node* servers = root.find("mcpServers"); servers != nullptr && (servers->is_map() || servers->is_seq())) {
         return true;
     }
@@ -230,13 +292,19 @@ std::optional<Format> classify_structured(std::string_view path, const Node& roo
         return Format::n8n_workflow;
     }
     if (is_make_blueprint(root)) return Format::make_blueprint;
+    if (is_flowise(root)) return Format::flowise_flow;
+    if (is_langflow(root)) return Format::langflow_flow;
+    if (is_dify(root)) return Format::dify_app;
     if (const Node* flows = root.find("flows"); flows != nullptr && most_items(*flows, is_node_red_node)) {
         return Format::node_red_flows;
     }
     if (is_github_workflow(path, root)) return Format::github_workflow;
     if (is_github_action(root)) return Format::github_action;
     if (is_mcp_config(root)) return Format::mcp_config;
-    if (is_tool_list(root.find("tools")) || is_tool_list(root.find("functions"))) return Format::agent_tools;
+    if (is_tool_list(root.find("tools")) || is_tool_list(root.find("functions")) || is_openapi(root) ||
+        is_crewai(root)) {
+        return Format::agent_tools;
+    }
     if (is_agent_settings(path, root)) return Format::agent_settings;
     if (is_gitlab_ci(path, root)) return Format::gitlab_ci;
     return std::nullopt;

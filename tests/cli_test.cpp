@@ -163,3 +163,33 @@ TEST_SUITE("cli") {
                           quoted(dir.path() / "not-a-baseline.json")).exit_code == 2);
     }
 }
+
+TEST_SUITE("cli") {
+    TEST_CASE("a project config changes severities, ignores paths and is validated") {
+        TempDir dir;
+        dir.write("proj/.env", "API_TOKEN=abc-def-ghi-jkl\n");
+        dir.write("proj/sub/.env", "DB_PASSWORD=hunter2-hunter2\n");
+        dir.write("proj/.git/HEAD", "ref: refs/heads/main\n");
+        dir.write("proj/.handoff.yml",
+                  "fail-on: critical\n"
+                  "rules:\n  dotenv-not-ignored: {severity: medium}\n"
+                  "ignore:\n  - {rule: dotenv-not-ignored, paths: [\"sub/**\"], reason: test data}\n");
+        RunResult r = run_handoff("scan " + quoted(dir.path() / "proj") + " --format json");
+        CHECK(r.exit_code == 0);  // fail-on critical from the config
+        auto report = nlohmann::json::parse(r.out);
+        REQUIRE(report["findings"].size() == 1);
+        CHECK(report["findings"][0]["severity"] == "medium");
+        CHECK(report["findings"][0]["location"]["path"] == ".env");
+        CHECK(report["summary"]["suppressed"] == 1);
+        // The command line beats the config.
+        CHECK(run_handoff("scan " + quoted(dir.path() / "proj") + " --fail-on medium").exit_code == 1);
+        CHECK(run_handoff("scan " + quoted(dir.path() / "proj") + " --no-config").exit_code == 1);
+
+        dir.write("proj/.handoff.yml", "rules:\n  no-such-rule: {enabled: false}\n");
+        RunResult bad = run_handoff("scan " + quoted(dir.path() / "proj"));
+        CHECK(bad.exit_code == 2);
+        CHECK(bad.err.find(".handoff.yml:2:") != std::string::npos);
+        dir.write("proj/.handoff.yml", "colour: always\n");
+        CHECK(run_handoff("scan " + quoted(dir.path() / "proj")).exit_code == 2);
+    }
+}

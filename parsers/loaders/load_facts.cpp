@@ -12,7 +12,10 @@ void load_facts(Document& doc) {
     case Format::n8n_workflow:
     case Format::n8n_credentials: load_n8n(doc); break;
     case Format::make_blueprint:
-    case Format::node_red_flows: load_automation(doc); break;
+    case Format::node_red_flows:
+    case Format::flowise_flow:
+    case Format::langflow_flow:
+    case Format::dify_app: load_automation(doc); break;
     case Format::mcp_config: load_mcp_config(doc); break;
     case Format::agent_settings: load_agent_settings(doc); break;
     case Format::agent_tools: load_agent_tools(doc); break;

@@ -10,7 +10,7 @@ void load_github_actions(Document& doc);   // github-workflow, github-action
 void load_gitlab_ci(Document& doc);
 void load_jenkins_job(Document& doc);
 void load_n8n(Document& doc);              // n8n-workflow, n8n-credentials
-void load_automation(Document& doc);       // make-blueprint, node-red-flows
+void load_automation(Document& doc);       // make-blueprint, node-red-flows, flowise, langflow, dify
 void load_mcp_config(Document& doc);
 void load_agent_settings(Document& doc);
 void load_agent_tools(Document& doc);

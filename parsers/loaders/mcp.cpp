@@ -1,8 +1,10 @@
+#include "parsers/loaders/agent_facts.hpp"
 #include "parsers/loaders/loader.hpp"
 
 namespace handoff {
 
-// Placeholder: this format's facts are not read yet.
-void load_mcp_config(Document& /*doc*/) {}
+// MCP client configs of every client; the servers half is in mcp_servers.cpp, and a
+// config that also carries settings (Gemini, Claude Code) gets those read too.
+void load_mcp_config(Document& doc) { load_agent_file(doc); }
 
 } // namespace handoff

@@ -1,8 +1,225 @@
+// n8n workflow and credentials exports -> facts.
+#include <algorithm>
+
 #include "parsers/loaders/loader.hpp"
+#include "parsers/loaders/n8n_credentials.hpp"
+#include "parsers/loaders/n8n_expressions.hpp"
+#include "parsers/loaders/n8n_node_types.hpp"
+#include "parsers/loaders/n8n_triggers.hpp"
+#include "parsers/loaders/n8n_workflow.hpp"
+#include "parsers/loaders/url_text.hpp"
 
 namespace handoff {
 
-// Placeholder: this format's facts are not read yet.
-void load_n8n(Document& /*doc*/) {}
+namespace {
+
+// Credential references: {type: {id, name}} and the legacy {type: "name"}.
+void load_credential_refs(Document& doc, const N8nNode& n) {
+    const Node* creds = n.node->find("credentials");
+    if (creds == nullptr || !creds->is_map()) return;
+    for (const Node& c : creds->children) {
+        SecretRef ref;
+        ref.store = "n8n-credential";
+        ref.provider = c.key;
+        ref.owner = n.name;
+        if (c.is_scalar()) {
+            ref.name = c.value;
+        } else if (c.is_map()) {
+            ref.name = std::string(c.text("name"));
+            if (ref.name.empty() && !c.text("id").empty()) ref.name = "id " + std::string(c.text("id"));
+        }
+        if (ref.name.empty()) ref.name = c.key;
+        ref.site = {member_span(c), n.member_path({"credentials", c.key})};
+        doc.facts.secret_refs.push_back(std::move(ref));
+    }
+}
+
+std::string_view store_of(N8nRefKind kind) {
+    switch (kind) {
+    case N8nRefKind::env:
+    case N8nRefKind::process_env: return "env";
+    case N8nRefKind::vars: return "n8n-variable";
+    case N8nRefKind::secrets: return "n8n-external-secret";
+    default: return {};
+    }
+}
+
+// $env / $vars / $secrets in expressions and Code-node source.
+void load_expression_refs(Document& doc, const N8nNode& n) {
+    walk_parameters(n, [&](const Node& scalar, const std::string& path) {
+        if (!is_n8n_expression(scalar.value) && !is_code_parameter(scalar.key)) return;
+        for (const N8nRef& r : scan_n8n_refs(scalar.value)) {
+            std::string_view store = store_of(r.kind);
+            if (store.empty()) continue;
+            SecretRef ref;
+            ref.name = r.name;
+            ref.store = std::string(store);
+            ref.owner = n.name;
+            ref.site = {span_within(doc.bytes(), scalar, std::string_view(scalar.value).substr(r.offset, r.length)),
+                        path};
+            doc.facts.secret_refs.push_back(std::move(ref));
+        }
+    });
+}
+
+std::string_view untrusted_source(std::string_view trigger_kind) {
+    if (trigger_kind == "webhook" || trigger_kind == "webhook-resume") return "webhook-request";
+    if (trigger_kind == "form" || trigger_kind == "form-resume") return "form-submission";
+    if (trigger_kind == "chat") return "chat-message";
+    if (trigger_kind == "mcp-server") return "mcp-call";
+    if (trigger_kind == "email") return "email";
+    return "app-event";
+}
+
+void load_triggers(Document& doc, const N8nWorkflow& wf) {
+    for (const N8nTrigger& t : n8n_inbound_triggers(wf)) {
+        const N8nNode& n = wf.nodes[t.node];
+        const Node* type = n.node->find("type");
+        Site site{type != nullptr ? member_span(*type) : n.node->span, n.member_path({"type"})};
+        if (t.endpoint) {
+            Endpoint e;
+            e.direction = Endpoint::Direction::inbound;
+            e.kind = t.kind;
+            e.owner = n.name;
+            std::string_view path = n.param({"path"});
+            if (path.empty()) path = n.param({"options", "path"});
+            if (path.empty()) path = n.node->text("webhookId");
+            e.url = safe_url_text(path);
+            e.auth = t.auth;
+            e.active = wf.active && !n.disabled;
+            e.site = site;
+            doc.facts.endpoints.push_back(std::move(e));
+        }
+        std::string_view source = untrusted_source(t.kind);
+        doc.facts.untrusted.push_back({std::string(source), n.name, site, n.name});
+        // The trigger's data as it flows on: $json in nodes downstream, $('Trigger') anywhere after it.
+        std::vector<bool> after = wf.downstream(t.node);
+        for (std::size_t i = 0; i < wf.nodes.size(); ++i) {
+            if (!after[i]) continue;
+            const N8nNode& m = wf.nodes[i];
+            walk_parameters(m, [&](const Node& scalar, const std::string& path) {
+                if (!is_n8n_expression(scalar.value) && !is_code_parameter(scalar.key)) return;
+                for (const N8nRef& r : scan_n8n_refs(scalar.value)) {
+                    bool flows = r.kind == N8nRefKind::item_data ||
+                                 (r.kind == N8nRefKind::node_data && r.name == n.name);
+                    if (!flows) continue;
+                    doc.facts.untrusted.push_back({std::string(source), m.name, {scalar.span, path}, n.name});
+                    break;
+                }
+            });
+        }
+    }
+}
+
+// Values the LLM picks in AI tools: $fromAI(...) and {placeholder} URLs.
+void load_llm_inputs(Document& doc, const N8nNode& n) {
+    bool http_tool = n8n_type_info(n.type).role == N8nRole::http;
+    walk_parameters(n, [&](const Node& scalar, const std::string& path) {
+        bool chosen = false;
+        for (const N8nRef& r : scan_n8n_refs(scalar.value)) chosen = chosen || r.kind == N8nRefKind::from_ai;
+        if (!chosen && http_tool && n.type == "@n8n/n8n-nodes-langchain.toolHttpRequest" && scalar.key == "url") {
+            chosen = has_tool_placeholder(scalar.value);
+        }
+        if (chosen) doc.facts.untrusted.push_back({"llm-choice", n.name, {scalar.span, path}, n.name});
+    });
+}
+
+std::string http_auth(const N8nNode& n) {
+    std::string_view mode = n.param({"authentication"});
+    if (mode.empty() || mode == "none") return "none";
+    if (mode == "predefinedCredentialType") return "credential";
+    if (mode == "genericCredentialType") {
+        std::string kind = n8n_auth_kind(n.param({"genericAuthType"}));
+        return kind == "unknown" ? "credential" : kind;
+    }
+    std::string kind = n8n_auth_kind(mode);
+    if (kind != "unknown") return kind;
+    if (mode == "digestAuth") return "basic";
+    if (mode == "queryAuth") return "query";
+    return "unknown";
+}
+
+Site param_site(const N8nNode& n, std::initializer_list<std::string_view> chain) {
+    const Node* p = n.param_node(chain);
+    std::string path = n.member_path({"parameters"});
+    for (std::string_view k : chain) path = join_path(path, {k});
+    if (p != nullptr) return {member_span(*p), path};
+    const Node* type = n.node->find("type");
+    return {type != nullptr ? member_span(*type) : n.node->span, n.member_path({"type"})};
+}
+
+void load_capabilities(Document& doc, const N8nNode& n) {
+    N8nTypeInfo info = n8n_type_info(n.type);
+    auto grant = [&](std::string capability, std::string scope, Site site) {
+        doc.facts.grants.push_back({n.name, std::move(capability), std::move(scope), std::move(site)});
+    };
+    switch (info.role) {
+    case N8nRole::command: {
+        bool ssh = n.short_type().substr(0, 3) == "ssh";
+        bool file_op = ssh && n.param({"resource"}) == "file";
+        Site site = param_site(n, {"command"});
+        grant(ssh ? "remote-shell" : "shell", ssh ? "remote host" : "n8n host", site);
+        if (!file_op) doc.facts.execs.push_back({n.name, std::string(n.param({"command"})), site});
+        break;
+    }
+    case N8nRole::code: grant("code", std::string(n.short_type()), param_site(n, {"jsCode"})); break;
+    case N8nRole::file: grant("filesystem", std::string(n.short_type()), param_site(n, {"fileName"})); break;
+    case N8nRole::instance_api: grant("n8n-api", std::string(n.param({"resource"})), param_site(n, {"resource"})); break;
+    case N8nRole::sql: grant("database", std::string(n.param({"operation"})), param_site(n, {"query"})); break;
+    case N8nRole::http:
+    case N8nRole::mcp_client: {
+        bool mcp = info.role == N8nRole::mcp_client;
+        std::string_view url = mcp ? n.param({"endpointUrl"}) : n.param({"url"});
+        if (mcp && url.empty()) url = n.param({"sseEndpoint"});
+        Endpoint e;
+        e.direction = Endpoint::Direction::outbound;
+        e.kind = mcp ? "mcp-client" : "http-request";
+        e.owner = n.name;
+        e.url = safe_url_text(url);
+        e.auth = mcp ? n8n_auth_kind(n.param({"authentication"})) : http_auth(n);
+        e.site = param_site(n, {mcp ? (n.param_node({"endpointUrl"}) ? "endpointUrl" : "sseEndpoint") : "url"});
+        grant("network", e.url, e.site);
+        doc.facts.endpoints.push_back(std::move(e));
+        break;
+    }
+    default: break;
+    }
+}
+
+void load_workflows(Document& doc) {
+    for (const N8nWorkflow& wf : read_n8n_workflows(*doc.tree)) {
+        for (const N8nNode& n : wf.nodes) {
+            load_credential_refs(doc, n);
+            load_expression_refs(doc, n);
+            load_capabilities(doc, n);
+            load_llm_inputs(doc, n);
+        }
+        load_triggers(doc, wf);
+    }
+}
+
+void load_credentials_export(Document& doc) {
+    for (const N8nCredentialEntry& c : read_n8n_credentials(*doc.tree)) {
+        SecretDecl decl;
+        decl.name = c.name.empty() ? c.id : c.name;
+        decl.store = "n8n-credential";
+        decl.provider = c.type;
+        decl.has_value = c.decrypted && c.has_values;
+        decl.required = true;
+        decl.site = {member_span(*c.data), c.data_path};
+        doc.facts.secret_decls.push_back(std::move(decl));
+    }
+}
+
+} // namespace
+
+void load_n8n(Document& doc) {
+    if (!doc.tree) return;
+    if (doc.format == Format::n8n_credentials) {
+        load_credentials_export(doc);
+    } else {
+        load_workflows(doc);
+    }
+}
 
 } // namespace handoff

@@ -1,0 +1,40 @@
+#include "checks/registry.hpp"
+#include "checks/support/agent.hpp"
+#include "parsers/loaders/agent_facts.hpp"
+
+namespace handoff {
+namespace {
+
+constexpr RuleInfo kRule{
+    "mcp-plaintext-http", "Remote MCP server or agent endpoint over plain http://", Family::open_webhook,
+    Severity::high, Confidence::high,
+    "Tokens, tool descriptions and tool results travel in clear text to a host that is not this machine; anyone "
+    "on the path can read them or rewrite the tools the agent sees.",
+    "Use https:// for every remote server, base URL and hook URL. Plain http is fine only for localhost."};
+
+class McpPlaintextHttp final : public Check {
+public:
+    const std::vector<RuleInfo>& rules() const override {
+        static const std::vector<RuleInfo> rules{kRule};
+        return rules;
+    }
+    void check_file(const Document& doc, FindingSink& sink) const override {
+        if (!is_agent_document(doc)) return;
+        for (const Endpoint& e : doc.facts.endpoints) {
+            if (e.direction != Endpoint::Direction::outbound || !is_plain_http(e.url)) continue;
+            std::string host = url_host(e.url);
+            if (host.empty() || is_loopback_host(host) || is_placeholder_host(host) || host.find("${") != std::string::npos) continue;
+            std::string what = e.kind == kEndpointApiBaseUrl   ? "env " + e.owner + " points the agent at"
+                               : e.kind == kEndpointHookUrl    ? holder_label(doc, e.owner) + " posts to"
+                               : e.kind == kEndpointOpenApiServer ? "API \"" + e.owner + "\" is served from"
+                                                                  : holder_label(doc, e.owner) + " connects to";
+            Hit hit = agent_hit(doc, e.site, what + " http://" + host + " without TLS", e.url);
+            if (e.kind == kEndpointApiBaseUrl || e.kind == kEndpointHookUrl || !e.active) hit.severity = Severity::medium;
+            sink.report(doc, kRule, std::move(hit));
+        }
+    }
+};
+
+} // namespace
+std::unique_ptr<Check> make_mcp_plaintext_http() { return std::make_unique<McpPlaintextHttp>(); }
+} // namespace handoff

@@ -1,0 +1,42 @@
+#include "checks/registry.hpp"
+#include "checks/support/agent.hpp"
+#include "parsers/loaders/agent_facts.hpp"
+#include "parsers/loaders/mcp_client.hpp"
+
+namespace handoff {
+namespace {
+
+constexpr RuleInfo kRule{
+    "mcp-unexpanded-variable", "Variable reference the client does not expand", Family::missing_secret_ref,
+    Severity::high, Confidence::medium,
+    "Claude Desktop, Cline and Codex pass ${VAR} on literally; VS Code only knows ${env:VAR} and ${input:id}; "
+    "${process.env.X} is nobody's syntax. The server receives the reference text instead of the key and fails, "
+    "and the usual fix is pasting the key into the file.",
+    "Use the client's own syntax (Codex: env_vars = [\"VAR\"] or bearer_token_env_var; VS Code: ${env:VAR} or "
+    "${input:id}; Claude Code and Gemini: ${VAR}), or a wrapper script that reads the environment."};
+
+class McpUnexpandedVariable final : public Check {
+public:
+    const std::vector<RuleInfo>& rules() const override {
+        static const std::vector<RuleInfo> rules{kRule};
+        return rules;
+    }
+    void check_file(const Document& doc, FindingSink& sink) const override {
+        if (!is_agent_document(doc) || !doc.tree) return;
+        McpClient client = detect_client(doc.path(), *doc.tree).client;
+        for (const SecretRef& ref : doc.facts.secret_refs) {
+            if (ref.expanded) continue;
+            std::string_view written = doc.bytes().substr(ref.site.span.begin, ref.site.span.size());
+            std::string shown = written.size() <= 80 && written.find('$') == 0 ? std::string(written) : ref.name;
+            sink.report(doc, kRule,
+                        agent_hit(doc, ref.site,
+                                  std::string(client_name(client)) + " does not expand " + shown + ": " +
+                                      holder_label(doc, ref.owner) + " gets the literal text",
+                                  shown));
+        }
+    }
+};
+
+} // namespace
+std::unique_ptr<Check> make_mcp_unexpanded_variable() { return std::make_unique<McpUnexpandedVariable>(); }
+} // namespace handoff

@@ -1,0 +1,81 @@
+#include "checks/support/agent.hpp"
+
+#include <cctype>
+
+namespace handoff {
+
+namespace {
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+} // namespace
+
+bool is_agent_document(const Document& doc) {
+    return doc.format == Format::mcp_config || doc.format == Format::agent_settings || doc.format == Format::agent_tools;
+}
+
+bool is_sample_copy(std::string_view path) {
+    std::string p = "/" + lower(path);
+    for (std::string_view part : {"/template/", "/templates/", "/example/", "/examples/", "/sample/", "/samples/",
+                                  "/docs/", "/doc/", "/demo/", "/demos/", ".example.", ".sample.", ".template."}) {
+        if (p.find(part) != std::string::npos) return true;
+    }
+    return false;
+}
+
+Confidence confidence_for(const Document& doc, Confidence usual) {
+    return is_sample_copy(doc.path()) ? Confidence::low : usual;
+}
+
+std::string url_host(std::string_view url) {
+    std::size_t scheme = url.find("://");
+    std::string_view rest = scheme == std::string_view::npos ? url : url.substr(scheme + 3);
+    rest = rest.substr(0, rest.find_first_of("/?#"));
+    std::size_t at = rest.rfind('@');
+    if (at != std::string_view::npos) rest.remove_prefix(at + 1);
+    if (rest.starts_with('[')) {
+        std::size_t close = rest.find(']');
+        return lower(rest.substr(0, close == std::string_view::npos ? rest.size() : close + 1));
+    }
+    return lower(rest.substr(0, rest.find(':')));
+}
+
+bool is_loopback_host(std::string_view host) {
+    return host == "localhost" || host.ends_with(".localhost") || host.starts_with("127.") || host == "[::1]" ||
+           host == "::1" || host == "0.0.0.0" || host == "host.docker.internal";
+}
+
+bool is_placeholder_host(std::string_view host) {
+    std::string h = lower(host);
+    for (std::string_view part : {"your", "<", "{", "xxx", "placeholder", "server_ip", "server-ip", "hostname"}) {
+        if (h.find(part) != std::string::npos) return true;
+    }
+    return false;
+}
+
+bool is_plain_http(std::string_view url) { return lower(url.substr(0, 7)) == "http://"; }
+
+Hit agent_hit(const Document& doc, const Site& site, std::string message, std::string evidence) {
+    Hit hit;
+    hit.span = site.span;
+    hit.node_path = site.node_path;
+    hit.message = std::move(message);
+    hit.evidence = std::move(evidence);
+    if (is_sample_copy(doc.path())) hit.confidence = Confidence::low;
+    return hit;
+}
+
+std::string holder_label(const Document& doc, std::string_view holder) {
+    if (holder.empty()) return "settings";  // a settings-level grant, not a server's
+    if (doc.format == Format::agent_tools) return "tool \"" + std::string(holder) + "\"";
+    if (holder.starts_with("hooks.")) return "hook " + std::string(holder.substr(6));
+    for (std::string_view setting : {"apiKeyHelper", "awsAuthRefresh", "awsCredentialExport", "otelHeadersHelper",
+                                     "statusLine.command"}) {
+        if (holder == setting && doc.format != Format::mcp_config) return std::string(holder);
+    }
+    return "MCP server \"" + std::string(holder) + "\"";
+}
+
+} // namespace handoff

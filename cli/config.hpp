@@ -1,0 +1,53 @@
+#pragma once
+// The project config file: .handoff.yml (or handoff.yml, .github/handoff.yml) at the
+// scanned root or a parent up to the repository root, or --config FILE.
+//
+//   fail-on: medium
+//   exclude: ["tests/fixtures/**"]
+//   rules:
+//     unpinned-action: {severity: low}
+//     some-rule: {enabled: false}
+//   ignore:
+//     - {rule: openai-api-key, paths: ["docs/**"], reason: "documentation samples"}
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/finding.hpp"
+#include "core/scan_result.hpp"
+
+namespace handoff {
+
+struct RuleSetting {
+    std::optional<Severity> severity;
+    bool enabled = true;
+};
+
+struct PathIgnore {
+    std::string rule;  // "*" for every rule
+    std::vector<std::string> paths;
+    std::string reason;
+};
+
+struct Config {
+    std::filesystem::path file;  // empty: no config in use
+    std::optional<std::string> fail_on;
+    std::vector<std::string> excludes;
+    std::map<std::string, RuleSetting> rules;
+    std::vector<PathIgnore> ignores;
+};
+
+// Looks for a config file starting at the first scanned path and walking up to the
+// folder that holds .git. nullopt when there is none.
+std::optional<std::filesystem::path> find_config(const std::filesystem::path& start);
+
+// Reads and validates a config: unknown keys, rule ids and severities are errors
+// (returned as nullopt with a message naming the line).
+std::optional<Config> read_config(const std::filesystem::path& file, std::string& error);
+
+// Applies rule settings and path ignores to a finished scan; ignored findings count as suppressed.
+void apply_config(const Config& config, ScanResult& result);
+
+} // namespace handoff
