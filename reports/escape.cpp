@@ -148,10 +148,15 @@ std::string markdown_text(std::string_view text) {
     std::string clean = clean_text(text);
     std::string out;
     out.reserve(clean.size() + clean.size() / 4);
-    for (char c : clean) {
+    for (std::size_t i = 0; i < clean.size(); ++i) {
+        char c = clean[i];
+        std::string_view rest = std::string_view(clean).substr(i);
+        // Break GFM's literal autolinks (https://..., www....): scanned URLs stay text.
+        bool url_colon = c == ':' && rest.substr(1, 2) == "//";
+        bool www_dot = c == '.' && i >= 3 && std::string_view(clean).substr(i - 3, 3) == "www";
         if (c == '\t') {
             out += ' ';
-        } else if (is_markdown_special(c)) {
+        } else if (is_markdown_special(c) || url_colon || www_dot) {
             out += '\\';
             out += c;
         } else {

@@ -76,7 +76,7 @@ inline ScanResult review_project() {
     Finding hostile = finding("sample-template-injection", Family::unsafe_permission, Severity::medium,
                               ".github/workflows/deploy.yml", 30, 14,
                               "Step runs </script><img src=x onerror=alert(1)> with ${{ github.event.issue.title }}\r\n"
-                              "::add-mask::leak %0A::set-output name=x::y | pipe `tick` *star* @someone",
+                              "::add-mask::leak %0A::set-output name=x::y | pipe `tick` *star* @someone https://evil.example/x",
                               "run: echo \"${{ github.event.issue.title }}\"\n::stop-commands::token\n\x1b[2J\x07"
                               "\u202eevil\u202c done");
     hostile.remediation = "Pass the value through an environment variable: env: TITLE: ${{ github.event.issue.title }}";

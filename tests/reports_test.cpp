@@ -84,6 +84,8 @@ TEST_CASE("escapers for each syntax") {
     CHECK(xml_attribute("a\nb\t\"c\"") == "a&#10;b&#9;&quot;c&quot;");
     CHECK(markdown_text("<img onerror> | *x* `y` [l](u) @me") ==
           "\\<img onerror\\> \\| \\*x\\* \\`y\\` \\[l\\](u) \\@me");
+    CHECK(markdown_text("see https://evil.example/x and www.evil.example") ==
+          "see https\\://evil.example/x and www\\.evil.example");
     CHECK(markdown_code("a|b") == "`a\\|b`");
     CHECK(markdown_code("has `tick`") == "`` has `tick` ``");
     CHECK(markdown_code("`start") == "`` `start ``");
