@@ -1,10 +1,11 @@
-// Entry points of Node-RED flows and Make scenarios, from the automation loader's facts.
+// Entry points of Node-RED flows, Make scenarios, Flowise chatflows, Langflow flows and
+// Dify apps, from the automation loader's facts.
 #include "checks/registry.hpp"
 
 namespace handoff {
 namespace {
 
-enum RuleIndex : std::size_t { kNodeRedHttpIn, kMakeWebhook };
+enum RuleIndex : std::size_t { kNodeRedHttpIn, kMakeWebhook, kFlowise, kLangflow, kDify };
 
 class AutomationOpenTrigger final : public Check {
 public:
@@ -20,7 +21,26 @@ public:
              "A Make custom webhook runs the scenario for anyone who has its URL; the URL is the only secret "
              "unless IP restrictions or a data structure check are set on the hook (not visible in the blueprint).",
              "Restrict the hook to the caller's IPs in Make, verify a shared secret or signature in the first "
-             "module, and treat the hook URL as a secret."}};
+             "module, and treat the hook URL as a secret."},
+            {"flowise-open-chatflow", "Flowise chatflow callable without an API key", Family::open_webhook,
+             Severity::high, Confidence::medium,
+             "Flowise answers /api/v1/prediction/<id> for anyone when the chatflow has no API key assigned, and a "
+             "public chatflow is shared openly; every call runs the flow's models and tools on the client's "
+             "credentials.",
+             "Assign a Flowise API key to the chatflow (Configuration > API Key), turn off public sharing, and set "
+             "allowed origins for the embedded chatbot."},
+            {"langflow-open-flow", "Langflow flow reachable without an API key", Family::open_webhook,
+             Severity::medium, Confidence::medium,
+             "A Langflow Webhook component makes /api/v1/webhook/<flow> run the flow, and Langflow does not ask "
+             "for an API key there unless webhook authentication is turned on; a PUBLIC flow runs for anyone.",
+             "Set LANGFLOW_WEBHOOK_AUTH_ENABLE (or put the instance behind a proxy that checks a token), keep the "
+             "flow PRIVATE, and validate a shared secret in the flow."},
+            {"dify-webhook-trigger", "Dify webhook trigger", Family::open_webhook, Severity::medium,
+             Confidence::low,
+             "A Dify webhook trigger starts the workflow for anyone who has its URL; the DSL shows no check of "
+             "the caller.",
+             "Treat the webhook URL as a secret, check a shared secret or signature in the first node, and limit "
+             "who can reach the Dify instance."}};
         return rules;
     }
 
@@ -37,6 +57,21 @@ public:
                 hit.message = "Make scenario starts from custom " + std::string(e.kind == "make-webhook" ? "webhook" : "mailhook") +
                               " " + e.owner + "; anyone with its URL can trigger it";
                 sink.report(doc, rules()[kMakeWebhook], std::move(hit));
+            } else if (doc.format == Format::flowise_flow && e.auth == "none") {
+                hit.message = e.kind == "flowise-public-chatbot"
+                                  ? "Flowise chatflow " + e.owner + " is shared publicly; anyone can call " + e.url
+                                  : "Flowise chatflow " + e.owner + " has no API key; anyone can call " + e.url;
+                if (!e.active) hit.severity = Severity::medium;
+                sink.report(doc, rules()[kFlowise], std::move(hit));
+            } else if (doc.format == Format::langflow_flow && e.auth == "none") {
+                hit.message = e.kind == "langflow-webhook"
+                                  ? "Langflow Webhook component " + e.owner + " runs the flow from " + e.url +
+                                        " with no API key unless webhook authentication is enabled"
+                                  : "Langflow flow " + e.owner + " is PUBLIC: " + e.url + " runs it without an API key";
+                sink.report(doc, rules()[kLangflow], std::move(hit));
+            } else if (doc.format == Format::dify_app && e.kind == "dify-webhook") {
+                hit.message = "Dify workflow starts from webhook trigger " + e.owner + "; anyone with its URL can run it";
+                sink.report(doc, rules()[kDify], std::move(hit));
             }
         }
     }

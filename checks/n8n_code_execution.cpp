@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "checks/registry.hpp"
+#include "checks/support/code_reach.hpp"
 #include "checks/support/n8n.hpp"
 #include "parsers/loaders/n8n_node_types.hpp"
 
@@ -24,8 +25,6 @@ const Node* code_member(const N8nNode& n, std::vector<std::string_view>& chain) 
     }
     return nullptr;
 }
-
-bool mentions(std::string_view code, std::string_view what) { return code.find(what) != std::string_view::npos; }
 
 class N8nCodeExecution final : public Check {
 public:
@@ -52,26 +51,15 @@ public:
                 std::string msg = "Code node " + quoted(n.name) + " (" + std::string(n.short_type()) + ") runs " +
                                   (python ? "Python" : "JavaScript");
                 if (lines > 0) msg += " (" + std::to_string(lines) + (lines == 1 ? " line)" : " lines)");
-                Severity severity = Severity::low;
-                std::vector<std::string> notes;
-                if (mentions(source, "child_process") || mentions(source, "subprocess") || mentions(source, "os.system")) {
-                    notes.emplace_back("starts processes");
-                    severity = Severity::high;
-                }
-                if (mentions(source, "require(") || mentions(source, "import ")) notes.emplace_back("loads modules");
-                if (mentions(source, "process.env") || mentions(source, "$env")) notes.emplace_back("reads the environment");
-                if (mentions(source, "fetch(") || mentions(source, "this.helpers.httpRequest") || mentions(source, "axios")) {
-                    notes.emplace_back("makes HTTP requests");
-                }
-                if (!notes.empty() && severity < Severity::medium) severity = Severity::medium;
-                for (std::size_t i = 0; i < notes.size(); ++i) msg += (i == 0 ? "; it " : ", ") + notes[i];
+                CodeReach reach = code_reach(source);
+                msg += describe_reach(reach);
                 Hit hit = n8n_type_hit(n, msg);
                 if (code != nullptr) {
                     hit.span = member_span(*code);
                     hit.node_path = n.path;
                     for (std::string_view k : chain) hit.node_path = join_path(hit.node_path, {k});
                 }
-                hit.severity = severity;
+                hit.severity = reach.severity;
                 sink.report(doc, rules()[0], std::move(hit));
             }
         }

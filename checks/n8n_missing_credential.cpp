@@ -11,6 +11,16 @@ bool has_credentials(const N8nNode& n) {
     return creds != nullptr && creds->is_map() && !creds->children.empty();
 }
 
+// Discord v1 posts to a webhook URL parameter; v2 always uses a credential, chosen by
+// `authentication` (default botToken).
+std::string discord_credential(const N8nNode& n) {
+    if (n.version < 2) return {};
+    std::string_view auth = n.param({"authentication"});
+    if (auth == "oAuth2") return "discordOAuth2Api";
+    if (auth == "webhook") return "discordWebhookApi";
+    return "discordBotApi";
+}
+
 // The credential type the node's settings call for; "*" when the type is not known
 // from the export, "" when none is needed.
 std::string needed_credential(const N8nNode& n, const N8nTypeInfo& info) {
@@ -47,7 +57,9 @@ std::string needed_credential(const N8nNode& n, const N8nTypeInfo& info) {
         if (auth == "bearerAuth") return "httpBearerAuth";
         return {};
     }
-    default: return info.needs_credential ? "*" : std::string();
+    default:
+        if (n.package() == "n8n-nodes-base" && n.short_type() == "discord") return discord_credential(n);
+        return info.needs_credential ? "*" : std::string();
     }
 }
 

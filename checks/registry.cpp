@@ -8,7 +8,24 @@ const std::vector<std::unique_ptr<Check>>& all_checks() {
     static const std::vector<std::unique_ptr<Check>> checks = [] {
         std::vector<std::unique_ptr<Check>> list;
         list.push_back(make_dotenv_not_ignored());
+        list.push_back(make_ai_agent_exposure());
+        list.push_back(make_curl_pipe_shell());
+        list.push_back(make_dangerous_trigger());
+        list.push_back(make_excessive_permissions());
+        list.push_back(make_gitlab_trigger_token());
+        list.push_back(make_jenkins_trigger_token());
+        list.push_back(make_overprovisioned_secrets());
+        list.push_back(make_placeholder_secret_value());
+        list.push_back(make_reusable_workflow_secrets());
+        list.push_back(make_secret_in_log());
+        list.push_back(make_secrets_inherit());
+        list.push_back(make_template_injection());
+        list.push_back(make_unpinned_action());
+        list.push_back(make_embedded_token());
         list.push_back(make_automation_open_trigger());
+        list.push_back(make_automation_code_execution());
+        list.push_back(make_automation_inline_secret());
+        list.push_back(make_dify_undeclared_env());
         list.push_back(make_n8n_agent_tool_exposure());
         list.push_back(make_n8n_caller_policy_any());
         list.push_back(make_n8n_code_execution());

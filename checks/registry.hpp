@@ -9,7 +9,24 @@
 namespace handoff {
 
 std::unique_ptr<Check> make_dotenv_not_ignored();
+std::unique_ptr<Check> make_ai_agent_exposure();
+std::unique_ptr<Check> make_curl_pipe_shell();
+std::unique_ptr<Check> make_dangerous_trigger();
+std::unique_ptr<Check> make_excessive_permissions();
+std::unique_ptr<Check> make_gitlab_trigger_token();
+std::unique_ptr<Check> make_jenkins_trigger_token();
+std::unique_ptr<Check> make_overprovisioned_secrets();
+std::unique_ptr<Check> make_placeholder_secret_value();
+std::unique_ptr<Check> make_reusable_workflow_secrets();
+std::unique_ptr<Check> make_secret_in_log();
+std::unique_ptr<Check> make_secrets_inherit();
+std::unique_ptr<Check> make_template_injection();
+std::unique_ptr<Check> make_unpinned_action();
+std::unique_ptr<Check> make_embedded_token();
 std::unique_ptr<Check> make_automation_open_trigger();
+std::unique_ptr<Check> make_automation_code_execution();
+std::unique_ptr<Check> make_automation_inline_secret();
+std::unique_ptr<Check> make_dify_undeclared_env();
 std::unique_ptr<Check> make_n8n_agent_tool_exposure();
 std::unique_ptr<Check> make_n8n_caller_policy_any();
 std::unique_ptr<Check> make_n8n_code_execution();

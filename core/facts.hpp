@@ -68,6 +68,8 @@ struct Exec {
     std::string command;
     Site site;
     std::string kind{};  // run-step, mcp-server, hook, credential-helper, ...; empty when not said
+    std::string shell{};                     // bash, pwsh, sh, cmd, groovy, ...; empty when the default
+    std::vector<std::string> secret_vars{};  // environment variables in scope that hold secrets
 };
 
 // Input an outsider controls: issue titles, PR bodies, webhook bodies, fetched pages.
@@ -76,6 +78,16 @@ struct Untrusted {
     std::string holder;
     Site site;
     std::string origin{};  // the trigger or step the input enters through, when known
+    std::string via{};     // how it got here when not read directly: env.TITLE
+};
+
+// Something other than a secret the client must set up before the project runs: a
+// community package to install, a plugin to add. Listed in the inventory.
+struct Requirement {
+    std::string name;   // n8n-nodes-evolution-api, langgenius/openai:0.0.7
+    std::string store;  // n8n-community-package, dify-plugin (inventory wording by store)
+    std::string owner;  // the node or app that needs it
+    Site site;
 };
 
 // Fields added after the first four of a struct carry a default initializer, so loaders
@@ -87,6 +99,7 @@ struct Facts {
     std::vector<Grant> grants;
     std::vector<Exec> execs;
     std::vector<Untrusted> untrusted;
+    std::vector<Requirement> requirements{};
 };
 
 } // namespace handoff

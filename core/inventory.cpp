@@ -9,15 +9,26 @@
 namespace handoff {
 
 std::string_view store_destination(std::string_view store) {
-    if (store == "github-secret") return "GitHub repository or environment secret (Settings > Secrets and variables > Actions)";
+    if (store == "github-secret") return "GitHub Actions secret: repository or environment (Settings > Secrets and variables > Actions), or an organisation secret shared with the repository";
     if (store == "github-variable") return "GitHub repository variable (Settings > Secrets and variables > Actions > Variables)";
-    if (store == "gitlab-variable") return "GitLab CI/CD variable (Settings > CI/CD > Variables, masked and protected)";
-    if (store == "jenkins-credential") return "Jenkins credential (Manage Jenkins > Credentials)";
+    if (store == "gitlab-variable") return "GitLab CI/CD variable of the project or group (Settings > CI/CD > Variables, masked and protected)";
+    if (store == "gitlab-vault-secret") return "HashiCorp Vault secret at the path in the job's secrets: entry (GitLab reads it with the job's ID token)";
+    if (store == "gitlab-external-secret") return "external secrets manager named in the job's secrets: entry (Azure Key Vault, GCP Secret Manager, AWS)";
+    if (store == "jenkins-credential") return "Jenkins credential with this ID (Manage Jenkins > Credentials, or the folder's credentials)";
     if (store == "n8n-credential") return "n8n credential (Credentials > Add credential)";
     if (store == "n8n-variable") return "n8n variable (Overview > Variables; enterprise plans)";
     if (store == "n8n-external-secret") return "n8n external secrets vault (Settings > External Secrets; enterprise plans)";
     if (store == "make-connection") return "Make connection (Connections > Add; then select it in the module)";
     if (store == "make-keychain") return "Make keychain (Keys > Add; then select it in the HTTP module)";
+    if (store == "flowise-credential") return "Flowise credential (Credentials > Add Credential; then select it in the node)";
+    if (store == "flowise-variable") return "Flowise variable (Variables > Add Variable)";
+    if (store == "flowise-input") return "the Flowise node's input (better: a Flowise credential or variable)";
+    if (store == "langflow-variable") return "Langflow global variable (Settings > Global Variables, type Credential)";
+    if (store == "langflow-field") return "the Langflow component's field (better: a global variable)";
+    if (store == "dify-env") return "Dify environment variable (workflow > Environment Variables, type Secret)";
+    if (store == "dify-http-auth") return "the Dify HTTP request node's authorization (better: a secret environment variable)";
+    if (store == "n8n-community-package") return "n8n community node package (Settings > Community nodes > Install; self-hosted n8n)";
+    if (store == "dify-plugin") return "Dify plugin (Plugins > Install plugin; before importing the DSL)";
     if (store == "vscode-input") return "VS Code prompts for it at server start (inputs in .vscode/mcp.json) and keeps it in its secret storage";
     if (store == "continue-secret") return "Continue secret (Continue Hub secrets, or ~/.continue/.env for local configs)";
     if (store == "config-placeholder") return "a value written into the config file itself (the file only holds a placeholder)";
@@ -80,6 +91,17 @@ std::vector<InventoryEntry> build_inventory(const Project& project) {
             name_type(e, decl.provider);
             if (e.provider.empty()) e.provider = decl.provider;
             e.declarations.push_back(doc->locate(decl.site.span, decl.site.node_path));
+        }
+    }
+    for (const auto& doc : project.documents) {
+        for (const Requirement& req : doc->facts.requirements) {
+            InventoryEntry& e = entry_for(req.store, req.name);
+            e.kind = "package";
+            if (!req.owner.empty()) add_unique(e.used_by, req.owner);
+            Location loc = doc->locate(req.site.span, req.site.node_path);
+            bool seen = std::any_of(e.references.begin(), e.references.end(),
+                                    [&](const Location& l) { return location_equal(l, loc); });
+            if (!seen) e.references.push_back(std::move(loc));
         }
     }
     std::vector<InventoryEntry> out;

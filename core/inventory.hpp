@@ -16,9 +16,10 @@ struct InventoryEntry {
     std::vector<std::string> used_by;   // jobs, nodes, servers
     std::vector<Location> references;
     std::vector<Location> declarations;
+    std::string kind = "secret";  // secret, or package (a Requirement: something to install)
 };
 
-// Groups every SecretRef and SecretDecl of the project by (store, name).
+// Groups every SecretRef, SecretDecl and Requirement of the project by (store, name).
 std::vector<InventoryEntry> build_inventory(const Project& project);
 
 // Plain-language destination for a store id.

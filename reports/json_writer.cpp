@@ -40,7 +40,7 @@ Json inventory_json(const InventoryEntry& e) {
     for (const Location& l : e.declarations) decls.push_back(location_json(l));
     return Json{{"name", e.name},         {"store", e.store},     {"provider", e.provider},
                 {"where_to_set", e.where_to_set}, {"used_by", e.used_by}, {"references", refs},
-                {"declarations", decls}};
+                {"declarations", decls}, {"kind", e.kind}};
 }
 
 class JsonWriter final : public ReportWriter {

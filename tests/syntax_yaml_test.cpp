@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 
 #include "tests/syntax_test_support.hpp"
+#include "tests/support.hpp"
+#include <algorithm>
 
 using namespace handoff;
 using namespace handoff::test;
@@ -205,4 +207,14 @@ TEST_CASE("yaml: a 5 MB single line parses with the right span") {
     REQUIRE(r.root);
     CHECK(r.root->find("key")->span.end == text.size());
     CHECK(r.root->find("key")->value.size() == 5'000'000);
+}
+
+TEST_CASE("yaml: a parser that emits events without end is stopped (fuzzer regression)") {
+    // An 18 KB mutated package.json on which yaml-cpp 0.7 emitted nodes until memory ran out.
+    std::string text = handoff::testing::read_text(handoff::testing::source_dir() / "tests/data/yaml-runaway-events.yml");
+    REQUIRE(text.size() > 10000);
+    handoff::ParseResult r = handoff::parse_yaml(text);
+    bool stopped = std::any_of(r.problems.begin(), r.problems.end(),
+                               [](const handoff::ParseProblem& p) { return p.kind == handoff::DiagnosticKind::limit; });
+    CHECK(stopped);
 }

@@ -1,6 +1,8 @@
-// Make.com blueprints and Node-RED flows -> facts.
+// Make.com blueprints and Node-RED flows -> facts; Flowise, Langflow and Dify have
+// their own files (automation_platforms.hpp).
 #include <functional>
 
+#include "parsers/loaders/automation_platforms.hpp"
 #include "parsers/loaders/loader.hpp"
 #include "parsers/loaders/n8n_workflow.hpp"
 #include "parsers/loaders/url_text.hpp"
@@ -58,7 +60,9 @@ void load_node_red(Document& doc) {
             doc.facts.execs.push_back({label, std::string(n.text("command")), cmd});
             doc.facts.grants.push_back({label, "shell", "node-red host", cmd});
         } else if (type == "function") {
-            doc.facts.grants.push_back({label, "code", "function", member_site(n, "func", path)});
+            Site func = member_site(n, "func", path);
+            doc.facts.execs.push_back({label, std::string(n.text("func")), func, "node-red-function"});
+            doc.facts.grants.push_back({label, "code", "JavaScript", func});
         } else if (type == "file" || type == "file in") {
             doc.facts.grants.push_back({label, "filesystem", std::string(n.text("filename")), site});
         }
@@ -157,6 +161,12 @@ void load_automation(Document& doc) {
         load_node_red(doc);
     } else if (doc.format == Format::make_blueprint) {
         if (const Node* flow = doc.tree->find("flow"); flow != nullptr) load_make_flow(doc, *flow, "flow", 0);
+    } else if (doc.format == Format::flowise_flow) {
+        load_flowise(doc);
+    } else if (doc.format == Format::langflow_flow) {
+        load_langflow(doc);
+    } else if (doc.format == Format::dify_app) {
+        load_dify(doc);
     }
 }
 

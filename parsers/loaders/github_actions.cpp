@@ -1,8 +1,220 @@
+// GitHub Actions workflows and action.yml: secrets and variables read by expressions,
+// workflow_call secret declarations, triggers, token permissions, run: steps and the
+// attacker-controlled contexts every expression reads.
+#include <algorithm>
+
+#include "parsers/loaders/github_expressions.hpp"
+#include "parsers/loaders/github_model.hpp"
 #include "parsers/loaders/loader.hpp"
+#include "parsers/loaders/provider_guess.hpp"
+#include "parsers/loaders/source_span.hpp"
 
 namespace handoff {
 
-// Placeholder: this format's facts are not read yet.
-void load_github_actions(Document& /*doc*/) {}
+namespace {
+
+// The job a node path belongs to: jobs.<id>...; workflow-level nodes belong to nobody.
+std::string owner_of(const NodePath& path, bool is_action) {
+    if (is_action) return "action";
+    const auto& steps = path.steps();
+    if (steps.size() >= 2) {
+        const auto* first = std::get_if<std::string_view>(&steps[0]);
+        const auto* second = std::get_if<std::string_view>(&steps[1]);
+        if (first != nullptr && second != nullptr && *first == "jobs") return std::string(*second);
+    }
+    return {};
+}
+
+bool is_secret_read(const ContextRead& read) {
+    return context_starts_with(read.path, "secrets") && !read.computed_index &&
+           std::count(read.path.begin(), read.path.end(), '.') == 1 && read.path != "secrets.github_token";
+}
+
+bool is_variable_read(const ContextRead& read) {
+    return context_starts_with(read.path, "vars") && !read.computed_index &&
+           std::count(read.path.begin(), read.path.end(), '.') == 1;
+}
+
+// A value that carries a credential: a secret, or the workflow's own token.
+bool reads_credential(std::string_view text) {
+    for (const Expression& e : find_expressions(text)) {
+        for (const ContextRead& r : e.reads) {
+            if (context_starts_with(r.path, "secrets") || r.path == "github.token") return true;
+        }
+    }
+    return false;
+}
+
+class GithubLoader {
+public:
+    explicit GithubLoader(Document& doc)
+        : doc_(doc), wf_(read_github_workflow(*doc.tree, doc.format == Format::github_action)) {}
+
+    void load() {
+        read_expressions();
+        read_declarations();
+        read_triggers();
+        read_grants();
+        read_steps();
+    }
+
+private:
+    Document& doc_;
+    GhWorkflow wf_;
+
+    void add_reads(const Node& scalar, const std::string& node_path, const std::string& owner) {
+        std::string_view value = scalar.value;
+        std::vector<Expression> exprs;
+        if (scalar.key == "if" && value.find("${{") == std::string_view::npos) {
+            Expression e = parse_expression_body(value);
+            e.begin = 0;
+            e.end = value.size();
+            exprs.push_back(std::move(e));
+        } else {
+            exprs = find_expressions(value);
+        }
+        std::uint32_t from = scalar.span.begin;
+        for (const Expression& e : exprs) {
+            Span span = span_of_text(doc_.bytes(), scalar.span, value.substr(e.begin, e.end - e.begin), from);
+            if (span != scalar.span) from = span.end;
+            Site site{span, node_path};
+            for (const ContextRead& r : e.reads) {
+                if (is_secret_read(r)) {
+                    doc_.facts.secret_refs.push_back({r.last_name, "github-secret", owner, guess_provider(r.last_name), site});
+                } else if (is_variable_read(r)) {
+                    doc_.facts.secret_refs.push_back({r.last_name, "github-variable", owner, {}, site});
+                } else if (r.path == "secrets" || (context_starts_with(r.path, "secrets") && r.computed_index)) {
+                    // toJSON(secrets), secrets[name]: every secret of the repository is in reach.
+                    doc_.facts.grants.push_back({owner, "secrets:all", "*", site});
+                }
+                if (context_taint(r.path) != Taint::none) {
+                    doc_.facts.untrusted.push_back({.source = r.path, .holder = owner, .site = site});
+                }
+            }
+        }
+    }
+
+    void read_expressions() {
+        bool is_action = wf_.is_action;
+        walk(*doc_.tree, [&](const Node& node, const NodePath& path) {
+            if (node.is_string() && node.value.find("${{") != std::string::npos) {
+                add_reads(node, path.str(), owner_of(path, is_action));
+            } else if (node.is_string() && node.key == "if") {
+                add_reads(node, path.str(), owner_of(path, is_action));
+            }
+            return true;
+        });
+    }
+
+    void read_declarations() {
+        if (wf_.call_secrets == nullptr) return;
+        std::string base = "on.workflow_call.secrets";
+        for (const Node& s : wf_.call_secrets->children) {
+            SecretDecl decl;
+            decl.name = s.key;
+            decl.store = "github-secret";
+            const Node* required = s.find("required");
+            decl.required = required != nullptr && required->is_scalar() && required->value == "true";
+            decl.site = {s.key_span, child_path(base, s.key)};
+            doc_.facts.secret_decls.push_back(std::move(decl));
+        }
+    }
+
+    void read_triggers() {
+        for (const GhTrigger& t : wf_.triggers) {
+            Endpoint ep;
+            ep.direction = Endpoint::Direction::inbound;
+            bool remote = t.event == "repository_dispatch" || t.event == "workflow_dispatch";
+            ep.kind = remote ? "remote-trigger" : "ci-trigger";
+            ep.owner = t.event;
+            ep.auth = "github";
+            ep.active = true;
+            Span where = t.node->key.empty() ? t.node->span : t.node->key_span;
+            ep.site = {where, t.node->key.empty() ? std::string("on") : child_path("on", t.event)};
+            doc_.facts.endpoints.push_back(std::move(ep));
+        }
+    }
+
+    void read_grants() {
+        for (const GhJob& job : wf_.jobs) {
+            if (wf_.is_action) break;
+            const Node* perms = effective_permissions(wf_, job);
+            std::string where = job.permissions != nullptr ? child_path(job.path, "permissions") : "permissions";
+            if (perms == nullptr) {
+                doc_.facts.grants.push_back({job.id, "token:default", "repository", {job.node->key_span, job.path}});
+            }
+            for (const GhScope& s : permission_scopes(perms)) {
+                if (s.level == "none") continue;
+                std::string path = s.scope == "all" ? where : child_path(where, s.node->key);
+                doc_.facts.grants.push_back({job.id, s.level + ":" + s.scope, "repository", {s.node->span, path}});
+            }
+            if (job.secrets != nullptr && job.secrets->is_scalar() && job.secrets->value == "inherit") {
+                doc_.facts.grants.push_back(
+                    {job.id, "secrets:inherit", "*", {job.secrets->span, child_path(job.path, "secrets")}});
+            }
+        }
+    }
+
+    // Variables of the step's environment whose values carry a credential.
+    std::vector<std::string> secret_vars(const GhJob& job, const GhStep& step) const {
+        std::vector<std::string> out;
+        for (const Node* var : env_in_scope(wf_, job, &step)) {
+            if (var->is_scalar() && reads_credential(var->value)) out.push_back(var->key);
+        }
+        return out;
+    }
+
+    // ${{ env.X }} where X was set from an attacker-controlled context carries that taint.
+    void read_env_taint(const GhJob& job, const GhStep& step, const Node& scalar, const std::string& path) {
+        std::vector<const Node*> env = env_in_scope(wf_, job, &step);
+        std::uint32_t from = scalar.span.begin;
+        for (const Expression& e : find_expressions(scalar.value)) {
+            Span span = span_of_text(doc_.bytes(), scalar.span, std::string_view(scalar.value).substr(e.begin, e.end - e.begin), from);
+            if (span != scalar.span) from = span.end;
+            for (const ContextRead& r : e.reads) {
+                if (!context_starts_with(r.path, "env") || r.path.size() <= 4) continue;
+                // Innermost definition wins: search from the step outwards.
+                auto it = std::find_if(env.rbegin(), env.rend(), [&](const Node* v) { return v->key == r.last_name; });
+                if (it == env.rend() || !(*it)->is_scalar()) continue;
+                for (const Expression& inner : find_expressions((*it)->value)) {
+                    for (const ContextRead& source : inner.reads) {
+                        if (context_taint(source.path) == Taint::none) continue;
+                        doc_.facts.untrusted.push_back({.source = source.path, .holder = job.id, .site = {span, path}, .via = "env." + r.last_name});
+                    }
+                }
+            }
+        }
+    }
+
+    void read_steps() {
+        for (const GhJob& job : wf_.jobs) {
+            std::string holder = wf_.is_action ? "action" : job.id;
+            for (const GhStep& step : job.steps) {
+                if (step.run != nullptr) {
+                    Exec exec;
+                    exec.holder = holder;
+                    exec.command = step.run->value;
+                    exec.site = {step.run->span, child_path(step.path, "run")};
+                    exec.shell = step.shell;
+                    exec.secret_vars = secret_vars(job, step);
+                    doc_.facts.execs.push_back(std::move(exec));
+                    read_env_taint(job, step, *step.run, child_path(step.path, "run"));
+                }
+                if (step.with != nullptr) {
+                    for (const Node& input : step.with->children) {
+                        if (input.is_string()) read_env_taint(job, step, input, child_path(child_path(step.path, "with"), input.key));
+                    }
+                }
+            }
+        }
+    }
+};
+
+} // namespace
+
+void load_github_actions(Document& doc) {
+    if (!doc.tree || !doc.tree->is_map()) return;
+    GithubLoader(doc).load();
+}
 
 } // namespace handoff

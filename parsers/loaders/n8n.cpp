@@ -193,6 +193,12 @@ void load_workflows(Document& doc) {
             load_expression_refs(doc, n);
             load_capabilities(doc, n);
             load_llm_inputs(doc, n);
+            std::string_view package = n8n_community_package(n.type);
+            const Node* type = n.node->find("type");
+            if (!package.empty() && type != nullptr) {
+                doc.facts.requirements.push_back(
+                    {std::string(package), "n8n-community-package", n.name, {member_span(*type), n.member_path({"type"})}});
+            }
         }
         load_triggers(doc, wf);
     }

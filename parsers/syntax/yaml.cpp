@@ -119,6 +119,10 @@ ScalarType scalar_type(const std::string& tag, std::string_view value) {
 // Builds the tree from yaml-cpp's parse events, which (unlike YAML::Node) say where
 // each alias is and whether a scalar was quoted. yaml-cpp only gives the start of
 // each node; ends are found by scanning the source from there.
+// Thrown to stop yaml-cpp when its events outnumber what the input can hold: on some
+// malformed input yaml-cpp 0.7 emits events without end (found by fuzzing).
+struct RunawayParser {};
+
 class TreeBuilder : public YAML::EventHandler {
 public:
     TreeBuilder(std::string_view text, std::size_t shift, const ParseLimits& limits)
@@ -127,13 +131,14 @@ public:
     std::vector<Node> documents;
     std::vector<ParseProblem> problems;
 
-    void OnDocumentStart(const YAML::Mark& /*mark*/) override {}
+    void OnDocumentStart(const YAML::Mark& /*mark*/) override { count_event(); }
     void OnDocumentEnd() override {
         if (doc_root_) documents.push_back(std::move(*doc_root_));
         doc_root_.reset();
     }
 
     void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+        count_event();
         if (skipping()) return;
         std::size_t p = after_properties(pos(mark));
         std::size_t end = p;
@@ -149,6 +154,7 @@ public:
     }
 
     void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+        count_event();
         if (skipping()) return;
         std::size_t p = pos(mark);
         std::size_t end = p + 1;
@@ -178,6 +184,7 @@ public:
 
     void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                   const std::string& value) override {
+        count_event();
         if (skipping()) return;
         std::size_t p = after_properties(pos(mark));
         Span span = span_of(p, scalar_end(p, value));
@@ -268,7 +275,16 @@ private:
         return end;
     }
 
+    // Every node, alias and document start takes at least one byte of input.
+    void count_event() {
+        if (++events_ > s_.size() + 16) {
+            problems.push_back(make_problem(s_.size(), DiagnosticKind::limit, "parser produced more nodes than the input holds; stopped"));
+            throw RunawayParser{};
+        }
+    }
+
     void open(const YAML::Mark& mark, NodeKind kind, YAML::anchor_t anchor) {
+        count_event();
         if (skipping() || stack_.size() >= limits_.max_depth) {
             if (skip_depth_++ == 0) {
                 problems.push_back(make_problem(pos(mark), DiagnosticKind::limit, "nesting too deep"));
@@ -363,6 +379,7 @@ private:
     std::size_t skip_start_ = 0;
     bool alias_limit_reported_ = false;
     bool node_limit_reported_ = false;
+    std::size_t events_ = 0;
 };
 
 } // namespace
@@ -382,6 +399,8 @@ ParseResult parse_yaml(std::string_view bytes, const ParseLimits& limits) {
         YAML::Parser parser(in);
         while (parser.HandleNextDocument(builder)) {
         }
+    } catch (const RunawayParser&) {
+        builder.documents.clear();  // what was built may be garbage
     } catch (const YAML::Exception& e) {
         std::size_t at = std::min(bytes.size(), static_cast<std::size_t>(std::max(e.mark.pos, 0)) + shift);
         builder.problems.push_back(make_problem(at, DiagnosticKind::parse_error, e.msg));

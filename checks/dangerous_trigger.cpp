@@ -1,0 +1,182 @@
+// dangerous-trigger: pull_request_target or workflow_run jobs that check out the
+// untrusted head and so run a fork's code with the base repository's token and secrets;
+// workflow_run jobs that use artifacts of the untrusted run; issue and comment jobs that
+// hold write permissions or secrets without checking who triggered them.
+#include <array>
+#include <set>
+
+#include "checks/registry.hpp"
+#include "checks/support/ai_agents.hpp"
+#include "checks/support/github.hpp"
+
+namespace handoff {
+namespace {
+
+const RuleInfo kRule{
+    "dangerous-trigger",
+    "Privileged trigger runs code or acts for an outsider",
+    Family::unsafe_permission,
+    Severity::high,
+    Confidence::medium,
+    "pull_request_target and workflow_run run with the base repository's token and secrets even for "
+    "pull requests from forks; checking out the fork's head and building it hands those to the fork's "
+    "author (a \"pwn request\"). Issue and comment triggers fire for anyone.",
+    "Use the pull_request trigger to build fork code; if pull_request_target is needed, do not check out "
+    "the head, or split the work: an unprivileged pull_request workflow builds, a privileged one only "
+    "reads its results. Guard issue and comment jobs with author_association or a permission check.",
+};
+
+// Contexts naming the untrusted head of a pull request or of the triggering run.
+constexpr std::array<std::string_view, 9> kHeadRefs{
+    "github.event.pull_request.head.sha",  "github.event.pull_request.head.ref",
+    "github.head_ref",                     "github.event.workflow_run.head_sha",
+    "github.event.workflow_run.head_branch", "refs/pull/",
+    "github.event.pull_request.merge_commit_sha", "github.event.pull_request.head.repo.full_name",
+    "github.event.workflow_run.head_repository.full_name",
+};
+
+bool names_head(std::string_view text) {
+    std::string t(text);
+    for (char& c : t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (std::string_view ref : kHeadRefs) {
+        if (t.find(ref) != std::string::npos) return true;
+    }
+    // gh pr checkout ${{ github.event.number }} / pull/${{ github.event.pull_request.number }}/head
+    if ((t.find("gh pr checkout") != std::string::npos || t.find("pull/") != std::string::npos) &&
+        t.find("number") != std::string::npos) {
+        return true;
+    }
+    return false;
+}
+
+// The step that checks out the untrusted head, or nullptr.
+const GhStep* head_checkout(const GhJob& job) {
+    for (const GhStep& step : job.steps) {
+        std::string slug = uses_slug(parse_uses(step.uses_text()));
+        if (slug == "actions/checkout" && (names_head(step.input("ref")) || names_head(step.input("repository")))) return &step;
+        if (step.run != nullptr) {
+            const std::string& run = step.run->value;
+            bool git = run.find("git checkout") != std::string::npos || run.find("git fetch") != std::string::npos ||
+                       run.find("git switch") != std::string::npos || run.find("gh pr checkout") != std::string::npos;
+            if (git && names_head(run)) return &step;
+        }
+    }
+    return nullptr;
+}
+
+const GhStep* artifact_download(const GhJob& job) {
+    for (const GhStep& step : job.steps) {
+        std::string slug = uses_slug(parse_uses(step.uses_text()));
+        if (slug == "dawidd6/action-download-artifact") return &step;
+        if (slug == "actions/download-artifact" && !step.input("run-id").empty()) return &step;
+        if (slug == "actions/github-script" && step.input("script").find("downloadArtifact") != std::string_view::npos) {
+            return &step;
+        }
+    }
+    return nullptr;
+}
+
+bool runs_code_after(const GhJob& job, const GhStep* from) {
+    bool after = false;
+    for (const GhStep& step : job.steps) {
+        if (&step == from) { after = true; continue; }
+        if (after && (step.run != nullptr || !step.uses_text().empty())) return true;
+    }
+    return false;
+}
+
+bool guarded(const GhJob& job) {
+    if (job.condition != nullptr && guards_actor(job.condition->value)) return true;
+    for (const GhStep& step : job.steps) {
+        if (checks_permission(step)) return true;
+    }
+    return false;
+}
+
+class DangerousTrigger final : public Check {
+public:
+    const std::vector<RuleInfo>& rules() const override {
+        static const std::vector<RuleInfo> rules{kRule};
+        return rules;
+    }
+
+    void check_file(const Document& doc, FindingSink& sink) const override {
+        if (!is_github_workflow(doc)) return;
+        GhWorkflow wf = github_view(doc);
+        std::string privileged = wf.has_trigger("pull_request_target") ? "pull_request_target"
+                                 : wf.has_trigger("workflow_run")       ? "workflow_run"
+                                                                        : "";
+        std::string open_event;
+        for (const char* e : {"issue_comment", "issues", "discussion_comment", "discussion"}) {
+            if (wf.has_trigger(e)) { open_event = e; break; }
+        }
+        std::set<std::string> secret_jobs;
+        for (const SecretRef& ref : doc.facts.secret_refs) {
+            if (ref.store == "github-secret") secret_jobs.insert(ref.owner);
+        }
+        bool workflow_secrets = secret_jobs.count("") != 0;
+        for (const GhJob& job : wf.jobs) {
+            if (!privileged.empty()) check_privileged(doc, sink, job, privileged);
+            if (!open_event.empty()) {
+                bool secrets = workflow_secrets || secret_jobs.count(job.id) != 0;
+                check_open(doc, sink, wf, job, open_event, secrets);
+            }
+        }
+    }
+
+private:
+    static void check_privileged(const Document& doc, FindingSink& sink, const GhJob& job, const std::string& event) {
+        const GhStep* checkout = head_checkout(job);
+        bool artifact = false;
+        if (checkout == nullptr && event == "workflow_run") {
+            checkout = artifact_download(job);
+            artifact = checkout != nullptr;
+        }
+        if (checkout == nullptr) return;
+        Hit hit;
+        hit.span = checkout->node->span;
+        hit.node_path = checkout->path;
+        hit.message = artifact ? "job " + job.id + " runs on workflow_run and uses artifacts of the triggering, untrusted run"
+                               : "job " + job.id + " runs on " + event + " and checks out the untrusted head";
+        bool runs = runs_code_after(job, checkout);
+        if (runs) hit.message += ", then runs code with the base repository's token and secrets";
+        if (guarded(job)) {
+            hit.message += " (the job checks who triggered it)";
+            hit.severity = Severity::low;
+        } else if (job.environment != nullptr) {
+            hit.message += " (the job's environment may require an approval first)";
+            hit.severity = Severity::medium;
+        } else if (artifact) {
+            hit.severity = Severity::medium;
+        } else if (runs) {
+            hit.confidence = Confidence::high;
+        }
+        sink.report(doc, kRule, std::move(hit));
+    }
+
+    static void check_open(const Document& doc, FindingSink& sink, const GhWorkflow& wf, const GhJob& job,
+                           const std::string& event, bool secrets) {
+        // A reusable workflow call is judged where its steps are; agents by ai-agent-exposure.
+        if (job.steps.empty() || job.uses != nullptr) return;
+        for (const GhStep& step : job.steps) {
+            if (!agent_of_step(step).empty()) return;
+        }
+        bool write = grants_write(effective_permissions(wf, job));
+        if ((!write && !secrets) || guarded(job)) return;
+        Hit hit;
+        hit.span = job.node->key_span;
+        hit.node_path = job.path;
+        std::string holds = write && secrets ? "write permissions and secrets" : write ? "write permissions" : "secrets";
+        hit.message = "job " + job.id + " runs on " + event + ", which anyone can trigger, with " + holds +
+                      " and no check of who triggered it";
+        hit.severity = secrets ? Severity::medium : Severity::low;
+        hit.confidence = Confidence::low;
+        sink.report(doc, kRule, std::move(hit));
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Check> make_dangerous_trigger() { return std::make_unique<DangerousTrigger>(); }
+
+} // namespace handoff

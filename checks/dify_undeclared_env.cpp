@@ -1,0 +1,44 @@
+// {{#env.NAME#}} in a Dify workflow where the DSL declares no environment variable NAME:
+// the imported app fails at that node until the client creates it.
+#include <algorithm>
+
+#include "checks/registry.hpp"
+#include "parsers/loaders/automation_platforms.hpp"
+
+namespace handoff {
+namespace {
+
+class DifyUndeclaredEnv final : public Check {
+public:
+    const std::vector<RuleInfo>& rules() const override {
+        static const std::vector<RuleInfo> rules{
+            {"dify-undeclared-env", "Dify environment variable used but not declared", Family::missing_secret_ref,
+             Severity::medium, Confidence::high,
+             "The workflow reads {{#env.NAME#}} but environment_variables does not declare NAME, so the imported "
+             "app has nothing to fill in and the node gets no value.",
+             "Declare the variable in the workflow's environment variables (value type secret for keys) and tell "
+             "the client to set it after import."}};
+        return rules;
+    }
+
+    void check_file(const Document& doc, FindingSink& sink) const override {
+        if (doc.format != Format::dify_app) return;
+        std::vector<std::string_view> reported;
+        for (const SecretRef& ref : doc.facts.secret_refs) {
+            if (ref.store != kDifyEnvStore) continue;
+            bool declared = std::any_of(doc.facts.secret_decls.begin(), doc.facts.secret_decls.end(),
+                                        [&](const SecretDecl& d) { return d.store == kDifyEnvStore && d.name == ref.name; });
+            if (declared || std::find(reported.begin(), reported.end(), ref.name) != reported.end()) continue;
+            reported.push_back(ref.name);
+            Hit hit;
+            hit.span = ref.site.span;
+            hit.node_path = ref.site.node_path;
+            hit.message = "Node " + ref.owner + " reads {{#env." + ref.name + "#}}, which the app does not declare";
+            sink.report(doc, rules()[0], std::move(hit));
+        }
+    }
+};
+
+} // namespace
+std::unique_ptr<Check> make_dify_undeclared_env() { return std::make_unique<DifyUndeclaredEnv>(); }
+} // namespace handoff

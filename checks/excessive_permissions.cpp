@@ -1,0 +1,99 @@
+// excessive-permissions: the GITHUB_TOKEN holds more than the jobs need: write-all,
+// no permissions: block at all (the repository default), or write scopes granted at
+// workflow level to several jobs.
+#include "checks/registry.hpp"
+#include "checks/support/github.hpp"
+
+namespace handoff {
+namespace {
+
+const RuleInfo kRule{
+    "excessive-permissions",
+    "GITHUB_TOKEN has more permissions than the jobs need",
+    Family::unsafe_permission,
+    Severity::medium,
+    Confidence::medium,
+    "Every step, action and injected command in a job can use its GITHUB_TOKEN. A token that can push "
+    "code, publish packages or edit releases turns any compromised step into a repository takeover.",
+    "Set `permissions: {}` or `contents: read` at workflow level and grant write scopes only to the "
+    "jobs that need them.",
+};
+
+std::string join(const std::vector<std::string>& items) {
+    std::string out;
+    for (const std::string& s : items) {
+        if (!out.empty()) out += ", ";
+        out += s;
+    }
+    return out;
+}
+
+class ExcessivePermissions final : public Check {
+public:
+    const std::vector<RuleInfo>& rules() const override {
+        static const std::vector<RuleInfo> rules{kRule};
+        return rules;
+    }
+
+    void check_file(const Document& doc, FindingSink& sink) const override {
+        if (!is_github_workflow(doc)) return;
+        GhWorkflow wf = github_view(doc);
+        if (wf.jobs.empty()) return;
+        report_blanket(doc, sink, wf.permissions, "permissions", "the workflow");
+        std::vector<std::string> inheriting;
+        for (const GhJob& job : wf.jobs) {
+            report_blanket(doc, sink, job.permissions, child_path(job.path, "permissions"), "job " + job.id);
+            if (job.permissions == nullptr) inheriting.push_back(job.id);
+        }
+        if (inheriting.empty()) return;
+        if (wf.permissions == nullptr) {
+            // A reusable workflow runs with whatever its caller grants.
+            if (wf.only_called()) return;
+            const Node* jobs = wf.root->find("jobs");
+            Hit hit;
+            hit.span = jobs->key_span;
+            hit.node_path = "jobs";
+            hit.message = "no permissions: block, so " + std::string(inheriting.size() == 1 ? "job " : "jobs ") +
+                          join(inheriting) + " run with the repository's default GITHUB_TOKEN permissions";
+            sink.report(doc, kRule, std::move(hit));
+            return;
+        }
+        if (inheriting.size() < 2) return;
+        for (const GhScope& scope : permission_scopes(wf.permissions)) {
+            if (scope.level != "write" || scope.scope == "all") continue;
+            Hit hit;
+            hit.span = scope.node->key_span;
+            hit.node_path = child_path("permissions", scope.node->key);
+            hit.message = scope.scope + ": write is granted at workflow level to every job (" + join(inheriting) +
+                          "); grant it only to the jobs that need it";
+            sink.report(doc, kRule, std::move(hit));
+        }
+    }
+
+private:
+    static void report_blanket(const Document& doc, FindingSink& sink, const Node* perms, const std::string& path,
+                               const std::string& holder) {
+        if (perms == nullptr || !perms->is_scalar()) return;
+        for (const GhScope& scope : permission_scopes(perms)) {
+            Hit hit;
+            hit.span = perms->span;
+            hit.node_path = path;
+            if (scope.level == "write") {
+                hit.message = holder + " grants write-all: the token can write to every scope";
+                hit.severity = Severity::high;
+                hit.confidence = Confidence::high;
+            } else {
+                hit.message = holder + " grants read-all: the token can read every scope, including security alerts";
+                hit.severity = Severity::low;
+                hit.confidence = Confidence::high;
+            }
+            sink.report(doc, kRule, std::move(hit));
+        }
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Check> make_excessive_permissions() { return std::make_unique<ExcessivePermissions>(); }
+
+} // namespace handoff

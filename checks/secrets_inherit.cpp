@@ -1,0 +1,44 @@
+// secrets-inherit: a reusable workflow call that passes every secret with `secrets: inherit`.
+#include "checks/registry.hpp"
+#include "checks/support/github.hpp"
+
+namespace handoff {
+namespace {
+
+const RuleInfo kRule{
+    "secrets-inherit",
+    "Reusable workflow receives every secret",
+    Family::unsafe_permission,
+    Severity::medium,
+    Confidence::high,
+    "`secrets: inherit` hands the called workflow every repository, environment and organisation secret, "
+    "not just the ones it needs; a compromised or changed callee can read them all, and nobody can tell "
+    "from the caller which secrets the client must keep.",
+    "List the secrets the called workflow declares under `secrets:` (NPM_TOKEN: ${{ secrets.NPM_TOKEN }}).",
+};
+
+class SecretsInherit final : public Check {
+public:
+    const std::vector<RuleInfo>& rules() const override {
+        static const std::vector<RuleInfo> rules{kRule};
+        return rules;
+    }
+
+    void check_file(const Document& doc, FindingSink& sink) const override {
+        if (!is_github_workflow(doc)) return;
+        for (const Grant& grant : doc.facts.grants) {
+            if (grant.capability != "secrets:inherit") continue;
+            Hit hit;
+            hit.span = grant.site.span;
+            hit.node_path = grant.site.node_path;
+            hit.message = "job " + grant.holder + " passes every secret to the called workflow (secrets: inherit)";
+            sink.report(doc, kRule, std::move(hit));
+        }
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Check> make_secrets_inherit() { return std::make_unique<SecretsInherit>(); }
+
+} // namespace handoff

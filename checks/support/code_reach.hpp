@@ -1,0 +1,22 @@
+#pragma once
+// What a piece of flow code visibly reaches (processes, modules, the environment, the
+// network), read from its text: shared by the code-execution rules of every platform.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/finding.hpp"
+
+namespace handoff {
+
+struct CodeReach {
+    std::vector<std::string> notes;  // "starts processes", "loads modules", ...
+    Severity severity = Severity::low;  // high when it starts processes, medium when it reaches anything else
+};
+
+CodeReach code_reach(std::string_view code);
+
+// "; it starts processes, loads modules" (empty when nothing was seen).
+std::string describe_reach(const CodeReach& reach);
+
+} // namespace handoff

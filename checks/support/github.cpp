@@ -1,0 +1,61 @@
+#include "checks/support/github.hpp"
+
+#include <array>
+#include <cctype>
+#include <string>
+
+namespace handoff {
+
+namespace {
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+} // namespace
+
+bool is_github_document(const Document& doc) {
+    return doc.tree.has_value() && (doc.format == Format::github_workflow || doc.format == Format::github_action);
+}
+
+bool is_github_workflow(const Document& doc) {
+    return doc.tree.has_value() && doc.format == Format::github_workflow;
+}
+
+GhWorkflow github_view(const Document& doc) {
+    return read_github_workflow(*doc.tree, doc.format == Format::github_action);
+}
+
+bool outsider_trigger(std::string_view event) {
+    static constexpr std::array<std::string_view, 8> kEvents{
+        "issues", "issue_comment", "pull_request_target", "discussion", "discussion_comment",
+        "pull_request_review", "pull_request_review_comment", "workflow_run",
+    };
+    for (std::string_view e : kEvents) {
+        if (e == event) return true;
+    }
+    return false;
+}
+
+bool guards_actor(std::string_view condition) {
+    std::string c = lower(condition);
+    static constexpr std::array<std::string_view, 8> kGuards{
+        "author_association", "github.actor", "github.triggering_actor", "sender.login",
+        "user.login", "github.repository_owner", "head.repo.full_name", "head.repo.fork",
+    };
+    for (std::string_view g : kGuards) {
+        if (c.find(g) != std::string::npos) return true;
+    }
+    return false;
+}
+
+bool checks_permission(const GhStep& step) {
+    std::string uses = lower(step.uses_text());
+    if (uses.find("permission") != std::string::npos || uses.find("is-collaborator") != std::string::npos) return true;
+    std::string body = lower(step.input("script"));
+    if (step.run != nullptr) body += lower(step.run->value);
+    return body.find("collaborators") != std::string::npos || body.find("getcollaboratorpermissionlevel") != std::string::npos ||
+           body.find("author_association") != std::string::npos;
+}
+
+} // namespace handoff

@@ -1,0 +1,28 @@
+#pragma once
+// What the GitHub Actions checks share: which documents they read and the typed view.
+#include <string_view>
+
+#include "core/document.hpp"
+#include "parsers/loaders/github_model.hpp"
+
+namespace handoff {
+
+// A workflow or action.yml with a parsed tree.
+bool is_github_document(const Document& doc);
+bool is_github_workflow(const Document& doc);
+
+// The workflow view of a GitHub document (call is_github_document first).
+GhWorkflow github_view(const Document& doc);
+
+// Events whose payload an outsider (anyone who can open an issue, a fork PR or a
+// comment) controls and that run with the base repository's token and secrets.
+bool outsider_trigger(std::string_view event);
+
+// The condition guards who may trigger the job: an author_association, actor,
+// sender or permission test.
+bool guards_actor(std::string_view condition);
+
+// A step that checks the triggering user's permission (an action or an API call).
+bool checks_permission(const GhStep& step);
+
+} // namespace handoff

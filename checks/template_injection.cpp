@@ -1,0 +1,134 @@
+// template-injection: an attacker-controlled context expanded by `${{ }}` into code:
+// a run: script, actions/github-script's script:, or an AI agent's prompt.
+#include <cctype>
+#include <map>
+#include <set>
+#include <utility>
+
+#include "checks/registry.hpp"
+#include "checks/support/ai_agents.hpp"
+#include "checks/support/github.hpp"
+#include "parsers/loaders/github_expressions.hpp"
+
+namespace handoff {
+namespace {
+
+enum class SinkKind : unsigned char { shell, script, prompt };
+
+struct Sink {
+    SinkKind kind = SinkKind::shell;
+    bool guarded = false;  // the job only runs for trusted actors
+};
+
+const RuleInfo kRule{
+    "template-injection",
+    "Untrusted input expanded into a script or prompt",
+    Family::unsafe_permission,
+    Severity::high,
+    Confidence::high,
+    "GitHub expands ${{ }} before the shell or script runs, so an issue title, PR body, branch name or "
+    "commit message becomes code that runs with the job's token and secrets.",
+    "Pass the value through an environment variable (env: TITLE: ${{ github.event.issue.title }}) and "
+    "use \"$TITLE\" in the script; never expand untrusted contexts inside run:, script: or a prompt.",
+};
+
+std::string sink_words(SinkKind sink) {
+    switch (sink) {
+    case SinkKind::shell: return "a run: script";
+    case SinkKind::script: return "an actions/github-script script";
+    case SinkKind::prompt: return "an AI agent's prompt";
+    }
+    return "code";
+}
+
+class TemplateInjection final : public Check {
+public:
+    const std::vector<RuleInfo>& rules() const override {
+        static const std::vector<RuleInfo> rules{kRule};
+        return rules;
+    }
+
+    void check_file(const Document& doc, FindingSink& sink) const override {
+        if (!is_github_document(doc) || doc.facts.untrusted.empty()) return;
+        GhWorkflow wf = github_view(doc);
+        std::map<std::string, Sink> sinks = sink_paths(wf);
+        std::set<std::string> typed = typed_inputs(wf);
+        // One finding per expression, even when it reads several tainted contexts.
+        std::set<std::pair<std::uint32_t, std::uint32_t>> seen;
+        for (const Untrusted& u : doc.facts.untrusted) {
+            auto where = sinks.find(u.site.node_path);
+            if (where == sinks.end()) continue;
+            Taint taint = context_taint(u.source);
+            if (taint == Taint::caller && typed.count(input_name(u.source)) != 0) continue;
+            if (!seen.insert({u.site.span.begin, u.site.span.end}).second) continue;
+            Hit hit;
+            hit.span = u.site.span;
+            hit.node_path = u.site.node_path;
+            std::string what = u.via.empty() ? u.source : u.via + " (set from " + u.source + ")";
+            hit.message = what + " is expanded into " + sink_words(where->second.kind);
+            if (where->second.guarded) {
+                hit.message += "; the job only runs for trusted users";
+                hit.severity = Severity::low;
+                hit.confidence = Confidence::medium;
+            } else if (taint == Taint::caller) {
+                hit.message += "; whoever triggers or calls the workflow chooses its value";
+                hit.severity = Severity::low;
+                hit.confidence = Confidence::medium;
+            } else if (where->second.kind == SinkKind::prompt) {
+                hit.message += "; an outsider can steer the agent";
+                hit.confidence = Confidence::medium;
+            } else {
+                hit.message += "; an outsider controls its text";
+            }
+            sink.report(doc, kRule, std::move(hit));
+        }
+    }
+
+private:
+    // inputs.x / github.event.inputs.x -> x
+    static std::string input_name(const std::string& path) { return path.substr(path.rfind('.') + 1); }
+
+    // Inputs declared as boolean, number or choice cannot carry shell syntax.
+    static std::set<std::string> typed_inputs(const GhWorkflow& wf) {
+        std::set<std::string> out;
+        if (wf.on == nullptr || !wf.on->is_map()) return out;
+        for (const char* event : {"workflow_dispatch", "workflow_call"}) {
+            const Node* inputs = wf.on->get({event, "inputs"});
+            if (inputs == nullptr || !inputs->is_map()) continue;
+            for (const Node& input : inputs->children) {
+                std::string_view type = input.text("type");
+                if (type == "boolean" || type == "number" || type == "choice") {
+                    std::string name = input.key;
+                    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+                    out.insert(name);
+                }
+            }
+        }
+        return out;
+    }
+
+    static std::map<std::string, Sink> sink_paths(const GhWorkflow& wf) {
+        std::map<std::string, Sink> out;
+        for (const GhJob& job : wf.jobs) {
+            bool guarded = job.condition != nullptr && guards_actor(job.condition->value);
+            for (const GhStep& step : job.steps) {
+                if (step.run != nullptr) out[child_path(step.path, "run")] = {SinkKind::shell, guarded};
+                if (step.with == nullptr) continue;
+                std::string with = child_path(step.path, "with");
+                std::string slug = uses_slug(parse_uses(step.uses_text()));
+                if (slug == "actions/github-script") out[child_path(with, "script")] = {SinkKind::script, guarded};
+                if (agent_of_step(step).empty()) continue;
+                for (const Node& input : step.with->children) {
+                    if (is_prompt_input(input.key)) out[child_path(with, input.key)] = {SinkKind::prompt, guarded};
+                }
+            }
+        }
+        return out;
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Check> make_template_injection() { return std::make_unique<TemplateInjection>(); }
+
+} // namespace handoff

@@ -1,0 +1,269 @@
+#include "parsers/loaders/github_expressions.hpp"
+
+#include <array>
+#include <cctype>
+
+namespace handoff {
+
+namespace {
+
+enum class Tok : unsigned char { ident, dot, lbracket, rbracket, lparen, rparen, string, number, star, other };
+
+struct Token {
+    Tok kind = Tok::other;
+    std::string_view text;
+};
+
+bool ident_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0 || c == '_'; }
+bool ident_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-'; }
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+std::vector<Token> tokenize(std::string_view s) {
+    std::vector<Token> out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        char c = s[i];
+        if (std::isspace(static_cast<unsigned char>(c)) != 0) { ++i; continue; }
+        std::size_t start = i;
+        if (ident_start(c)) {
+            while (i < s.size() && ident_char(s[i])) ++i;
+            out.push_back({Tok::ident, s.substr(start, i - start)});
+        } else if (std::isdigit(static_cast<unsigned char>(c)) != 0) {
+            while (i < s.size() && (std::isalnum(static_cast<unsigned char>(s[i])) != 0 || s[i] == '.')) ++i;
+            out.push_back({Tok::number, s.substr(start, i - start)});
+        } else if (c == '\'') {
+            // '' is an escaped quote inside a string literal.
+            ++i;
+            while (i < s.size()) {
+                if (s[i] == '\'') {
+                    if (i + 1 < s.size() && s[i + 1] == '\'') { i += 2; continue; }
+                    break;
+                }
+                ++i;
+            }
+            out.push_back({Tok::string, s.substr(start + 1, i - start - 1)});
+            if (i < s.size()) ++i;
+        } else {
+            Tok kind = Tok::other;
+            switch (c) {
+            case '.': kind = Tok::dot; break;
+            case '[': kind = Tok::lbracket; break;
+            case ']': kind = Tok::rbracket; break;
+            case '(': kind = Tok::lparen; break;
+            case ')': kind = Tok::rparen; break;
+            case '*': kind = Tok::star; break;
+            default: break;
+            }
+            ++i;
+            out.push_back({kind, s.substr(start, 1)});
+        }
+    }
+    return out;
+}
+
+bool is_literal_keyword(std::string_view word) {
+    std::string w = lower(word);
+    return w == "true" || w == "false" || w == "null" || w == "nan" || w == "infinity";
+}
+
+// Reads one property chain starting at tokens[i] (an identifier); returns the index
+// just past it. A computed index ends the chain: its inner tokens are read as chains
+// of their own by the caller.
+std::size_t read_chain(const std::vector<Token>& toks, std::size_t i, Expression& expr) {
+    ContextRead read;
+    read.path = lower(toks[i].text);
+    read.last_name = std::string(toks[i].text);
+    ++i;
+    while (i < toks.size()) {
+        if (toks[i].kind == Tok::dot && i + 1 < toks.size()) {
+            const Token& next = toks[i + 1];
+            if (next.kind == Tok::ident) {
+                read.path += '.';
+                read.path += lower(next.text);
+                read.last_name = std::string(next.text);
+                i += 2;
+                continue;
+            }
+            if (next.kind == Tok::star) {
+                read.path += ".*";
+                i += 2;
+                continue;
+            }
+            break;
+        }
+        if (toks[i].kind == Tok::lbracket && i + 2 < toks.size() && toks[i + 2].kind == Tok::rbracket) {
+            const Token& inner = toks[i + 1];
+            if (inner.kind == Tok::string) {
+                read.path += '.';
+                read.path += lower(inner.text);
+                read.last_name = std::string(inner.text);
+                i += 3;
+                continue;
+            }
+            if (inner.kind == Tok::number || inner.kind == Tok::star) {
+                read.path += ".*";
+                i += 3;
+                continue;
+            }
+        }
+        if (toks[i].kind == Tok::lbracket) {
+            read.path += ".*";
+            read.computed_index = true;
+            ++i;  // the index expression's own chains are read by the caller
+        }
+        break;
+    }
+    expr.reads.push_back(std::move(read));
+    return i;
+}
+
+void read_body(Expression& expr) {
+    std::vector<Token> toks = tokenize(expr.body);
+    std::size_t i = 0;
+    while (i < toks.size()) {
+        const Token& t = toks[i];
+        bool after_dot = i > 0 && toks[i - 1].kind == Tok::dot;
+        if (t.kind != Tok::ident || after_dot || is_literal_keyword(t.text)) { ++i; continue; }
+        if (i + 1 < toks.size() && toks[i + 1].kind == Tok::lparen) {
+            expr.functions.push_back(lower(t.text));
+            ++i;
+            continue;
+        }
+        i = read_chain(toks, i, expr);
+    }
+}
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())) != 0) s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())) != 0) s.remove_suffix(1);
+    return s;
+}
+
+// Finds the "}}" that closes an expression, skipping string literals that may hold braces.
+std::size_t closing_braces(std::string_view text, std::size_t from) {
+    bool in_string = false;
+    for (std::size_t i = from; i < text.size(); ++i) {
+        char c = text[i];
+        if (c == '\'') {
+            in_string = !in_string;  // '' toggles twice, which is what an escaped quote needs
+        } else if (!in_string && c == '}' && i + 1 < text.size() && text[i + 1] == '}') {
+            return i;
+        }
+    }
+    return std::string_view::npos;
+}
+
+// Attacker-controlled contexts: what actionlint and zizmor treat as untrusted input.
+// `*` stands for any one member (an array index).
+constexpr std::array<std::string_view, 30> kOutsiderContexts{
+    "github.event.issue.title",
+    "github.event.issue.body",
+    "github.event.pull_request.title",
+    "github.event.pull_request.body",
+    "github.event.pull_request.head.ref",
+    "github.event.pull_request.head.label",
+    "github.event.pull_request.head.repo.default_branch",
+    "github.event.pull_request.head.repo.description",
+    "github.event.comment.body",
+    "github.event.review.body",
+    "github.event.review_comment.body",
+    "github.event.discussion.title",
+    "github.event.discussion.body",
+    "github.event.pages.*.page_name",
+    "github.event.commits.*.message",
+    "github.event.commits.*.author.email",
+    "github.event.commits.*.author.name",
+    "github.event.head_commit.message",
+    "github.event.head_commit.author.email",
+    "github.event.head_commit.author.name",
+    "github.event.head_commit.committer.email",
+    "github.event.head_commit.committer.name",
+    "github.event.workflow_run.head_branch",
+    "github.event.workflow_run.head_commit.message",
+    "github.event.workflow_run.head_commit.author.email",
+    "github.event.workflow_run.head_commit.author.name",
+    "github.event.workflow_run.display_title",
+    "github.event.workflow_run.pull_requests.*.head.ref",
+    "github.head_ref",
+    "github.event.release.body",
+};
+
+std::vector<std::string_view> split_dots(std::string_view s) {
+    std::vector<std::string_view> parts;
+    std::size_t start = 0;
+    while (start <= s.size()) {
+        std::size_t dot = s.find('.', start);
+        if (dot == std::string_view::npos) dot = s.size();
+        parts.push_back(s.substr(start, dot - start));
+        start = dot + 1;
+    }
+    return parts;
+}
+
+bool segment_match(std::string_view pattern, std::string_view actual) {
+    return pattern == "*" || actual == "*" || pattern == actual;
+}
+
+// The read matches the pattern, or reads a whole object that contains it
+// (toJSON(github.event.issue) prints the title too).
+bool taints(std::string_view read, std::string_view pattern) {
+    auto r = split_dots(read);
+    auto p = split_dots(pattern);
+    if (r.size() > p.size()) {
+        // github.event.issue.title.length-like reads are not a thing; a deeper read of a
+        // tainted string is still the string.
+        r.resize(p.size());
+    }
+    for (std::size_t i = 0; i < r.size(); ++i) {
+        if (!segment_match(p[i], r[i])) return false;
+    }
+    // A whole-object read must at least name the event payload.
+    return r.size() == p.size() || r.size() >= 2;
+}
+
+} // namespace
+
+bool context_starts_with(std::string_view path, std::string_view prefix) {
+    return path.substr(0, prefix.size()) == prefix && (path.size() == prefix.size() || path[prefix.size()] == '.');
+}
+
+Taint context_taint(std::string_view path) {
+    if (context_starts_with(path, "github")) {
+        for (std::string_view pattern : kOutsiderContexts) {
+            if (taints(path, pattern)) return Taint::outsider;
+        }
+        if (context_starts_with(path, "github.event.inputs") && path != "github.event.inputs") return Taint::caller;
+        return Taint::none;
+    }
+    if (context_starts_with(path, "inputs") && path != "inputs") return Taint::caller;
+    return Taint::none;
+}
+
+Expression parse_expression_body(std::string_view body) {
+    Expression expr;
+    expr.body = trim(body);
+    read_body(expr);
+    return expr;
+}
+
+std::vector<Expression> find_expressions(std::string_view text) {
+    std::vector<Expression> out;
+    std::size_t pos = 0;
+    while ((pos = text.find("${{", pos)) != std::string_view::npos) {
+        std::size_t close = closing_braces(text, pos + 3);
+        std::size_t body_end = close == std::string_view::npos ? text.size() : close;
+        Expression expr = parse_expression_body(text.substr(pos + 3, body_end - pos - 3));
+        expr.begin = pos;
+        expr.end = close == std::string_view::npos ? text.size() : close + 2;
+        pos = expr.end;
+        out.push_back(std::move(expr));
+    }
+    return out;
+}
+
+} // namespace handoff
