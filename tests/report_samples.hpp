@@ -36,7 +36,10 @@ inline InventoryEntry secret(std::string name, std::string store, std::string pr
     e.name = std::move(name);
     e.store = std::move(store);
     e.provider = std::move(provider);
-    e.where_to_set = std::string(store_destination(e.store));
+    // Fixed text rather than store_destination(), so the goldens follow the writers only.
+    if (e.store == "env") e.where_to_set = "environment variable (.env file or the host's environment)";
+    if (e.store == "github-secret") e.where_to_set = "GitHub repository secret (Settings > Secrets and variables > Actions)";
+    if (e.store == "n8n-credential") e.where_to_set = "n8n credential (Credentials > Add credential)";
     e.used_by.push_back(std::move(used_by));
     e.references.push_back(Location{std::move(path), line, 5, line, 20, {}});
     return e;
