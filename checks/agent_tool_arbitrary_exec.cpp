@@ -23,9 +23,12 @@ public:
         if (!is_agent_document(doc)) return;
         for (const Grant& g : doc.facts.grants) {
             const std::string& c = g.capability;
-            if (c != capability::tool_shell && c != capability::tool_fetch && c != capability::code_exec_host) continue;
+            if (c != capability::tool_shell && c != capability::tool_fetch && c != capability::code_exec_host &&
+                c != capability::code_exec_sandboxed)
+                continue;
             Hit hit = agent_hit(doc, g.site, g.detail, g.scope);
             if (c == capability::code_exec_host) hit.severity = Severity::high;
+            if (c == capability::code_exec_sandboxed) hit.severity = Severity::low;
             sink.report(doc, kRule, std::move(hit));
         }
     }

@@ -50,6 +50,53 @@ std::string_view pair_name(const Node& map) {
     return {};
 }
 
+// Schema and example wrappers around a value: the key name that says what it is sits
+// above them (properties.api_key.default, properties.token.examples[0]).
+bool is_schema_wrapper(std::string_view key) {
+    return key == "default" || key == "example" || key == "examples" || key == "const" || key == "enum" ||
+           key == "schema" || key == "items" || key == "x-example";
+}
+
+// The innermost key on the path that is not a schema wrapper.
+std::string_view key_above_wrappers(const NodePath& path) {
+    const auto& steps = path.steps();
+    for (auto it = steps.rbegin(); it != steps.rend(); ++it) {
+        const auto* key = std::get_if<std::string_view>(&*it);
+        if (key != nullptr && !is_schema_wrapper(*key)) return *key;
+    }
+    return {};
+}
+
+// A command-line flag that names the next argument: --api-key, --token, -p.
+std::string_view flag_name(const Node& item) {
+    if (!item.is_string() || item.value.size() < 2 || item.value.front() != '-') return {};
+    std::string_view flag = item.value;
+    if (flag.find('=') != std::string_view::npos || flag.find(' ') != std::string_view::npos) return {};
+    while (!flag.empty() && flag.front() == '-') flag.remove_prefix(1);
+    return flag;
+}
+
+// URL query parameters that carry the key itself (?key=, ?api_key=, ?token=): judged under the
+// name a bare "key" stands for in a URL.
+void judge_url_query(const Engine& engine, std::string_view value, std::vector<TokenMatch>& out) {
+    std::size_t scheme = value.find("://");
+    std::size_t q = scheme == std::string_view::npos ? std::string_view::npos : value.find('?', scheme);
+    while (q != std::string_view::npos && q + 1 < value.size()) {
+        std::size_t from = q + 1;
+        std::size_t end = value.find_first_of("&#", from);
+        std::string_view param = value.substr(from, end == std::string_view::npos ? std::string_view::npos : end - from);
+        std::size_t eq = param.find('=');
+        if (eq != std::string_view::npos && eq + 1 < param.size()) {
+            std::string_view name = param.substr(0, eq);
+            std::string_view v = param.substr(eq + 1);
+            auto begin = static_cast<std::uint32_t>(from + eq + 1);
+            engine.judge_keyed(name == "key" ? std::string_view("api_key") : name, value, v,
+                               {begin, static_cast<std::uint32_t>(begin + v.size())}, out);
+        }
+        q = end != std::string_view::npos && value[end] == '&' ? end : std::string_view::npos;
+    }
+}
+
 // Whether a secret-like word was seen inside [span.begin, span.end) (offsets sorted).
 bool has_context_word(const std::vector<std::uint32_t>& offsets, Span span) {
     auto it = std::lower_bound(offsets.begin(), offsets.end(), span.begin);
@@ -64,14 +111,29 @@ void scan_tree(const Document& doc, const std::vector<std::uint32_t>& context_of
         if (node.is_map()) {
             std::string_view name = pair_name(node);
             if (!name.empty()) {
-                for (std::string_view k : {"value", "content", "@value"}) {
+                // OpenAPI parameters: {name: api_key, example: ..., schema: {default: ...}}.
+                for (std::string_view k : {"value", "content", "@value", "default", "example"}) {
                     if (const Node* v = node.find(k)) pair_keys.emplace(v, name);
                 }
+                if (const Node* schema = node.find("schema"); schema != nullptr && schema->is_map()) {
+                    for (std::string_view k : {"default", "example"}) {
+                        if (const Node* v = schema->find(k)) pair_keys.emplace(v, name);
+                    }
+                }
+            }
+            return true;
+        }
+        if (node.is_seq()) {
+            // Command lines as argument lists: ["--api-key", "<value>"].
+            for (std::size_t i = 1; i < node.children.size(); ++i) {
+                std::string_view flag = flag_name(node.children[i - 1]);
+                if (!flag.empty() && flag_name(node.children[i]).empty()) pair_keys.emplace(&node.children[i], flag);
             }
             return true;
         }
         if (!node.is_string() || node.value.size() < 8) return true;
         std::string_view key = path.last_key();
+        if (is_schema_wrapper(key)) key = key_above_wrappers(path);
         if (auto it = pair_keys.find(&node); it != pair_keys.end()) key = it->second;
         std::string_view value = node.value;
         std::vector<TokenMatch> found;
@@ -80,6 +142,7 @@ void scan_tree(const Document& doc, const std::vector<std::uint32_t>& context_of
         // Pairs inside the value (a run: script, code in a node, KEY=value in a list): only
         // where the raw pass saw a secret-like word within the value's bytes.
         if (worth_line_scan(value) && has_context_word(context_offsets, node.span)) engine.scan(value, true, found);
+        judge_url_query(engine, value, found);
         for (TokenMatch& m : found) {
             std::string_view text = value.substr(m.span.begin, m.span.size());
             m.span = locate_in(bytes, node.span, text);

@@ -28,7 +28,7 @@ bool mutating_tool(std::string_view name) {
         "insert", "drop", "transfer", "pay", "kill", "terminal", "apply", "put", "patch", "set", "modify",
         "evaluate", "eval", "click", "fill", "submit", "reply", "comment", "invite", "archive", "close",
         "add", "save", "replace", "truncate", "grant", "revoke", "approve", "trigger", "start", "stop", "restart",
-        "launch", "navigate", "bash", "mutate", "tweet", "buy", "sell",
+        "launch", "navigate", "bash", "mutate", "tweet", "buy", "sell", "append",
     };
     std::vector<std::string> words;
     std::string current;

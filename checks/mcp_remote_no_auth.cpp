@@ -8,12 +8,12 @@ namespace handoff {
 namespace {
 
 constexpr RuleInfo kRule{
-    "mcp-remote-no-auth", "Remote MCP server or API with no authentication configured", Family::open_webhook,
+    "mcp-remote-no-auth", "Remote MCP server with no authentication configured", Family::open_webhook,
     Severity::low, Confidence::medium,
     "The config sends no header, token variable or OAuth setting to a remote server. Either the server is open to "
     "anyone (and so are the tools it exposes), or the client will prompt for OAuth at run time.",
     "Confirm the server authenticates callers: add an Authorization header from a variable, a bearer-token env "
-    "var, or OAuth. For an OpenAPI spec, declare components.securitySchemes."};
+    "var, or OAuth."};
 
 // Hosts that authenticate with OAuth at connect time, or serve public documentation.
 bool oauth_or_public_host(std::string_view host) {
@@ -44,17 +44,14 @@ public:
         if (!is_agent_document(doc)) return;
         for (const Endpoint& e : doc.facts.endpoints) {
             if (e.direction != Endpoint::Direction::outbound || e.auth != "none") continue;
-            if (e.kind != kEndpointMcpServer && e.kind != kEndpointOpenApiServer) continue;
+            if (e.kind != kEndpointMcpServer) continue;
             std::string host = url_host(e.url);
             if (host.empty() || is_loopback_host(host) || is_placeholder_host(host)) continue;
             bool known = oauth_or_public_host(host);
-            std::string message = e.kind == kEndpointOpenApiServer
-                                      ? "API \"" + e.owner + "\" at " + host + " declares no security scheme"
-                                      : holder_label(doc, e.owner) + " at " + host + " has no auth header, token or OAuth setting";
+            std::string message = holder_label(doc, e.owner) + " at " + host + " has no auth header, token or OAuth setting";
             if (known) message += " (the service uses OAuth or is public: check it is meant to be)";
             Hit hit = agent_hit(doc, e.site, std::move(message), e.url);
             if (known) hit.severity = Severity::info;
-            if (e.kind == kEndpointOpenApiServer && !known) hit.severity = Severity::medium;
             sink.report(doc, kRule, std::move(hit));
         }
     }

@@ -60,6 +60,8 @@ const std::vector<std::unique_ptr<Check>>& all_checks() {
         list.push_back(make_mcp_undocumented_variable());
         list.push_back(make_mcp_unexpanded_variable());
         list.push_back(make_mcp_unpinned_package());
+        list.push_back(make_mcp_secret_input_unmasked());
+        list.push_back(make_openapi_no_security());
         return list;
     }();
     return checks;

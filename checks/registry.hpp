@@ -61,6 +61,8 @@ std::unique_ptr<Check> make_mcp_undeclared_input();
 std::unique_ptr<Check> make_mcp_undocumented_variable();
 std::unique_ptr<Check> make_mcp_unexpanded_variable();
 std::unique_ptr<Check> make_mcp_unpinned_package();
+std::unique_ptr<Check> make_mcp_secret_input_unmasked();
+std::unique_ptr<Check> make_openapi_no_security();
 
 // Every check, in a fixed order.
 const std::vector<std::unique_ptr<Check>>& all_checks();

@@ -39,6 +39,9 @@ struct SecretDecl {
     bool required = false;
     Site site;
     std::string provider{};   // best guess of the service, or the credential type
+    // The client prompts for it in plain sight and keeps it unencrypted (a VS Code
+    // promptString for a key without password: true).
+    bool shown_in_clear = false;
 };
 
 // An inbound trigger or webhook, or an outbound URL.

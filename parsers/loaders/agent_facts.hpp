@@ -30,6 +30,7 @@ inline constexpr std::string_view env_forward_all = "env-forward-all";
 inline constexpr std::string_view tool_shell = "tool-shell";            // a tool definition that runs commands
 inline constexpr std::string_view tool_fetch = "tool-fetch";            // a tool definition that fetches any URL
 inline constexpr std::string_view code_exec_host = "code-exec-host";
+inline constexpr std::string_view code_exec_sandboxed = "code-exec-sandboxed";  // model-written code, in a container
 inline constexpr std::string_view private_data = "private-data";        // lethal trifecta: reads private data
 inline constexpr std::string_view sends_data = "sends-data";            // lethal trifecta: can send data out
 } // namespace capability
@@ -46,6 +47,8 @@ inline constexpr std::string_view kEndpointMcpListener = "mcp-listener";
 inline constexpr std::string_view kEndpointApiBaseUrl = "api-base-url";
 inline constexpr std::string_view kEndpointHookUrl = "hook-url";
 inline constexpr std::string_view kEndpointOpenApiServer = "openapi-server";
+// One OpenAPI operation that opts out of the document's security (security: []).
+inline constexpr std::string_view kEndpointOpenApiOperation = "openapi-operation";
 
 std::string child_path(const std::string& base, std::string_view key);
 std::string index_path(const std::string& base, std::size_t index);

@@ -319,6 +319,26 @@ private:
     }
 };
 
+// An input whose id or description says it is a key, token or password.
+bool asks_for_secret(const Node& input) {
+    if (is_secret_name(input.text("id"))) return true;
+    std::string word;
+    std::string_view description = input.text("description");
+    for (std::size_t i = 0; i <= description.size(); ++i) {
+        char c = i < description.size() ? description[i] : ' ';
+        if (std::isalnum(static_cast<unsigned char>(c)) != 0) {
+            word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            continue;
+        }
+        for (std::string_view secret : {"key", "apikey", "token", "tokens", "password", "passwd", "passphrase",
+                                        "secret", "pat", "credential", "credentials"}) {
+            if (word == secret) return true;
+        }
+        word.clear();
+    }
+    return false;
+}
+
 void input_declarations(AgentFacts& facts, const Node* inputs, const std::string& path) {
     if (inputs == nullptr || !inputs->is_seq()) return;
     for (std::size_t i = 0; i < inputs->children.size(); ++i) {
@@ -330,6 +350,9 @@ void input_declarations(AgentFacts& facts, const Node* inputs, const std::string
         decl.store = std::string(kStoreVscodeInput);
         decl.required = true;
         decl.site = AgentFacts::site(*id, child_path(index_path(path, i), "id"));
+        const Node* password = input.find("password");
+        decl.shown_in_clear = input.text("type") == "promptString" && asks_for_secret(input) &&
+                              (password == nullptr || password->value != "true");
         facts.doc().facts.secret_decls.push_back(std::move(decl));
     }
 }
