@@ -1,73 +1,96 @@
-// The terminal view: findings grouped by file, then a one-line summary.
-#include <map>
+// The terminal view: findings grouped by file, severity colours when asked, one summary line.
+#include <iomanip>
+#include <sstream>
 
+#include "reports/escape.hpp"
+#include "reports/report_view.hpp"
 #include "reports/writer.hpp"
 
 namespace handoff {
-
 namespace {
 
-std::string_view colour(Severity s) {
-    switch (s) {
-    case Severity::critical: return "\x1b[1;35m";
-    case Severity::high: return "\x1b[1;31m";
-    case Severity::medium: return "\x1b[33m";
-    case Severity::low: return "\x1b[36m";
-    case Severity::info: return "\x1b[2m";
+class Painter {
+public:
+    explicit Painter(bool enabled) : enabled_(enabled) {}
+    [[nodiscard]] std::string paint(std::string_view sgr, std::string_view text) const {
+        if (!enabled_ || sgr.empty()) return std::string(text);
+        return "\x1b[" + std::string(sgr) + "m" + std::string(text) + "\x1b[0m";
     }
-    return "";
-}
 
-// Scanned text reaches the terminal only without control characters.
-std::string printable(std::string_view text) {
+private:
+    bool enabled_;
+};
+
+// Continuation lines (evidence with context) are indented under the finding.
+std::string indent_lines(std::string_view text, std::string_view indent) {
     std::string out;
-    out.reserve(text.size());
     for (char c : text) {
-        auto u = static_cast<unsigned char>(c);
-        out += (u < 0x20 || u == 0x7F) ? '?' : c;
+        out += c;
+        if (c == '\n') out += indent;
     }
     return out;
 }
 
+std::string summary_line(const ScanResult& result) {
+    std::ostringstream line;
+    line << "handoff: ";
+    if (result.findings.empty()) {
+        line << "no findings in " << plural(result.files.size(), "file");
+    } else {
+        line << plural(result.findings.size(), "finding") << " (" << severity_breakdown(result) << ") in "
+             << findings_by_file(result).size() << " of " << plural(result.files.size(), "file");
+    }
+    line << " · " << plural(result.inventory.size(), "secret") << " for the client";
+    if (result.suppressed > 0) line << " · " << result.suppressed << " suppressed";
+    if (!result.excluded.empty()) line << " · " << result.excluded.size() << " excluded";
+    if (!result.diagnostics.empty()) line << " · " << plural(result.diagnostics.size(), "warning");
+    line << " · " << std::fixed << std::setprecision(2) << result.seconds << " s";
+    return line.str();
+}
+
 class TextWriter final : public ReportWriter {
 public:
-    [[nodiscard]] std::string_view id() const override { return "text"; }
+    std::string_view id() const override { return "text"; }
 
-    void write(const ScanResult& r, const ReportOptions& o, std::ostream& out) const override {
-        const std::string_view reset = o.color ? "\x1b[0m" : "";
-        const std::string_view bold = o.color ? "\x1b[1m" : "";
-        std::string current;
-        for (const Finding& f : r.findings) {
-            if (f.location.path != current) {
-                current = f.location.path;
-                out << '\n' << bold << printable(current) << reset << '\n';
+    void write(const ScanResult& result, const ReportOptions& options, std::ostream& out) const override {
+        Painter p(options.color);
+        constexpr std::string_view kIndent = "          ";
+        for (const FileFindings& file : findings_by_file(result)) {
+            out << p.paint("1;4", clean_text(file.path.empty() ? "(project)" : file.path)) << "\n";
+            for (const Finding* f : file.findings) {
+                const SeverityStyle& style = severity_style(f->severity);
+                std::string where = f->location.line > 0 ? std::to_string(f->location.line) + ":" +
+                                                                std::to_string(f->location.column)
+                                                          : std::string("-");
+                std::string label = std::string(to_string(f->severity));
+                out << "  " << std::left << std::setw(8) << where << p.paint(style.ansi, label)
+                    << std::string(label.size() < 9 ? 9 - label.size() : 1, ' ') << clean_text(f->message) << "  "
+                    << p.paint("2", "[" + f->rule + "]") << "\n";
+                if (!f->location.node_path.empty()) {
+                    out << kIndent << p.paint("2", "at ") << clean_text(f->location.node_path) << "\n";
+                }
+                if (!f->evidence.empty()) {
+                    out << kIndent << p.paint("2", "evidence: ")
+                        << indent_lines(clean_text(f->evidence, Newlines::keep), kIndent) << "\n";
+                }
+                std::string fix = f->remediation.empty() ? rule_text(*f).remediation : f->remediation;
+                if (!fix.empty()) out << kIndent << p.paint("32", "fix: ") << clean_text(fix) << "\n";
             }
-            out << "  " << f.location.line << ':' << f.location.column << "  "
-                << (o.color ? colour(f.severity) : "") << to_string(f.severity) << reset << "  " << f.rule << "  "
-                << printable(f.message) << '\n';
-            if (!f.evidence.empty()) out << "      evidence: " << printable(f.evidence) << '\n';
-            if (!f.remediation.empty()) out << "      fix: " << printable(f.remediation) << '\n';
+            out << "\n";
         }
-        if (!r.findings.empty()) out << '\n';
-        out << summary_line(r) << '\n';
-    }
-
-private:
-    static std::string summary_line(const ScanResult& r) {
-        std::string line = std::to_string(r.findings.size()) + (r.findings.size() == 1 ? " finding" : " findings");
-        std::string parts;
-        for (Severity s : {Severity::critical, Severity::high, Severity::medium, Severity::low, Severity::info}) {
-            if (std::size_t n = r.count(s); n > 0) {
-                parts += parts.empty() ? "" : ", ";
-                parts += std::to_string(n) + " " + std::string(to_string(s));
+        if (!result.diagnostics.empty()) {
+            out << p.paint("1", "Warnings about the scan itself") << "\n";
+            for (const Diagnostic& d : result.diagnostics) {
+                Location loc{d.path, d.line, d.column, 0, 0, {}};
+                out << "  " << clean_text(location_text(loc)) << "  " << to_string(d.kind) << ": "
+                    << clean_text(d.message) << "\n";
             }
+            out << "\n";
         }
-        if (!parts.empty()) line += " (" + parts + ")";
-        line += " in " + std::to_string(r.files.size()) + " files";
-        if (r.suppressed > 0) line += ", " + std::to_string(r.suppressed) + " suppressed";
-        if (!r.diagnostics.empty()) line += ", " + std::to_string(r.diagnostics.size()) + " diagnostics";
-        if (!r.inventory.empty()) line += "; " + std::to_string(r.inventory.size()) + " secrets to provide";
-        return line;
+        Severity top = Severity::info;
+        for (const Finding& f : result.findings) top = std::max(top, f.severity);
+        std::string_view sgr = result.findings.empty() ? "1;32" : severity_style(top).ansi;
+        out << p.paint(sgr, summary_line(result)) << "\n";
     }
 };
 

@@ -33,6 +33,11 @@ public:
 
 std::unique_ptr<ReportWriter> make_text_writer();
 std::unique_ptr<ReportWriter> make_json_writer();
+std::unique_ptr<ReportWriter> make_sarif_writer();
+std::unique_ptr<ReportWriter> make_markdown_writer();
+std::unique_ptr<ReportWriter> make_html_writer();
+std::unique_ptr<ReportWriter> make_junit_writer();
+std::unique_ptr<ReportWriter> make_github_writer();
 
 // The writer for a --format name, or nullptr.
 std::unique_ptr<ReportWriter> make_writer(std::string_view id);

@@ -11,6 +11,11 @@ const std::vector<std::pair<std::string_view, Factory>>& factories() {
     static const std::vector<std::pair<std::string_view, Factory>> list{
         {"text", &make_text_writer},
         {"json", &make_json_writer},
+        {"sarif", &make_sarif_writer},
+        {"markdown", &make_markdown_writer},
+        {"html", &make_html_writer},
+        {"junit", &make_junit_writer},
+        {"github", &make_github_writer},
     };
     return list;
 }
