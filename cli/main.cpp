@@ -13,6 +13,7 @@
 #include "cli/config.hpp"
 #include "cli/scan.hpp"
 #include "core/version.hpp"
+#include "reports/checklist.hpp"
 #include "reports/writer.hpp"
 
 namespace {
@@ -172,6 +173,13 @@ int main(int argc, char** argv) {
     CLI::App* formats = app.add_subcommand("formats", "List each file with the format handoff detects");
     formats->add_option("paths", format_paths, "Files or folders")->required()->check(CLI::ExistingPath);
 
+    std::vector<std::string> checklist_paths;
+    std::string checklist_output;
+    CLI::App* checklist = app.add_subcommand(
+        "checklist", "Write the client's key checklist (Markdown) and a .env.example template for a project");
+    checklist->add_option("paths", checklist_paths, "Files or folders")->required()->check(CLI::ExistingPath);
+    checklist->add_option("-o,--output", checklist_output, "Write to FILE instead of stdout");
+
     CLI::App* rules = app.add_subcommand("rules", "List every rule id with its family and default severity");
     CLI::App* version = app.add_subcommand("version", "Print the version");
 
@@ -204,6 +212,22 @@ int main(int argc, char** argv) {
         options.paths = format_paths;
         ScanResult result = run_scan(options);
         for (const ScannedFile& f : result.files) std::cout << f.path << '\t' << format_id(f.format) << '\n';
+        return kExitClean;
+    }
+
+    if (checklist->parsed()) {
+        options.paths = checklist_paths;
+        ScanResult result = run_scan(options);
+        if (checklist_output.empty()) {
+            write_checklist(result, std::cout);
+            return kExitClean;
+        }
+        std::ofstream out(checklist_output, std::ios::binary);
+        write_checklist(result, out);
+        if (!out) {
+            std::cerr << "handoff: cannot write " << checklist_output << '\n';
+            return kExitUsage;
+        }
         return kExitClean;
     }
 
