@@ -40,6 +40,7 @@ while [ $# -gt 0 ]; do
 done
 [ -n "$out" ] || out="$(mktemp -d)"
 mkdir -p "$out"
+out="$(cd "$out" && pwd)"  # Chromium opens file:// URLs, which must be absolute
 
 failed=0
 skipped=0
