@@ -33,25 +33,23 @@ public:
             }
         }
         if (!any_export) return;
+        // Reads the loader's facts, not the workflow trees, which the pipeline releases.
         for (const auto& doc : project.documents) {
-            for (const N8nWorkflow& wf : n8n_workflows_of(*doc)) {
-                for (const N8nNode& n : wf.nodes) {
-                    const Node* creds = n.node->find("credentials");
-                    if (creds == nullptr || !creds->is_map()) continue;
-                    for (const Node& c : creds->children) {
-                        std::string id(c.is_map() ? c.text("id") : std::string_view());
-                        std::string name(c.is_map() ? c.text("name") : std::string_view(c.value));
-                        bool known = id.empty() ? names.count(name) > 0 : ids.count(id) > 0;
-                        if (known || (id.empty() && name.empty())) continue;
-                        Hit hit;
-                        hit.span = member_span(c);
-                        hit.node_path = n.member_path({"credentials", c.key});
-                        hit.message = "Node " + quoted(n.name) + " uses " + c.key + " credential " + quoted(name) +
-                                      (id.empty() ? "" : " (id " + id + ")") +
-                                      ", which the bundled credentials export does not contain";
-                        sink.report(*doc, rules()[0], std::move(hit));
-                    }
-                }
+            if (doc->format != Format::n8n_workflow) continue;
+            for (const SecretRef& ref : doc->facts.secret_refs) {
+                if (ref.store != "n8n-credential") continue;
+                bool unnamed = ref.name == ref.provider || (!ref.id.empty() && ref.name == "id " + ref.id);
+                if (ref.id.empty() && unnamed) continue;
+                bool known = ref.id.empty() ? names.count(ref.name) > 0 : ids.count(ref.id) > 0;
+                if (known) continue;
+                Hit hit;
+                hit.span = ref.site.span;
+                hit.node_path = ref.site.node_path;
+                hit.message = "Node " + quoted(ref.owner) + " uses " + ref.provider + " credential " +
+                              quoted(unnamed ? std::string() : ref.name) +
+                              (ref.id.empty() ? "" : " (id " + ref.id + ")") +
+                              ", which the bundled credentials export does not contain";
+                sink.report(*doc, rules()[0], std::move(hit));
             }
         }
     }

@@ -56,11 +56,10 @@ bool keep_for_project(const Document& doc) {
            name.find("compose") != std::string::npos;
 }
 
-// Cross-file checks read these formats' trees (credential exports and the workflows that use them, reusable workflows);
+// Cross-file checks read these formats' trees (credential exports, reusable workflows);
 // every other kept document needs only its bytes and facts, so its tree is released.
 bool tree_needed_for_project(Format format) {
-    return format == Format::n8n_credentials || format == Format::n8n_workflow || format == Format::github_workflow ||
-           format == Format::github_action;
+    return format == Format::n8n_credentials || format == Format::github_workflow || format == Format::github_action;
 }
 
 std::optional<std::string> read_file(const std::filesystem::path& path) {

@@ -28,6 +28,7 @@ struct SecretRef {
     std::string where_to_set{};
     bool optional = false;   // a default is given (${VAR:-default}): nothing breaks when unset
     bool expanded = true;    // false: the client passes the reference text on literally
+    std::string id{};        // the id the store knows it by (an n8n credential id), when written
 };
 
 // Where a secret is declared or documented: .env.example, workflow_call.secrets,

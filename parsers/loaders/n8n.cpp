@@ -26,7 +26,8 @@ void load_credential_refs(Document& doc, const N8nNode& n) {
             ref.name = c.value;
         } else if (c.is_map()) {
             ref.name = std::string(c.text("name"));
-            if (ref.name.empty() && !c.text("id").empty()) ref.name = "id " + std::string(c.text("id"));
+            ref.id = std::string(c.text("id"));
+            if (ref.name.empty() && !ref.id.empty()) ref.name = "id " + ref.id;
         }
         if (ref.name.empty()) ref.name = c.key;
         ref.site = {member_span(c), n.member_path({"credentials", c.key})};
