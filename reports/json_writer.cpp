@@ -43,42 +43,85 @@ Json inventory_json(const InventoryEntry& e) {
                 {"declarations", decls}, {"kind", e.kind}};
 }
 
+Json file_json(const ScannedFile& f) {
+    Json diags = Json::array();
+    for (const Diagnostic& d : f.diagnostics) diags.push_back(diagnostic_json(d));
+    return Json{{"path", f.path}, {"format", format_id(f.format)}, {"bytes", f.bytes}, {"diagnostics", diags}};
+}
+
+// Scanned text may hold invalid UTF-8; replace it rather than fail the report.
+std::string dump(const Json& value, std::size_t depth) {
+    std::string text = value.dump(2, ' ', false, Json::error_handler_t::replace);
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        out += c;
+        if (c == '\n') out.append(depth * 2, ' ');
+    }
+    return out;
+}
+
+// The report is streamed one element at a time, byte for byte what dumping the whole
+// document would give, so a scan with tens of thousands of findings never holds them
+// all as JSON at once.
+class Members {
+public:
+    explicit Members(std::ostream& out) : out_(out) { out_ << "{"; }
+    Members(const Members&) = delete;
+    Members& operator=(const Members&) = delete;
+    Members(Members&&) = delete;
+    Members& operator=(Members&&) = delete;
+    ~Members() { out_ << "\n}\n"; }
+
+    void value(std::string_view key, const Json& v) { start(key) << dump(v, 1); }
+
+    template <typename Items, typename ToJson>
+    void array(std::string_view key, const Items& items, ToJson to_json) {
+        std::ostream& out = start(key);
+        if (items.empty()) {
+            out << "[]";
+            return;
+        }
+        out << "[";
+        bool first = true;
+        for (const auto& item : items) {
+            out << (first ? "\n    " : ",\n    ") << dump(to_json(item), 2);
+            first = false;
+        }
+        out << "\n  ]";
+    }
+
+private:
+    std::ostream& start(std::string_view key) {
+        out_ << (first_ ? "\n  " : ",\n  ") << Json(key).dump() << ": ";
+        first_ = false;
+        return out_;
+    }
+    std::ostream& out_;
+    bool first_ = true;
+};
+
 class JsonWriter final : public ReportWriter {
 public:
     [[nodiscard]] std::string_view id() const override { return "json"; }
 
     void write(const ScanResult& r, const ReportOptions& /*options*/, std::ostream& out) const override {
-        Json files = Json::array();
-        for (const ScannedFile& f : r.files) {
-            Json diags = Json::array();
-            for (const Diagnostic& d : f.diagnostics) diags.push_back(diagnostic_json(d));
-            files.push_back(Json{{"path", f.path}, {"format", format_id(f.format)}, {"bytes", f.bytes},
-                                 {"diagnostics", diags}});
-        }
-        Json findings = Json::array();
-        for (const Finding& f : r.findings) findings.push_back(finding_json(f));
-        Json inventory = Json::array();
-        for (const InventoryEntry& e : r.inventory) inventory.push_back(inventory_json(e));
-        Json diagnostics = Json::array();
-        for (const Diagnostic& d : r.diagnostics) diagnostics.push_back(diagnostic_json(d));
-
-        Json doc{{"tool", Json{{"name", "handoff"}, {"version", r.tool_version}}},
-                 {"root", r.root},
-                 {"files", files},
-                 {"findings", findings},
-                 {"inventory", inventory},
-                 {"diagnostics", diagnostics},
-                 {"excluded", r.excluded},
-                 {"summary", Json{{"critical", r.count(Severity::critical)},
+        Members doc(out);
+        doc.value("tool", Json{{"name", "handoff"}, {"version", r.tool_version}});
+        doc.value("root", r.root);
+        doc.array("files", r.files, file_json);
+        doc.array("findings", r.findings, finding_json);
+        doc.array("inventory", r.inventory, inventory_json);
+        doc.array("diagnostics", r.diagnostics, diagnostic_json);
+        doc.array("excluded", r.excluded, [](const std::string& e) { return Json(e); });
+        doc.value("summary", Json{{"critical", r.count(Severity::critical)},
                                   {"high", r.count(Severity::high)},
                                   {"medium", r.count(Severity::medium)},
                                   {"low", r.count(Severity::low)},
                                   {"info", r.count(Severity::info)},
                                   {"files", r.files.size()},
                                   {"bytes", r.bytes},
-                                  {"suppressed", r.suppressed}}}};
-        // Scanned text may hold invalid UTF-8; replace it rather than fail the report.
-        out << doc.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+                                  {"suppressed", r.suppressed}});
     }
 };
 
