@@ -53,11 +53,14 @@ Json file_json(const ScannedFile& f) {
 std::string dump(const Json& value, std::size_t depth) {
     std::string text = value.dump(2, ' ', false, Json::error_handler_t::replace);
     std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        out += c;
-        if (c == '\n') out.append(depth * 2, ' ');
+    out.reserve(text.size() + text.size() / 8);
+    std::size_t from = 0;
+    for (std::size_t nl = text.find('\n'); nl != std::string::npos; nl = text.find('\n', from)) {
+        out.append(text, from, nl + 1 - from);
+        out.append(depth * 2, ' ');
+        from = nl + 1;
     }
+    out.append(text, from);
     return out;
 }
 
