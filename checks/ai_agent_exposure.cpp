@@ -33,14 +33,6 @@ std::string join(const std::vector<std::string>& items) {
     return out;
 }
 
-bool job_guarded(const GhJob& job) {
-    if (job.condition != nullptr && guards_actor(job.condition->value)) return true;
-    for (const GhStep& step : job.steps) {
-        if (checks_permission(step)) return true;
-    }
-    return false;
-}
-
 class AiAgentExposure final : public Check {
 public:
     const std::vector<RuleInfo>& rules() const override {

@@ -85,14 +85,6 @@ bool runs_code_after(const GhJob& job, const GhStep* from) {
     return false;
 }
 
-bool guarded(const GhJob& job) {
-    if (job.condition != nullptr && guards_actor(job.condition->value)) return true;
-    for (const GhStep& step : job.steps) {
-        if (checks_permission(step)) return true;
-    }
-    return false;
-}
-
 class DangerousTrigger final : public Check {
 public:
     const std::vector<RuleInfo>& rules() const override {
@@ -140,7 +132,7 @@ private:
                                : "job " + job.id + " runs on " + event + " and checks out the untrusted head";
         bool runs = runs_code_after(job, checkout);
         if (runs) hit.message += ", then runs code with the base repository's token and secrets";
-        if (guarded(job)) {
+        if (job_guarded(job)) {
             hit.message += " (the job checks who triggered it)";
             hit.severity = Severity::low;
         } else if (job.environment != nullptr) {
@@ -162,7 +154,7 @@ private:
             if (!agent_of_step(step).empty()) return;
         }
         bool write = grants_write(effective_permissions(wf, job));
-        if ((!write && !secrets) || guarded(job)) return;
+        if ((!write && !secrets) || job_guarded(job)) return;
         Hit hit;
         hit.span = job.node->key_span;
         hit.node_path = job.path;

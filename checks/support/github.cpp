@@ -58,4 +58,12 @@ bool checks_permission(const GhStep& step) {
            body.find("author_association") != std::string::npos;
 }
 
+bool job_guarded(const GhJob& job) {
+    if (job.condition != nullptr && guards_actor(job.condition->value)) return true;
+    for (const GhStep& step : job.steps) {
+        if (checks_permission(step)) return true;
+    }
+    return false;
+}
+
 } // namespace handoff

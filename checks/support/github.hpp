@@ -25,4 +25,7 @@ bool guards_actor(std::string_view condition);
 // A step that checks the triggering user's permission (an action or an API call).
 bool checks_permission(const GhStep& step);
 
+// The job checks who triggered it: in its if: condition or in a step.
+bool job_guarded(const GhJob& job);
+
 } // namespace handoff
