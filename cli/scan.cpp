@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "checks/registry.hpp"
+#include "core/context.hpp"
 #include "core/suppress.hpp"
 #include "core/text_encoding.hpp"
 #include "core/version.hpp"
@@ -145,6 +146,7 @@ private:
         }
         std::vector<Finding> findings = sink.take();
         suppress(*doc, findings);
+        attach_context(*doc->file, findings);
 
         slot.scanned = true;
         slot.file = {doc->path(), doc->format, doc->file->bytes.size(), doc->diagnostics};
@@ -179,6 +181,11 @@ private:
         std::vector<Finding> findings = sink.take();
         for (Finding& f : findings) {
             const Document* doc = project_.find(f.location.path);
+            if (doc != nullptr) {
+                std::vector<Finding> one{f};
+                attach_context(*doc->file, one);
+                f.context = std::move(one.front().context);
+            }
             if (options_.inline_ignores && doc != nullptr && ignored_inline(*doc->file, f)) {
                 ++suppressed_;
                 continue;

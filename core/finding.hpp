@@ -25,6 +25,12 @@ std::optional<Family> family_from_string(std::string_view text);
 std::string_view family_title(Family family);
 const std::vector<Family>& all_families();
 
+// One source line shown around a finding, with every secret on it masked.
+struct ContextLine {
+    std::uint32_t line = 0;
+    std::string text;
+};
+
 struct Finding {
     std::string rule;          // stable kebab-case id
     Family family = Family::embedded_token;
@@ -35,6 +41,7 @@ struct Finding {
     Location location;
     std::string evidence;      // redacted: never a full secret
     std::string fingerprint;   // stable across line moves; a hash, never the secret
+    std::vector<ContextLine> context{};  // a few source lines around it, secrets masked
 };
 
 // Sorts by path, line, column, rule: the order reports and fixtures use.

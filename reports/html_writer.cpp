@@ -163,6 +163,16 @@ void write_finding(const Finding& f, std::size_t index, std::ostream& out) {
     out << "<p>" << esc(f.message) << "</p>\n";
     if (!rule.why.empty()) out << "<h5>Why it matters</h5>\n<p>" << esc(rule.why) << "</p>\n";
     if (!f.evidence.empty()) out << "<h5>Evidence (redacted)</h5>\n<pre>" << esc(f.evidence) << "</pre>\n";
+    if (!f.context.empty()) {
+        out << "<h5>In the file (secrets masked)</h5>\n<pre>";
+        for (const ContextLine& l : f.context) {
+            std::string number = std::to_string(l.line);
+            bool marked = l.line >= f.location.line && l.line <= std::max(f.location.end_line, f.location.line);
+            out << (marked ? "&gt; " : "  ") << std::string(number.size() < 5 ? 5 - number.size() : 0, ' ') << number
+                << " | " << esc(l.text) << '\n';
+        }
+        out << "</pre>\n";
+    }
     std::string fix = f.remediation.empty() ? rule.remediation : f.remediation;
     if (!fix.empty()) out << "<h5>How to fix</h5>\n<p>" << esc(fix) << "</p>\n";
     out << "<p class=\"ref\">Rule <code>" << esc(f.rule) << "</code> · finding <code>" << esc(f.fingerprint)

@@ -21,6 +21,12 @@ Json diagnostic_json(const Diagnostic& d) {
                 {"message", d.message}};
 }
 
+Json context_json(const std::vector<ContextLine>& lines) {
+    Json out = Json::array();
+    for (const ContextLine& l : lines) out.push_back(Json{{"line", l.line}, {"text", l.text}});
+    return out;
+}
+
 Json finding_json(const Finding& f) {
     return Json{{"rule", f.rule},
                 {"family", to_string(f.family)},
@@ -30,7 +36,8 @@ Json finding_json(const Finding& f) {
                 {"remediation", f.remediation},
                 {"location", location_json(f.location)},
                 {"evidence", f.evidence},
-                {"fingerprint", f.fingerprint}};
+                {"fingerprint", f.fingerprint},
+                {"context", context_json(f.context)}};
 }
 
 Json inventory_json(const InventoryEntry& e) {

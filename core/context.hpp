@@ -1,0 +1,15 @@
+#pragma once
+// Source lines around each finding, for reports a person reads. A line may hold other
+// secrets than the finding's own, so every embedded-token finding's span in the file is
+// masked, and so is every value written under a secret-like name.
+#include <vector>
+
+#include "core/finding.hpp"
+#include "core/source.hpp"
+
+namespace handoff {
+
+// Fills Finding::context for the findings of one file (all of them must be in file).
+void attach_context(const SourceFile& file, std::vector<Finding>& findings);
+
+} // namespace handoff
