@@ -23,12 +23,9 @@ Severity severity_of(const Grant& g) {
     return Severity::high;
 }
 
-class AgentApprovalBypass final : public Check {
+class AgentApprovalBypass final : public SingleRuleCheck {
 public:
-    const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{kRule};
-        return rules;
-    }
+    AgentApprovalBypass() : SingleRuleCheck(kRule) {}
     void check_file(const Document& doc, FindingSink& sink) const override {
         if (!is_agent_document(doc)) return;
         bool never_asks = false;

@@ -14,12 +14,9 @@ constexpr RuleInfo kRule{
     "Allow only the exact commands the project needs (Bash(npm run test:*), WebFetch(domain:docs.example.com)); "
     "move broad rules to ask, and add deny rules for network and interpreter commands."};
 
-class AgentBroadAllowRule final : public Check {
+class AgentBroadAllowRule final : public SingleRuleCheck {
 public:
-    const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{kRule};
-        return rules;
-    }
+    AgentBroadAllowRule() : SingleRuleCheck(kRule) {}
     void check_file(const Document& doc, FindingSink& sink) const override {
         if (!is_agent_document(doc)) return;
         for (const Grant& g : doc.facts.grants) {

@@ -14,12 +14,9 @@ constexpr RuleInfo kRule{
     "Use inherit = \"core\" and list the few variables commands need in shell_environment_policy.set or "
     "include_only; keep the default excludes."};
 
-class AgentEnvForwarding final : public Check {
+class AgentEnvForwarding final : public SingleRuleCheck {
 public:
-    const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{kRule};
-        return rules;
-    }
+    AgentEnvForwarding() : SingleRuleCheck(kRule) {}
     void check_file(const Document& doc, FindingSink& sink) const override {
         if (!is_agent_document(doc)) return;
         for (const Grant& g : doc.facts.grants) {

@@ -47,12 +47,9 @@ std::string remote_host(std::string_view cmd) {
     return {};
 }
 
-class AgentNetworkHelper final : public Check {
+class AgentNetworkHelper final : public SingleRuleCheck {
 public:
-    const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{kRule};
-        return rules;
-    }
+    AgentNetworkHelper() : SingleRuleCheck(kRule) {}
     void check_file(const Document& doc, FindingSink& sink) const override {
         if (!is_agent_document(doc)) return;
         for (const Exec& e : doc.facts.execs) {

@@ -13,12 +13,9 @@ constexpr RuleInfo kRule{
     "Replace free-form tools with narrow ones (an enum of allowed commands, a fixed host with a path "
     "parameter); run code only in a sandbox (CrewAI code_execution_mode: safe)."};
 
-class AgentToolArbitraryExec final : public Check {
+class AgentToolArbitraryExec final : public SingleRuleCheck {
 public:
-    const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{kRule};
-        return rules;
-    }
+    AgentToolArbitraryExec() : SingleRuleCheck(kRule) {}
     void check_file(const Document& doc, FindingSink& sink) const override {
         if (!is_agent_document(doc)) return;
         for (const Grant& g : doc.facts.grants) {

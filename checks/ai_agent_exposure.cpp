@@ -33,12 +33,9 @@ std::string join(const std::vector<std::string>& items) {
     return out;
 }
 
-class AiAgentExposure final : public Check {
+class AiAgentExposure final : public SingleRuleCheck {
 public:
-    const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{kRule};
-        return rules;
-    }
+    AiAgentExposure() : SingleRuleCheck(kRule) {}
 
     void check_file(const Document& doc, FindingSink& sink) const override {
         if (!is_github_workflow(doc)) return;

@@ -35,12 +35,9 @@ bool is_script_format(Format format) {
            format == Format::jenkins_job;
 }
 
-class CurlPipeShell final : public Check {
+class CurlPipeShell final : public SingleRuleCheck {
 public:
-    const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{kRule};
-        return rules;
-    }
+    CurlPipeShell() : SingleRuleCheck(kRule) {}
 
     void check_file(const Document& doc, FindingSink& sink) const override {
         if (!is_script_format(doc.format)) return;

@@ -85,12 +85,9 @@ bool runs_code_after(const GhJob& job, const GhStep* from) {
     return false;
 }
 
-class DangerousTrigger final : public Check {
+class DangerousTrigger final : public SingleRuleCheck {
 public:
-    const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{kRule};
-        return rules;
-    }
+    DangerousTrigger() : SingleRuleCheck(kRule) {}
 
     void check_file(const Document& doc, FindingSink& sink) const override {
         if (!is_github_workflow(doc)) return;

@@ -36,12 +36,9 @@ std::string folder_of(std::string_view path) {
     return slash == std::string_view::npos ? std::string() : std::string(path.substr(0, slash));
 }
 
-class DotenvNotIgnored final : public Check {
+class DotenvNotIgnored final : public SingleRuleCheck {
 public:
-    [[nodiscard]] const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{kRule};
-        return rules;
-    }
+    DotenvNotIgnored() : SingleRuleCheck(kRule) {}
 
     void check_project(const Project& project, FindingSink& sink) const override {
         GitIgnore ignore;

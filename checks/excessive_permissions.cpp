@@ -28,12 +28,9 @@ std::string join(const std::vector<std::string>& items) {
     return out;
 }
 
-class ExcessivePermissions final : public Check {
+class ExcessivePermissions final : public SingleRuleCheck {
 public:
-    const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{kRule};
-        return rules;
-    }
+    ExcessivePermissions() : SingleRuleCheck(kRule) {}
 
     void check_file(const Document& doc, FindingSink& sink) const override {
         if (!is_github_workflow(doc)) return;

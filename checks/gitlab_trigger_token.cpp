@@ -38,12 +38,9 @@ bool ci_format(Format format) {
            format == Format::jenkins_job;
 }
 
-class GitlabTriggerToken final : public Check {
+class GitlabTriggerToken final : public SingleRuleCheck {
 public:
-    const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{kRule};
-        return rules;
-    }
+    GitlabTriggerToken() : SingleRuleCheck(kRule) {}
 
     void check_file(const Document& doc, FindingSink& sink) const override {
         if (!ci_format(doc.format)) return;

@@ -53,12 +53,9 @@ bool mutating_tool(std::string_view name) {
     return false;
 }
 
-class McpAutoApprove final : public Check {
+class McpAutoApprove final : public SingleRuleCheck {
 public:
-    const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{kRule};
-        return rules;
-    }
+    McpAutoApprove() : SingleRuleCheck(kRule) {}
     void check_file(const Document& doc, FindingSink& sink) const override {
         if (!is_agent_document(doc)) return;
         for (const Grant& g : doc.facts.grants) {

@@ -14,12 +14,9 @@ constexpr RuleInfo kRule{
     "Root filesystem servers at the project folder; mount only what the server needs, read-only; drop "
     "--privileged, --network host and the Docker socket."};
 
-class McpHostAccess final : public Check {
+class McpHostAccess final : public SingleRuleCheck {
 public:
-    const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{kRule};
-        return rules;
-    }
+    McpHostAccess() : SingleRuleCheck(kRule) {}
     void check_file(const Document& doc, FindingSink& sink) const override {
         if (!is_agent_document(doc)) return;
         for (const Grant& g : doc.facts.grants) {

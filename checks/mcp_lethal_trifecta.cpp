@@ -14,12 +14,9 @@ constexpr RuleInfo kRule{
     "Split the servers across separate agent profiles, or require approval for every tool of the server that "
     "sends data out; never auto-approve across all three."};
 
-class McpLethalTrifecta final : public Check {
+class McpLethalTrifecta final : public SingleRuleCheck {
 public:
-    const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{kRule};
-        return rules;
-    }
+    McpLethalTrifecta() : SingleRuleCheck(kRule) {}
     void check_file(const Document& doc, FindingSink& sink) const override {
         if (!is_agent_document(doc) || doc.format == Format::agent_tools) return;
         // One server holding all three legs (a GitHub server) is how it is meant to work; a mix of servers

@@ -12,12 +12,9 @@ constexpr RuleInfo kRule{
     "whole network, not only from the agent on this machine; MCP servers rarely authenticate local callers.",
     "Bind to 127.0.0.1 (--host 127.0.0.1, docker -p 127.0.0.1:PORT:PORT), or put authentication in front."};
 
-class McpListensOnAllInterfaces final : public Check {
+class McpListensOnAllInterfaces final : public SingleRuleCheck {
 public:
-    const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{kRule};
-        return rules;
-    }
+    McpListensOnAllInterfaces() : SingleRuleCheck(kRule) {}
     void check_file(const Document& doc, FindingSink& sink) const override {
         if (!is_agent_document(doc)) return;
         for (const Endpoint& e : doc.facts.endpoints) {

@@ -13,12 +13,9 @@ constexpr RuleInfo kRule{
     "Reference a variable the client expands (${VAR} in Claude Code and Gemini, ${env:VAR} or ${input:id} in VS "
     "Code and Cursor, env_vars in Codex) and list it in the handover notes."};
 
-class McpPlaceholderSecret final : public Check {
+class McpPlaceholderSecret final : public SingleRuleCheck {
 public:
-    const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{kRule};
-        return rules;
-    }
+    McpPlaceholderSecret() : SingleRuleCheck(kRule) {}
     void check_file(const Document& doc, FindingSink& sink) const override {
         if (!is_agent_document(doc)) return;
         for (const SecretRef& ref : doc.facts.secret_refs) {

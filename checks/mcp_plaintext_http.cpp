@@ -12,12 +12,9 @@ constexpr RuleInfo kRule{
     "on the path can read them or rewrite the tools the agent sees.",
     "Use https:// for every remote server, base URL and hook URL. Plain http is fine only for localhost."};
 
-class McpPlaintextHttp final : public Check {
+class McpPlaintextHttp final : public SingleRuleCheck {
 public:
-    const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{kRule};
-        return rules;
-    }
+    McpPlaintextHttp() : SingleRuleCheck(kRule) {}
     void check_file(const Document& doc, FindingSink& sink) const override {
         if (!is_agent_document(doc)) return;
         for (const Endpoint& e : doc.facts.endpoints) {

@@ -34,12 +34,9 @@ bool oauth_or_public_host(std::string_view host) {
     return false;
 }
 
-class McpRemoteNoAuth final : public Check {
+class McpRemoteNoAuth final : public SingleRuleCheck {
 public:
-    const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{kRule};
-        return rules;
-    }
+    McpRemoteNoAuth() : SingleRuleCheck(kRule) {}
     void check_file(const Document& doc, FindingSink& sink) const override {
         if (!is_agent_document(doc)) return;
         for (const Endpoint& e : doc.facts.endpoints) {

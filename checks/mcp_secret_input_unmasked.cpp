@@ -13,12 +13,9 @@ constexpr RuleInfo kRule{
     "and is not handled by VS Code as a password.",
     "Add \"password\": true to the input entry, so VS Code masks the value and treats it as a secret."};
 
-class McpSecretInputUnmasked final : public Check {
+class McpSecretInputUnmasked final : public SingleRuleCheck {
 public:
-    const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{kRule};
-        return rules;
-    }
+    McpSecretInputUnmasked() : SingleRuleCheck(kRule) {}
     void check_file(const Document& doc, FindingSink& sink) const override {
         if (!is_agent_document(doc)) return;
         for (const SecretDecl& d : doc.facts.secret_decls) {

@@ -13,12 +13,9 @@ constexpr RuleInfo kRule{
     "Declare the input: {\"type\": \"promptString\", \"id\": \"<id>\", \"description\": \"...\", \"password\": "
     "true} in the same file's inputs list."};
 
-class McpUndeclaredInput final : public Check {
+class McpUndeclaredInput final : public SingleRuleCheck {
 public:
-    const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{kRule};
-        return rules;
-    }
+    McpUndeclaredInput() : SingleRuleCheck(kRule) {}
     void check_file(const Document& doc, FindingSink& sink) const override {
         if (!is_agent_document(doc)) return;
         for (const SecretRef& ref : doc.facts.secret_refs) {

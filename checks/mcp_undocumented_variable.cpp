@@ -46,12 +46,9 @@ bool mentions(std::string_view text, std::string_view name) {
     return false;
 }
 
-class McpUndocumentedVariable final : public Check {
+class McpUndocumentedVariable final : public SingleRuleCheck {
 public:
-    const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{kRule};
-        return rules;
-    }
+    McpUndocumentedVariable() : SingleRuleCheck(kRule) {}
     void check_project(const Project& project, FindingSink& sink) const override {
         std::set<std::string> declared;
         for (const auto& doc : project.documents) {

@@ -15,12 +15,9 @@ constexpr RuleInfo kRule{
     "Use the client's own syntax (Codex: env_vars = [\"VAR\"] or bearer_token_env_var; VS Code: ${env:VAR} or "
     "${input:id}; Claude Code and Gemini: ${VAR}), or a wrapper script that reads the environment."};
 
-class McpUnexpandedVariable final : public Check {
+class McpUnexpandedVariable final : public SingleRuleCheck {
 public:
-    const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{kRule};
-        return rules;
-    }
+    McpUnexpandedVariable() : SingleRuleCheck(kRule) {}
     void check_file(const Document& doc, FindingSink& sink) const override {
         if (!is_agent_document(doc) || !doc.tree) return;
         McpClient client = detect_client(doc.path(), *doc.tree).client;

@@ -14,12 +14,9 @@ constexpr RuleInfo kRule{
     "Pin an exact version (pkg@1.4.2, pkg==1.4.2, image:1.4.2 or @sha256:...), or a commit for git sources; "
     "update deliberately."};
 
-class McpUnpinnedPackage final : public Check {
+class McpUnpinnedPackage final : public SingleRuleCheck {
 public:
-    const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{kRule};
-        return rules;
-    }
+    McpUnpinnedPackage() : SingleRuleCheck(kRule) {}
     void check_file(const Document& doc, FindingSink& sink) const override {
         if (!is_agent_document(doc)) return;
         for (const Grant& g : doc.facts.grants) {

@@ -15,12 +15,9 @@ constexpr RuleInfo kRule{
     "Declare components.securitySchemes (apiKey, bearer or OAuth) and a top-level security requirement, and make "
     "the server enforce it. Keep the key itself out of the spec: GPT Actions take it in the builder."};
 
-class OpenapiNoSecurity final : public Check {
+class OpenapiNoSecurity final : public SingleRuleCheck {
 public:
-    const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{kRule};
-        return rules;
-    }
+    OpenapiNoSecurity() : SingleRuleCheck(kRule) {}
     void check_file(const Document& doc, FindingSink& sink) const override {
         if (doc.format != Format::agent_tools) return;
         for (const Endpoint& e : doc.facts.endpoints) {

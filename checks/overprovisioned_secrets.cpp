@@ -17,12 +17,9 @@ const RuleInfo kRule{
     "Reference each secret the step needs by name: ${{ secrets.NPM_TOKEN }}.",
 };
 
-class OverprovisionedSecrets final : public Check {
+class OverprovisionedSecrets final : public SingleRuleCheck {
 public:
-    const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{kRule};
-        return rules;
-    }
+    OverprovisionedSecrets() : SingleRuleCheck(kRule) {}
 
     void check_file(const Document& doc, FindingSink& sink) const override {
         if (!is_github_document(doc)) return;

@@ -32,12 +32,9 @@ bool placeholder(std::string_view value) {
     return !value.empty() && !reference && is_placeholder_value(value);
 }
 
-class PlaceholderSecretValue final : public Check {
+class PlaceholderSecretValue final : public SingleRuleCheck {
 public:
-    const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{kRule};
-        return rules;
-    }
+    PlaceholderSecretValue() : SingleRuleCheck(kRule) {}
 
     void check_file(const Document& doc, FindingSink& sink) const override {
         if (is_github_document(doc)) {

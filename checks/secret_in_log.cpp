@@ -54,12 +54,9 @@ bool goes_to_log(std::string_view line) {
     return line.find('>') == std::string_view::npos && line.find('|') == std::string_view::npos;
 }
 
-class SecretInLog final : public Check {
+class SecretInLog final : public SingleRuleCheck {
 public:
-    const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{kRule};
-        return rules;
-    }
+    SecretInLog() : SingleRuleCheck(kRule) {}
 
     void check_file(const Document& doc, FindingSink& sink) const override {
         bool github = is_github_document(doc);

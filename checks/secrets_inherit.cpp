@@ -17,12 +17,9 @@ const RuleInfo kRule{
     "List the secrets the called workflow declares under `secrets:` (NPM_TOKEN: ${{ secrets.NPM_TOKEN }}).",
 };
 
-class SecretsInherit final : public Check {
+class SecretsInherit final : public SingleRuleCheck {
 public:
-    const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{kRule};
-        return rules;
-    }
+    SecretsInherit() : SingleRuleCheck(kRule) {}
 
     void check_file(const Document& doc, FindingSink& sink) const override {
         if (!is_github_workflow(doc)) return;

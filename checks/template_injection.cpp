@@ -41,12 +41,9 @@ std::string sink_words(SinkKind sink) {
     return "code";
 }
 
-class TemplateInjection final : public Check {
+class TemplateInjection final : public SingleRuleCheck {
 public:
-    const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{kRule};
-        return rules;
-    }
+    TemplateInjection() : SingleRuleCheck(kRule) {}
 
     void check_file(const Document& doc, FindingSink& sink) const override {
         if (!is_github_document(doc) || doc.facts.untrusted.empty()) return;

@@ -24,12 +24,9 @@ bool first_party(const GhUses& uses) { return uses.owner == "actions" || uses.ow
 
 bool has_digest(std::string_view image) { return image.find("@sha256:") != std::string_view::npos; }
 
-class UnpinnedAction final : public Check {
+class UnpinnedAction final : public SingleRuleCheck {
 public:
-    const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{kRule};
-        return rules;
-    }
+    UnpinnedAction() : SingleRuleCheck(kRule) {}
 
     void check_file(const Document& doc, FindingSink& sink) const override {
         if (doc.format == Format::gitlab_ci) {

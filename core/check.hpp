@@ -58,4 +58,14 @@ public:
     virtual void check_project(const Project& /*project*/, FindingSink& /*sink*/) const {}
 };
 
+// The common case: a check that reports exactly one rule.
+class SingleRuleCheck : public Check {
+public:
+    explicit SingleRuleCheck(const RuleInfo& rule) : rules_{rule} {}
+    [[nodiscard]] const std::vector<RuleInfo>& rules() const final { return rules_; }
+
+private:
+    std::vector<RuleInfo> rules_;
+};
+
 } // namespace handoff
