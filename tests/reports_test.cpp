@@ -13,6 +13,7 @@
 #include "report_samples.hpp"
 #include "reports/checklist.hpp"
 #include "reports/escape.hpp"
+#include "reports/json_stream.hpp"
 #include "reports/providers.hpp"
 #include "reports/report_view.hpp"
 #include "reports/writer.hpp"
@@ -95,6 +96,43 @@ TEST_CASE("escapers for each syntax") {
     CHECK(github_property("a:b,c%\n") == "a%3Ab%2Cc%25%0A");
     CHECK(uri_path("dir/my file#1?.yml") == "dir/my%20file%231%3F.yml");
     CHECK(uri_path("caf\xC3\xA9.json") == "caf%C3%A9.json");
+}
+
+TEST_CASE("JSON strings are escaped and repaired exactly as nlohmann does") {
+    auto nlohmann_dump = [](const std::string& s) {
+        return nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    };
+    auto ours = [](const std::string& s) {
+        std::string out;
+        append_json_string(out, s);
+        return out;
+    };
+    std::vector<std::string> cases{"", "plain", "quote \" back\\slash", std::string("nul\0and\x01\x1f\x7f", 10),
+                                   "\b\t\n\f\r", "caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80",
+                                   "lone \x80 \xBF \xC0\xAF \xC1\xBF \xF5\xFF", "overlong \xE0\x80\x80 \xF0\x80\x80\x80",
+                                   "surrogate \xED\xA0\x80 max \xF4\x8F\xBF\xBF over \xF4\x90\x80\x80",
+                                   "cut \xE2\x82", "cut \xF0\x9F\x98", "\xC3", "\xE2\x28\xA1", "\xC3\xC3\xA9"};
+    // And every short sequence of bytes that matter to a UTF-8 decoder.
+    const std::string alphabet = std::string("a\"\x01\x7f\x80\xbf\xc2\xdf\xe0\xed\xef\xf0\xf4\xf5\xa0\x90\x8f", 17);
+    for (char a : alphabet) {
+        for (char b : alphabet) {
+            for (char c : alphabet) cases.push_back(std::string{a, b, c});
+        }
+    }
+    for (const std::string& s : cases) CHECK_MESSAGE(ours(s) == nlohmann_dump(s), "input bytes: " << nlohmann_dump(s));
+}
+
+TEST_CASE("the JSON report is formatted exactly as nlohmann dumps it") {
+    ScanResult r = samples::review_project();
+    r.findings.front().message = "hostile \x1b[31m \xC3( \xE2\x80\xAE \"quoted\"";
+    r.excluded.emplace_back("vendor/blob.bin (binary)");
+    std::string out = render("json", r);
+    auto parsed = nlohmann::ordered_json::parse(out);
+    CHECK(out == parsed.dump(2) + "\n");
+    CHECK(parsed["findings"].size() == r.findings.size());
+    CHECK(parsed["inventory"].size() == r.inventory.size());
+    CHECK(parsed["files"].size() == r.files.size());
+    CHECK(render("json", samples::clean_project()) == nlohmann::ordered_json::parse(render("json", samples::clean_project())).dump(2) + "\n");
 }
 
 TEST_CASE("every format has a registered writer") {
