@@ -1,23 +1,32 @@
 #include "core/location.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 namespace handoff {
 
-LineIndex::LineIndex(std::string_view text) : text_(text) {
-    starts_.push_back(0);
-    for (std::uint32_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '\n') starts_.push_back(i + 1);
-    }
+const std::vector<std::uint32_t>& LineIndex::starts() const {
+    std::call_once(built_, [this] {
+        starts_.push_back(0);
+        const char* begin = text_.data();
+        const char* end = begin + text_.size();
+        for (const char* p = begin; p < end;) {
+            const auto* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+            if (nl == nullptr) break;
+            starts_.push_back(static_cast<std::uint32_t>(nl + 1 - begin));
+            p = nl + 1;
+        }
+    });
+    return starts_;
 }
 
 Position LineIndex::position(std::uint32_t offset) const {
-    if (starts_.empty()) return {};
+    const std::vector<std::uint32_t>& starts = this->starts();
     offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(text_.size()));
-    auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
-    auto line = static_cast<std::uint32_t>(it - starts_.begin());
+    auto it = std::upper_bound(starts.begin(), starts.end(), offset);
+    auto line = static_cast<std::uint32_t>(it - starts.begin());
     std::uint32_t column = 1;
-    for (std::uint32_t i = starts_[line - 1]; i < offset; ++i) {
+    for (std::uint32_t i = starts[line - 1]; i < offset; ++i) {
         // Count code points: every byte that is not a UTF-8 continuation byte.
         if ((static_cast<unsigned char>(text_[i]) & 0xC0U) != 0x80U) ++column;
     }
@@ -25,15 +34,17 @@ Position LineIndex::position(std::uint32_t offset) const {
 }
 
 std::uint32_t LineIndex::line_start(std::uint32_t line) const {
-    if (starts_.empty() || line == 0) return 0;
-    if (line > starts_.size()) return static_cast<std::uint32_t>(text_.size());
-    return starts_[line - 1];
+    const std::vector<std::uint32_t>& starts = this->starts();
+    if (line == 0) return 0;
+    if (line > starts.size()) return static_cast<std::uint32_t>(text_.size());
+    return starts[line - 1];
 }
 
 std::string_view LineIndex::line_text(std::uint32_t line) const {
-    if (line == 0 || line > starts_.size()) return {};
-    std::uint32_t begin = starts_[line - 1];
-    std::uint32_t end = line < starts_.size() ? starts_[line] : static_cast<std::uint32_t>(text_.size());
+    const std::vector<std::uint32_t>& starts = this->starts();
+    if (line == 0 || line > starts.size()) return {};
+    std::uint32_t begin = starts[line - 1];
+    std::uint32_t end = line < starts.size() ? starts[line] : static_cast<std::uint32_t>(text_.size());
     std::string_view s = text_.substr(begin, end - begin);
     while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
     return s;

@@ -1,6 +1,7 @@
 #pragma once
 // Byte spans inside one file, and their translation into line/column positions.
 #include <cstdint>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,22 +26,26 @@ struct Position {
     friend bool operator==(const Position&, const Position&) = default;
 };
 
-// Built once per file; answers offset -> position in O(log lines).
+// Answers offset -> position in O(log lines). The line starts are found on first use:
+// most files of a large scan never need a position.
 class LineIndex {
 public:
     LineIndex() = default;
-    explicit LineIndex(std::string_view text);
+    explicit LineIndex(std::string_view text) : text_(text) {}
 
     [[nodiscard]] Position position(std::uint32_t offset) const;
-    [[nodiscard]] std::uint32_t line_count() const { return static_cast<std::uint32_t>(starts_.size()); }
+    [[nodiscard]] std::uint32_t line_count() const { return static_cast<std::uint32_t>(starts().size()); }
     // Byte offset where a 1-based line starts (clamped).
     [[nodiscard]] std::uint32_t line_start(std::uint32_t line) const;
     // The text of a 1-based line without its end-of-line bytes.
     [[nodiscard]] std::string_view line_text(std::uint32_t line) const;
 
 private:
+    const std::vector<std::uint32_t>& starts() const;
+
     std::string_view text_;
-    std::vector<std::uint32_t> starts_;
+    mutable std::once_flag built_;
+    mutable std::vector<std::uint32_t> starts_;
 };
 
 // A finding's or diagnostic's place: data, not a glued string.

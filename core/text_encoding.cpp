@@ -1,5 +1,7 @@
 #include "core/text_encoding.hpp"
 
+#include <cstring>
+
 namespace handoff {
 
 namespace {
@@ -62,6 +64,14 @@ std::optional<std::string> transcode_utf16(std::string_view bytes) {
 std::optional<std::uint32_t> first_invalid_utf8(std::string_view bytes) {
     std::size_t i = 0;
     while (i < bytes.size()) {
+        // Eight ASCII bytes at a time: most scanned text is ASCII.
+        while (i + 8 <= bytes.size()) {
+            std::uint64_t word = 0;
+            std::memcpy(&word, bytes.data() + i, 8);
+            if ((word & 0x8080808080808080ULL) != 0) break;
+            i += 8;
+        }
+        if (i >= bytes.size()) break;
         auto c = static_cast<unsigned char>(bytes[i]);
         std::size_t need = 0;
         std::uint32_t min = 0;

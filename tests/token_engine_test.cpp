@@ -2,6 +2,8 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cctype>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -107,6 +109,44 @@ TEST_CASE("the literal prefilter finds every keyword, case-folded, overlapping")
     CHECK(hits[0].keyword == 0);
     CHECK(hits[1].offset == 3);
     CHECK(hits[2].offset == 8);
+}
+
+TEST_CASE("the literal prefilter finds what a naive search finds, at every length and split point") {
+    const std::vector<std::string> keywords{"ghp_", "hp_x", "token", "sk-ant-api03-", "k", "eyj"};
+    LiteralSet set(keywords);
+    std::uint32_t seed = 7;
+    auto next = [&] { return seed = seed * 1103515245U + 12345U; };
+    const std::string pieces[] = {"ghp_", "hp_x", "TOKEN", "sk-ant-api03-", "eyJ", "a", " ", "\n", "x", "_"};
+    for (std::size_t length : {0U, 1U, 5U, 200U, 333U, 1000U, 4099U, 20000U}) {
+        std::string text;
+        while (text.size() < length) text += pieces[next() % std::size(pieces)];
+        text.resize(length);
+        std::vector<LiteralSet::Hit> hits;
+        set.find_all(text, hits);
+        std::vector<std::pair<std::size_t, std::uint32_t>> expected;  // ordered by end, then keyword
+        std::string folded = text;
+        for (char& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        for (std::size_t end = 1; end <= folded.size(); ++end) {
+            for (std::uint32_t id = 0; id < keywords.size(); ++id) {
+                const std::string& kw = keywords[id];
+                if (kw.size() <= end && folded.compare(end - kw.size(), kw.size(), kw) == 0) {
+                    expected.emplace_back(end - kw.size(), id);
+                }
+            }
+        }
+        CAPTURE(length);
+        REQUIRE(hits.size() == expected.size());
+        auto by_end = [&](std::size_t offset, std::uint32_t id) { return std::make_pair(offset + keywords[id].size(), id); };
+        std::vector<std::pair<std::size_t, std::uint32_t>> got;
+        for (const auto& h : hits) got.emplace_back(h.offset, h.keyword);
+        auto order = [&](const auto& x, const auto& y) { return by_end(x.first, x.second) < by_end(y.first, y.second); };
+        CHECK(std::is_sorted(got.begin(), got.end(), [&](const auto& x, const auto& y) {
+            return by_end(x.first, x.second).first < by_end(y.first, y.second).first;
+        }));
+        std::sort(got.begin(), got.end(), order);
+        std::sort(expected.begin(), expected.end(), order);
+        CHECK(got == expected);
+    }
 }
 
 TEST_CASE("every catalog regex compiles and every pattern's rule is registered") {

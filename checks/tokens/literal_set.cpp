@@ -1,5 +1,6 @@
 #include "checks/tokens/literal_set.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <map>
@@ -42,6 +43,7 @@ LiteralSet::LiteralSet(const std::vector<std::string>& keywords) {
         }
         out[s].push_back(id);
         lengths_.push_back(static_cast<std::uint32_t>(keywords[id].size()));
+        max_length_ = std::max<std::size_t>(max_length_, keywords[id].size());
     }
 
     // Breadth-first: failure links folded into a full transition table.
@@ -96,24 +98,49 @@ LiteralSet::LiteralSet(const std::vector<std::string>& keywords) {
     output_begin_.push_back(static_cast<std::uint32_t>(outputs_.size()));
 }
 
+void LiteralSet::emit(std::uint32_t row, std::size_t end, std::vector<Hit>& out) const {
+    std::uint32_t st = row / classes_;
+    for (std::uint32_t k = output_begin_[st]; k < output_begin_[st + 1]; ++k) {
+        std::uint32_t id = outputs_[k];
+        out.push_back({static_cast<std::uint32_t>(end + 1 - lengths_[id]), id});
+    }
+}
+
 void LiteralSet::find_all(std::string_view text, std::vector<Hit>& out) const {
     const std::uint8_t* classes = byte_class_.data();
     const std::uint32_t* next = next_.data();
     const std::uint32_t accepting = first_accepting_;
-    const std::uint32_t width = classes_;
-    std::uint32_t row = 0;
     const auto* p = reinterpret_cast<const unsigned char*>(text.data());
     const std::size_t n = text.size();
-    for (std::size_t i = 0; i < n; ++i) {
-        row = next[row + classes[p[i]]];
-        if (row >= accepting) {
-            std::uint32_t st = row / width;
-            for (std::uint32_t k = output_begin_[st]; k < output_begin_[st + 1]; ++k) {
-                std::uint32_t id = outputs_[k];
-                out.push_back({static_cast<std::uint32_t>(i + 1 - lengths_[id]), id});
-            }
+    // Each byte's step waits on the previous one's table load. Two automata walking the two
+    // halves of the text at once keep the CPU busy while each waits. The second starts
+    // one keyword length early, so it sees every keyword that ends in its half.
+    const std::size_t overlap = max_length_ > 0 ? max_length_ - 1 : 0;
+    if (n < 4 * (overlap + 64)) {
+        std::uint32_t row = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            row = next[row + classes[p[i]]];
+            if (row >= accepting) emit(row, i, out);
         }
+        return;
     }
+    const std::size_t mid = n / 2;
+    const std::size_t second = mid - overlap;
+    std::vector<Hit> later;
+    std::uint32_t a = 0;
+    std::uint32_t b = 0;
+    std::size_t k = 0;
+    for (; k < mid; ++k) {
+        a = next[a + classes[p[k]]];
+        b = next[b + classes[p[second + k]]];
+        if (a >= accepting) emit(a, k, out);
+        if (b >= accepting && second + k >= mid) emit(b, second + k, later);
+    }
+    for (std::size_t i = second + k; i < n; ++i) {
+        b = next[b + classes[p[i]]];
+        if (b >= accepting) emit(b, i, later);
+    }
+    out.insert(out.end(), later.begin(), later.end());
 }
 
 } // namespace handoff::tokens

@@ -21,6 +21,8 @@ public:
     void find_all(std::string_view text, std::vector<Hit>& out) const;
 
 private:
+    void emit(std::uint32_t row, std::size_t end, std::vector<Hit>& out) const;  // the keywords ending at end
+
     std::vector<std::uint8_t> byte_class_;                 // 256 entries
     std::uint32_t classes_ = 1;
     // Transitions hold the next state's row offset (state * classes_), so the scan loop does
@@ -31,6 +33,7 @@ private:
     std::vector<std::uint32_t> output_begin_;              // per state, into outputs_ (size states+1)
     std::vector<std::uint32_t> outputs_;                   // keyword ids
     std::vector<std::uint32_t> lengths_;                   // per keyword
+    std::size_t max_length_ = 0;
 };
 
 } // namespace handoff::tokens
