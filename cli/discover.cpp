@@ -54,6 +54,14 @@ bool inside(const fs::path& root, const fs::path& target) {
     return true;
 }
 
+// The type the directory listing gave (d_type) when it is known, so that walking a large
+// tree costs no stat per entry; status() stats only when the listing did not say.
+fs::file_type cached_type(const fs::directory_entry& entry, std::error_code& ec) {
+    if (entry.is_directory(ec)) return fs::file_type::directory;
+    if (entry.is_regular_file(ec)) return fs::file_type::regular;
+    return entry.status(ec).type();
+}
+
 class Walker {
 public:
     Walker(const DiscoverOptions& options, Discovery& out) : options_(options), out_(out) {}
@@ -101,7 +109,7 @@ private:
         std::string relative = relative_dir.empty() ? name : relative_dir + "/" + name;
         std::error_code ec;
         bool is_link = entry.is_symlink(ec);
-        fs::file_status status = entry.status(ec);  // follows links
+        fs::file_status status = is_link ? entry.status(ec) : fs::file_status(cached_type(entry, ec));
         if (ec) {
             out_.diagnostics.push_back({shown(relative), 0, 0, DiagnosticKind::skipped,
                                         is_link ? "broken or looping symbolic link" : "cannot stat: " + ec.message()});
@@ -143,19 +151,8 @@ private:
             out_.excluded.push_back(relative + " (binary)");
             return;
         }
-        std::error_code ec;
-        std::uint64_t size = fs::file_size(path, ec);
-        if (ec) {
-            out_.diagnostics.push_back({relative, 0, 0, DiagnosticKind::unreadable, "cannot read size: " + ec.message()});
-            return;
-        }
-        if (size > options_.max_file_bytes) {
-            out_.diagnostics.push_back({relative, 0, 0, DiagnosticKind::limit,
-                                        "file is " + std::to_string(size) + " bytes, over the limit of " +
-                                            std::to_string(options_.max_file_bytes) + "; not scanned"});
-            return;
-        }
-        out_.files.push_back({path, std::move(relative), size});
+        // No stat here: the reader checks the size limit with the fstat it needs anyway.
+        out_.files.push_back({path, std::move(relative)});
     }
 
     [[nodiscard]] std::string shown(const std::string& relative) const { return join(prefix_, relative); }

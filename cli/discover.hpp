@@ -2,7 +2,6 @@
 // Walks the paths given on the command line and lists the files to scan. Never follows
 // a symlink out of the scanned root and never enters a symlinked directory, so loops
 // cannot happen.
-#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -12,14 +11,12 @@
 namespace handoff {
 
 struct DiscoverOptions {
-    std::vector<std::string> excludes;          // --exclude globs
-    std::uint64_t max_file_bytes = 16U << 20U;  // larger files get a `limit` diagnostic
+    std::vector<std::string> excludes;  // --exclude globs
 };
 
 struct DiscoveredFile {
     std::filesystem::path absolute;
     std::string relative;  // '/' separated; what reports show
-    std::uint64_t size = 0;
 };
 
 struct Discovery {

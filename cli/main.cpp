@@ -206,7 +206,7 @@ int main(int argc, char** argv) {
     options.jobs = jobs;
     options.inline_ignores = !no_ignores;
     options.discover.excludes = excludes;
-    options.discover.max_file_bytes = max_file_size;
+    options.max_file_bytes = max_file_size;
 
     if (formats->parsed()) {
         options.paths = format_paths;

@@ -1,19 +1,18 @@
 #include "cli/scan.hpp"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <atomic>
-#include <cerrno>
 #include <chrono>
 #include <exception>
 #include <iterator>
 #include <mutex>
+#include <map>
 #include <thread>
+#include <unordered_map>
 
 #include "checks/registry.hpp"
+#include "cli/parallel.hpp"
+#include "cli/read_file.hpp"
 #include "core/context.hpp"
 #include "core/suppress.hpp"
 #include "core/text_encoding.hpp"
@@ -67,32 +66,6 @@ bool tree_needed_for_project(Format format) {
     return format == Format::n8n_credentials || format == Format::github_workflow || format == Format::github_action;
 }
 
-// One open, one fstat and (usually) one read: the scan reads thousands of files.
-std::optional<std::string> read_file(const std::filesystem::path& path) {
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
-    if (fd < 0) return std::nullopt;
-    struct stat info {};
-    std::string bytes;
-    // One byte more than the size, so that the read which sees the end needs no new buffer.
-    if (::fstat(fd, &info) == 0 && info.st_size > 0) bytes.resize(static_cast<std::size_t>(info.st_size) + 1);
-    std::size_t used = 0;
-    bool ok = true;
-    while (true) {
-        if (used == bytes.size()) bytes.resize(std::max<std::size_t>(4096, bytes.size() * 2));  // the file grew
-        ssize_t got = ::read(fd, bytes.data() + used, bytes.size() - used);
-        if (got < 0 && errno == EINTR) continue;
-        if (got <= 0) {
-            ok = got == 0;
-            break;
-        }
-        used += static_cast<std::size_t>(got);
-    }
-    ::close(fd);
-    if (!ok) return std::nullopt;
-    bytes.resize(used);
-    return bytes;
-}
-
 class Pipeline {
 public:
     explicit Pipeline(const ScanOptions& options) : options_(options) {}
@@ -107,13 +80,22 @@ public:
         files_ = std::move(found.files);
         slots_.resize(files_.size());
 
-        run_workers();
+        parallel_for(files_.size(), jobs(), [this](std::size_t i) {
+            scan_one(files_[i], slots_[i]);
+            std::size_t done = done_.fetch_add(1) + 1;
+            if (options_.progress) options_.progress(done, files_.size());
+        });
 
         for (auto& slot : slots_) {
+            for (Diagnostic& d : slot.problems) result_.diagnostics.push_back(std::move(d));
+            if (!slot.excluded.empty()) result_.excluded.push_back(std::move(slot.excluded));
             if (!slot.scanned) continue;
             result_.files.push_back(std::move(slot.file));
             result_.bytes += result_.files.back().bytes;
-            if (slot.document) project_.documents.push_back(std::move(slot.document));
+            if (slot.document) {
+                kept_[slot.document->path()] = {slot.document.get(), std::move(slot.secrets)};
+                project_.documents.push_back(std::move(slot.document));
+            }
         }
         project_.root = result_.root;
         run_project_checks();
@@ -127,48 +109,53 @@ private:
         bool scanned = false;
         ScannedFile file;
         std::unique_ptr<Document> document;  // kept only when project checks may need it
+        std::vector<Location> secrets;        // its embedded tokens, masked in later findings' context
+        std::vector<Diagnostic> problems;     // why the file was not scanned
+        std::string excluded;                 // or why it was left out
     };
 
-    void run_workers() {
-        unsigned jobs = options_.jobs != 0 ? options_.jobs : std::max(1U, std::thread::hardware_concurrency());
-        jobs = std::min<unsigned>(jobs, static_cast<unsigned>(std::max<std::size_t>(1, files_.size())));
-        std::vector<std::thread> workers;
-        for (unsigned i = 1; i < jobs; ++i) workers.emplace_back([this] { work(); });
-        work();
-        for (auto& t : workers) t.join();
-    }
+    // A document kept for project checks, and where its embedded tokens are.
+    struct Kept {
+        const Document* doc = nullptr;
+        std::vector<Location> secrets;
+    };
 
-    void work() {
-        while (true) {
-            std::size_t index = next_.fetch_add(1);
-            if (index >= files_.size()) return;
-            scan_one(files_[index], slots_[index]);
-            std::size_t done = done_.fetch_add(1) + 1;
-            if (options_.progress) options_.progress(done, files_.size());
-        }
+    [[nodiscard]] unsigned jobs() const {
+        return options_.jobs != 0 ? options_.jobs : std::max(1U, std::thread::hardware_concurrency());
     }
 
     void scan_one(const DiscoveredFile& entry, Slot& slot) {
-        std::optional<std::string> bytes = read_file(entry.absolute);
-        if (!bytes) {
-            std::lock_guard lock(mutex_);
-            result_.diagnostics.push_back({entry.relative, 0, 0, DiagnosticKind::unreadable, "file cannot be read"});
+        FileBytes read = read_file(entry.absolute, options_.max_file_bytes);
+        if (read.status == FileBytes::Status::unreadable) {
+            slot.problems.push_back({entry.relative, 0, 0, DiagnosticKind::unreadable, "file cannot be read: " + read.error});
             return;
         }
-        if (looks_binary(*bytes)) {
-            std::lock_guard lock(mutex_);
-            result_.excluded.push_back(entry.relative + " (binary)");
+        if (read.status == FileBytes::Status::too_large) {
+            slot.problems.push_back({entry.relative, 0, 0, DiagnosticKind::limit,
+                                     "file is " + std::to_string(read.size) + " bytes, over the limit of " +
+                                         std::to_string(options_.max_file_bytes) + "; not scanned"});
             return;
         }
-        std::unique_ptr<Document> doc = load_document(entry.relative, std::move(*bytes), options_.limits);
+        std::string& bytes = read.bytes;
+        if (looks_binary(bytes)) {
+            slot.excluded = entry.relative + " (binary)";
+            return;
+        }
+        std::unique_ptr<Document> doc = load_document(entry.relative, std::move(bytes), options_.limits);
 
         FindingSink sink;
         for (const auto& check : all_checks()) {
             guarded(*doc, "check " + std::string(check->rules().front().id), [&] { check->check_file(*doc, sink); });
         }
         std::vector<Finding> findings = sink.take();
+        attach_context(*doc->file, findings);  // before suppression: an ignored token stays masked
+        bool keep = keep_for_project(*doc);
+        if (keep) {
+            for (const Finding& f : findings) {
+                if (f.family == Family::embedded_token) slot.secrets.push_back(f.location);
+            }
+        }
         suppress(*doc, findings);
-        attach_context(*doc->file, findings);
 
         slot.scanned = true;
         slot.file = {doc->path(), doc->format, doc->file->bytes.size(), doc->diagnostics};
@@ -176,7 +163,7 @@ private:
             std::lock_guard lock(mutex_);
             for (Finding& f : findings) result_.findings.push_back(std::move(f));
         }
-        if (keep_for_project(*doc)) {
+        if (keep) {
             if (!tree_needed_for_project(doc->format)) doc->tree.reset();
             slot.document = std::move(doc);
         }
@@ -190,29 +177,43 @@ private:
         findings.erase(removed, findings.end());
     }
 
+    // Cross-file checks run side by side, each into its own sink, with the inventory as one
+    // more task; their findings are merged in registry order so the result does not depend
+    // on timing.
     void run_project_checks() {
-        FindingSink sink;
-        for (const auto& check : all_checks()) {
+        const auto& checks = all_checks();
+        std::vector<FindingSink> sinks(checks.size());
+        std::vector<std::string> failures(checks.size());
+        parallel_for(checks.size() + 1, jobs(), [&](std::size_t i) {
+            if (i == checks.size()) {
+                result_.inventory = build_inventory(project_);
+                return;
+            }
             try {
-                check->check_project(project_, sink);
+                checks[i]->check_project(project_, sinks[i]);
             } catch (const std::exception& e) {
+                failures[i] = e.what();
+            }
+        });
+        std::map<const Kept*, std::vector<Finding>> by_file;
+        for (std::size_t i = 0; i < checks.size(); ++i) {
+            if (!failures[i].empty()) {
                 result_.diagnostics.push_back({"", 0, 0, DiagnosticKind::internal,
-                                               "check " + std::string(check->rules().front().id) + " failed: " + e.what()});
+                                               "check " + std::string(checks[i]->rules().front().id) + " failed: " + failures[i]});
+            }
+            for (Finding& f : sinks[i].take()) {
+                auto kept = kept_.find(f.location.path);
+                if (kept == kept_.end()) {
+                    result_.findings.push_back(std::move(f));
+                } else {
+                    by_file[&kept->second].push_back(std::move(f));
+                }
             }
         }
-        std::vector<Finding> findings = sink.take();
-        for (Finding& f : findings) {
-            const Document* doc = project_.find(f.location.path);
-            if (doc != nullptr) {
-                std::vector<Finding> one{f};
-                attach_context(*doc->file, one);
-                f.context = std::move(one.front().context);
-            }
-            if (options_.inline_ignores && doc != nullptr && ignored_inline(*doc->file, f)) {
-                ++suppressed_;
-                continue;
-            }
-            result_.findings.push_back(std::move(f));
+        for (auto& [kept, findings] : by_file) {
+            attach_context(*kept->doc->file, findings, kept->secrets);
+            suppress(*kept->doc, findings);
+            for (Finding& f : findings) result_.findings.push_back(std::move(f));
         }
     }
 
@@ -250,7 +251,6 @@ private:
                                    }),
                        findings.end());
         result_.suppressed = suppressed_;
-        result_.inventory = build_inventory(project_);
         for (const ScannedFile& f : result_.files) {
             result_.diagnostics.insert(result_.diagnostics.end(), f.diagnostics.begin(), f.diagnostics.end());
         }
@@ -262,7 +262,7 @@ private:
     Project project_;
     std::vector<DiscoveredFile> files_;
     std::vector<Slot> slots_;
-    std::atomic<std::size_t> next_{0};
+    std::unordered_map<std::string_view, Kept> kept_;  // by path
     std::atomic<std::size_t> done_{0};
     std::mutex mutex_;
     std::atomic<std::size_t> suppressed_{0};

@@ -1,5 +1,6 @@
 #pragma once
 // The scan pipeline: discover -> read -> detect -> parse -> load -> check -> suppress.
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -13,6 +14,7 @@ namespace handoff {
 struct ScanOptions {
     std::vector<std::string> paths;
     DiscoverOptions discover;
+    std::uint64_t max_file_bytes = 16U << 20U;  // larger files get a `limit` diagnostic
     ParseLimits limits;
     unsigned jobs = 0;            // 0: one per core
     bool inline_ignores = true;

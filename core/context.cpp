@@ -31,8 +31,7 @@ struct Cut {
 };
 
 // The part of a secret finding's span that lies on this line.
-std::optional<Cut> cut_on_line(const Finding& f, std::uint32_t line, std::string_view text) {
-    const Location& l = f.location;
+std::optional<Cut> cut_on_line(const Location& l, std::uint32_t line, std::string_view text) {
     if (line < l.line || line > std::max(l.end_line, l.line)) return std::nullopt;
     std::size_t begin = line == l.line ? byte_at(text, l.column) : 0;
     std::size_t end = line == l.end_line ? byte_at(text, l.end_column) : text.size();
@@ -60,10 +59,10 @@ std::optional<Cut> named_value_cut(std::string_view text) {
     return Cut{at, at + value.size()};
 }
 
-std::string shown_line(const SourceFile& file, const std::vector<const Finding*>& secrets, std::uint32_t line) {
+std::string shown_line(const SourceFile& file, const std::vector<const Location*>& secrets, std::uint32_t line) {
     std::string_view raw = file.lines.line_text(line);
     std::vector<Cut> cuts;
-    for (const Finding* s : secrets) {
+    for (const Location* s : secrets) {
         if (auto cut = cut_on_line(*s, line, raw)) cuts.push_back(*cut);
     }
     if (auto cut = named_value_cut(raw)) cuts.push_back(*cut);
@@ -88,10 +87,13 @@ std::string shown_line(const SourceFile& file, const std::vector<const Finding*>
 
 } // namespace
 
-void attach_context(const SourceFile& file, std::vector<Finding>& findings) {
-    std::vector<const Finding*> secrets;
+void attach_context(const SourceFile& file, std::vector<Finding>& findings, std::span<const Location> other_secrets) {
+    std::vector<const Location*> secrets;
     for (const Finding& f : findings) {
-        if (f.family == Family::embedded_token && f.location.line > 0) secrets.push_back(&f);
+        if (f.family == Family::embedded_token && f.location.line > 0) secrets.push_back(&f.location);
+    }
+    for (const Location& l : other_secrets) {
+        if (l.line > 0) secrets.push_back(&l);
     }
     std::vector<std::vector<ContextLine>> contexts(findings.size());
     for (std::size_t i = 0; i < findings.size(); ++i) {

@@ -19,7 +19,7 @@ ScanResult scan(const fs::path& root, std::uint64_t max_bytes = 16U << 20U) {
     ScanOptions options;
     options.paths = {root.string()};
     options.jobs = 2;
-    options.discover.max_file_bytes = max_bytes;
+    options.max_file_bytes = max_bytes;
     return run_scan(options);
 }
 
@@ -148,4 +148,33 @@ TEST_CASE("hostile structures finish quickly and leave a diagnostic, never a cra
         CHECK(diagnosed);
     }
     MESSAGE("hostile scan took " << seconds << " s");
+}
+
+TEST_CASE("context lines of cross-file and ignored findings still mask the file's tokens") {
+    const std::string webhook = "https://hooks.slack.com/services/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";
+    const std::string token = "ghp_" + std::string("3hi6LiTSIqIKkgQQaCPREp3NhpHGfJ1CIFLZ");  // checksum valid
+    TempDir dir;
+    // n8n-undocumented-env is reported by a cross-file check, after the file's own checks ran.
+    dir.write("workflow.json", "{\n  \"name\": \"demo\",\n  \"nodes\": [\n    {\n      \"parameters\": {\n"
+                               "        \"url\": \"" + webhook + "\",\n"
+                               "        \"text\": \"={{ $env.DEPLOY_REGION }}\"\n"
+                               "      },\n      \"name\": \"Notify\",\n      \"type\": \"n8n-nodes-base.httpRequest\",\n"
+                               "      \"typeVersion\": 4,\n      \"position\": [0, 0]\n    }\n  ],\n  \"connections\": {}\n}\n");
+    // An ignored token is still a secret: the neighbouring finding's context must not show it.
+    dir.write(".github/workflows/ci.yml", "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n"
+                                          "      - run: echo " + token + "  # handoff: ignore[github-token]\n"
+                                          "      - uses: actions/checkout@v4\n");
+    ScanResult r = scan(dir.path());
+    bool cross_file_seen = false;
+    for (const Finding& f : r.findings) {
+        cross_file_seen = cross_file_seen || f.rule == "n8n-undocumented-env";
+        for (const ContextLine& line : f.context) {
+            CAPTURE(f.rule);
+            CAPTURE(line.text);
+            CHECK(line.text.find("qrrrGH68Grtx3aLtFBRvjWX4") == std::string::npos);
+            CHECK(line.text.find(token.substr(4)) == std::string::npos);
+        }
+    }
+    CHECK(cross_file_seen);
+    CHECK(std::none_of(r.findings.begin(), r.findings.end(), [](const Finding& f) { return f.rule == "github-token"; }));
 }
