@@ -64,7 +64,8 @@ fs::file_type cached_type(const fs::directory_entry& entry, std::error_code& ec)
 
 class Walker {
 public:
-    Walker(const DiscoverOptions& options, Discovery& out) : options_(options), out_(out) {}
+    Walker(const DiscoverOptions& options, Discovery& out, const std::function<void(DiscoveredFile)>& on_file)
+        : options_(options), out_(out), on_file_(on_file) {}
 
     void walk_root(const std::string& given, bool prefix_with_root) {
         std::error_code ec;
@@ -152,28 +153,25 @@ private:
             return;
         }
         // No stat here: the reader checks the size limit with the fstat it needs anyway.
-        out_.files.push_back({path, std::move(relative)});
+        on_file_({path, std::move(relative)});
     }
 
     [[nodiscard]] std::string shown(const std::string& relative) const { return join(prefix_, relative); }
 
     const DiscoverOptions& options_;
     Discovery& out_;
+    const std::function<void(DiscoveredFile)>& on_file_;
     fs::path canonical_root_;
     std::string prefix_;
 };
 
 } // namespace
 
-Discovery discover(const std::vector<std::string>& roots, const DiscoverOptions& options) {
+Discovery discover(const std::vector<std::string>& roots, const DiscoverOptions& options,
+                   const std::function<void(DiscoveredFile)>& on_file) {
     Discovery out;
-    Walker walker(options, out);
+    Walker walker(options, out, on_file);
     for (const std::string& root : roots) walker.walk_root(root, roots.size() > 1);
-    std::sort(out.files.begin(), out.files.end(),
-              [](const DiscoveredFile& a, const DiscoveredFile& b) { return a.relative < b.relative; });
-    out.files.erase(std::unique(out.files.begin(), out.files.end(),
-                                [](const DiscoveredFile& a, const DiscoveredFile& b) { return a.relative == b.relative; }),
-                    out.files.end());
     return out;
 }
 

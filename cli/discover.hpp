@@ -3,6 +3,7 @@
 // a symlink out of the scanned root and never enters a symlinked directory, so loops
 // cannot happen.
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -19,13 +20,16 @@ struct DiscoveredFile {
     std::string relative;  // '/' separated; what reports show
 };
 
+// What the walk says besides the files themselves.
 struct Discovery {
-    std::vector<DiscoveredFile> files;  // sorted by relative path
     std::vector<Diagnostic> diagnostics;
     std::vector<std::string> excluded;  // "node_modules/ (dependencies)", "logo.png (binary)"
 };
 
-// When several roots are given, relative paths keep the root as written as a prefix.
-Discovery discover(const std::vector<std::string>& roots, const DiscoverOptions& options);
+// Hands each file to on_file as soon as it is found, so that scanning can start while the
+// walk goes on: in walk order, not sorted, and possibly twice when roots overlap. When
+// several roots are given, relative paths keep the root as written as a prefix.
+Discovery discover(const std::vector<std::string>& roots, const DiscoverOptions& options,
+                   const std::function<void(DiscoveredFile)>& on_file);
 
 } // namespace handoff

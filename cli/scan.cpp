@@ -13,6 +13,7 @@
 #include "checks/registry.hpp"
 #include "cli/parallel.hpp"
 #include "cli/read_file.hpp"
+#include "cli/work_list.hpp"
 #include "core/context.hpp"
 #include "core/suppress.hpp"
 #include "core/text_encoding.hpp"
@@ -72,21 +73,19 @@ public:
 
     ScanResult run() {
         auto started = std::chrono::steady_clock::now();
-        Discovery found = discover(options_.paths, options_.discover);
         result_.tool_version = std::string(kVersion);
         result_.root = options_.paths.empty() ? "." : options_.paths.front();
-        result_.diagnostics = std::move(found.diagnostics);
-        result_.excluded = std::move(found.excluded);
-        files_ = std::move(found.files);
-        slots_.resize(files_.size());
+        scan_files();
 
-        parallel_for(files_.size(), jobs(), [this](std::size_t i) {
-            scan_one(files_[i], slots_[i]);
-            std::size_t done = done_.fetch_add(1) + 1;
-            if (options_.progress) options_.progress(done, files_.size());
-        });
-
-        for (auto& slot : slots_) {
+        // Files in path order, whatever order the walk and the workers took.
+        std::vector<Slot*> slots;
+        for (Slot& slot : work_.items()) slots.push_back(&slot);
+        std::sort(slots.begin(), slots.end(), [](const Slot* a, const Slot* b) { return a->entry.relative < b->entry.relative; });
+        slots.erase(std::unique(slots.begin(), slots.end(),
+                                [](const Slot* a, const Slot* b) { return a->entry.relative == b->entry.relative; }),
+                    slots.end());
+        for (Slot* each : slots) {
+            Slot& slot = *each;
             for (Diagnostic& d : slot.problems) result_.diagnostics.push_back(std::move(d));
             if (!slot.excluded.empty()) result_.excluded.push_back(std::move(slot.excluded));
             if (!slot.scanned) continue;
@@ -106,6 +105,8 @@ public:
 
 private:
     struct Slot {
+        explicit Slot(DiscoveredFile found) : entry(std::move(found)) {}
+        DiscoveredFile entry;
         bool scanned = false;
         ScannedFile file;
         std::unique_ptr<Document> document;  // kept only when project checks may need it
@@ -124,7 +125,28 @@ private:
         return options_.jobs != 0 ? options_.jobs : std::max(1U, std::thread::hardware_concurrency());
     }
 
-    void scan_one(const DiscoveredFile& entry, Slot& slot) {
+    // The walk runs on this thread while jobs-1 helpers scan what it has found so far;
+    // then this thread scans too.
+    void scan_files() {
+        auto scan_until_done = [this] {
+            while (Slot* slot = work_.take()) {
+                scan_one(*slot);
+                std::size_t done = done_.fetch_add(1) + 1;
+                if (options_.progress) options_.progress(done, work_.size());
+            }
+        };
+        std::vector<std::thread> helpers;
+        for (unsigned i = 1; i < jobs(); ++i) helpers.emplace_back(scan_until_done);
+        Discovery found = discover(options_.paths, options_.discover, [this](DiscoveredFile f) { work_.add(std::move(f)); });
+        work_.close();
+        result_.diagnostics = std::move(found.diagnostics);
+        result_.excluded = std::move(found.excluded);
+        scan_until_done();
+        for (std::thread& t : helpers) t.join();
+    }
+
+    void scan_one(Slot& slot) {
+        const DiscoveredFile& entry = slot.entry;
         FileBytes read = read_file(entry.absolute, options_.max_file_bytes);
         if (read.status == FileBytes::Status::unreadable) {
             slot.problems.push_back({entry.relative, 0, 0, DiagnosticKind::unreadable, "file cannot be read: " + read.error});
@@ -260,8 +282,7 @@ private:
     const ScanOptions& options_;
     ScanResult result_;
     Project project_;
-    std::vector<DiscoveredFile> files_;
-    std::vector<Slot> slots_;
+    WorkList<Slot> work_;
     std::unordered_map<std::string_view, Kept> kept_;  // by path
     std::atomic<std::size_t> done_{0};
     std::mutex mutex_;

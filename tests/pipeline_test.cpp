@@ -178,3 +178,17 @@ TEST_CASE("context lines of cross-file and ignored findings still mask the file'
     CHECK(cross_file_seen);
     CHECK(std::none_of(r.findings.begin(), r.findings.end(), [](const Finding& f) { return f.rule == "github-token"; }));
 }
+
+TEST_CASE("files come out in path order whatever the walk and the workers did; a root given twice counts once") {
+    TempDir dir;
+    for (const char* path : {"b/z.yml", "a.txt", "a/b.txt", "a-b/c.env", "c/d/e/f.json"}) dir.write(path, "x: 1\n");
+    ScanOptions options;
+    options.paths = {dir.path().string(), dir.path().string()};
+    options.jobs = 3;
+    ScanResult r = run_scan(options);
+    std::vector<std::string> paths;
+    for (const ScannedFile& f : r.files) paths.push_back(f.path);
+    CHECK(paths.size() == 5);
+    CHECK(std::is_sorted(paths.begin(), paths.end()));
+    CHECK(std::adjacent_find(paths.begin(), paths.end()) == paths.end());
+}
