@@ -1,4 +1,5 @@
 // $env variables a workflow reads that nothing in the bundle tells the client to set.
+#include <map>
 #include <set>
 
 #include "checks/registry.hpp"
@@ -37,14 +38,17 @@ public:
             }
             if (documentation_file(*doc)) docs.push_back(doc.get());
         }
+        std::map<std::string, bool> mentioned;  // by name: does a documentation file say it?
         for (const auto& doc : project.documents) {
             if (doc->format != Format::n8n_workflow) continue;
             std::set<std::string> reported;
             for (const SecretRef& ref : doc->facts.secret_refs) {
                 if (ref.store != "env" || declared.count(ref.name) > 0 || !reported.insert(ref.name).second) continue;
-                bool mentioned = false;
-                for (const Document* d : docs) mentioned = mentioned || d->bytes().find(ref.name) != std::string_view::npos;
-                if (mentioned) continue;
+                auto [known, added] = mentioned.try_emplace(ref.name, false);
+                if (added) {
+                    for (const Document* d : docs) known->second = known->second || d->bytes().find(ref.name) != std::string_view::npos;
+                }
+                if (known->second) continue;
                 Hit hit;
                 hit.span = ref.site.span;
                 hit.node_path = ref.site.node_path;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <tuple>
 
 namespace handoff {
@@ -37,25 +38,38 @@ std::string_view store_destination(std::string_view store) {
 }
 
 namespace {
-template <typename T>
-void add_unique(std::vector<T>& items, T item) {
-    if (std::find(items.begin(), items.end(), item) == items.end()) items.push_back(std::move(item));
-}
-bool location_equal(const Location& a, const Location& b) {
-    return std::tie(a.path, a.line, a.column) == std::tie(b.path, b.line, b.column);
-}
+// An entry being built, with what it already lists: a key used in thousands of places must
+// not cost a linear search per use.
+struct Building {
+    InventoryEntry entry;
+    std::set<std::string> owners;
+    std::set<std::tuple<std::string, std::uint32_t, std::uint32_t>> references;
+
+    void add_owner(const std::string& owner) {
+        if (!owner.empty() && owners.insert(owner).second) entry.used_by.push_back(owner);
+    }
+    void add_reference(Location loc) {
+        if (references.emplace(loc.path, loc.line, loc.column).second) entry.references.push_back(std::move(loc));
+    }
+};
 } // namespace
 
 std::vector<InventoryEntry> build_inventory(const Project& project) {
-    std::map<std::pair<std::string, std::string>, InventoryEntry> by_key;
-    auto entry_for = [&](const std::string& store, const std::string& name) -> InventoryEntry& {
-        InventoryEntry& e = by_key[{store, name}];
+    // By store, then by name; looked up without building keys, as refs run to the thousands.
+    std::map<std::string, std::map<std::string, Building, std::less<>>, std::less<>> by_key;
+    auto building_for = [&](const std::string& store, const std::string& name) -> Building& {
+        auto in_store = by_key.find(store);
+        if (in_store == by_key.end()) in_store = by_key.emplace(store, std::map<std::string, Building, std::less<>>{}).first;
+        auto found = in_store->second.find(name);
+        if (found == in_store->second.end()) found = in_store->second.emplace(name, Building{}).first;
+        Building& b = found->second;
+        InventoryEntry& e = b.entry;
         if (e.name.empty()) {
             e.name = name;
             e.store = store;
             e.where_to_set = std::string(store_destination(store));
         }
-        return e;
+        return b;
     };
     // n8n credentials are created per type: say which one.
     auto name_type = [](InventoryEntry& e, const std::string& type) {
@@ -65,7 +79,8 @@ std::vector<InventoryEntry> build_inventory(const Project& project) {
     };
     for (const auto& doc : project.documents) {
         for (const SecretRef& ref : doc->facts.secret_refs) {
-            InventoryEntry& e = entry_for(ref.store, ref.name);
+            Building& b = building_for(ref.store, ref.name);
+            InventoryEntry& e = b.entry;
             name_type(e, ref.provider);
             if (e.provider.empty()) e.provider = ref.provider;
             // A client-specific place ("the shell that starts Claude Code") beats the store's generic wording.
@@ -73,11 +88,8 @@ std::vector<InventoryEntry> build_inventory(const Project& project) {
                 e.where_to_set = e.where_to_set == store_destination(ref.store) ? ref.where_to_set
                                                                                  : e.where_to_set + "; " + ref.where_to_set;
             }
-            if (!ref.owner.empty()) add_unique(e.used_by, ref.owner);
-            Location loc = doc->locate(ref.site.span, ref.site.node_path);
-            bool seen = std::any_of(e.references.begin(), e.references.end(),
-                                    [&](const Location& l) { return location_equal(l, loc); });
-            if (!seen) e.references.push_back(std::move(loc));
+            b.add_owner(ref.owner);
+            b.add_reference(doc->locate(ref.site.span, ref.site.node_path));
         }
     }
     // Declarations enrich secrets that something uses; alone they enter the inventory
@@ -85,9 +97,10 @@ std::vector<InventoryEntry> build_inventory(const Project& project) {
     // feature flags).
     for (const auto& doc : project.documents) {
         for (const SecretDecl& decl : doc->facts.secret_decls) {
-            bool used = by_key.count({decl.store, decl.name}) > 0;
+            auto in_store = by_key.find(decl.store);
+            bool used = in_store != by_key.end() && in_store->second.count(decl.name) > 0;
             if (!used && decl.store == "env" && !is_secret_name(decl.name)) continue;
-            InventoryEntry& e = entry_for(decl.store, decl.name);
+            InventoryEntry& e = building_for(decl.store, decl.name).entry;
             name_type(e, decl.provider);
             if (e.provider.empty()) e.provider = decl.provider;
             e.declarations.push_back(doc->locate(decl.site.span, decl.site.node_path));
@@ -95,18 +108,16 @@ std::vector<InventoryEntry> build_inventory(const Project& project) {
     }
     for (const auto& doc : project.documents) {
         for (const Requirement& req : doc->facts.requirements) {
-            InventoryEntry& e = entry_for(req.store, req.name);
-            e.kind = "package";
-            if (!req.owner.empty()) add_unique(e.used_by, req.owner);
-            Location loc = doc->locate(req.site.span, req.site.node_path);
-            bool seen = std::any_of(e.references.begin(), e.references.end(),
-                                    [&](const Location& l) { return location_equal(l, loc); });
-            if (!seen) e.references.push_back(std::move(loc));
+            Building& b = building_for(req.store, req.name);
+            b.entry.kind = "package";
+            b.add_owner(req.owner);
+            b.add_reference(doc->locate(req.site.span, req.site.node_path));
         }
     }
     std::vector<InventoryEntry> out;
-    out.reserve(by_key.size());
-    for (auto& [key, entry] : by_key) out.push_back(std::move(entry));
+    for (auto& [store, by_name] : by_key) {
+        for (auto& [name, building] : by_name) out.push_back(std::move(building.entry));
+    }
     return out;
 }
 
