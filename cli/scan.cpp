@@ -98,7 +98,14 @@ public:
         }
         project_.root = result_.root;
         run_project_checks();
+        // The kept documents are no longer needed: free them while the findings are sorted.
+        std::thread release([documents = std::move(project_.documents), work = std::move(work_.items())]() mutable {
+            documents.clear();
+            work.clear();
+        });
+        kept_.clear();
         finish();
+        release.join();
         result_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         return std::move(result_);
     }
