@@ -1,6 +1,6 @@
 #pragma once
-// The scan's only concurrency: tasks 0..count-1 shared out to up to `jobs` threads, the
-// calling thread included, each taking the next task when it finishes one.
+// Tasks 0..count-1 shared out to up to `jobs` threads, the calling thread included, each
+// taking the next task when it finishes one. A task must not throw: catch inside it.
 #include <algorithm>
 #include <atomic>
 #include <cstddef>

@@ -99,11 +99,11 @@ public:
         project_.root = result_.root;
         run_project_checks();
         // The kept documents are no longer needed: free them while the findings are sorted.
+        kept_.clear();
         std::thread release([documents = std::move(project_.documents), work = std::move(work_.items())]() mutable {
             documents.clear();
             work.clear();
         });
-        kept_.clear();
         finish();
         release.join();
         result_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -137,7 +137,7 @@ private:
     void scan_files() {
         auto scan_until_done = [this] {
             while (Slot* slot = work_.take()) {
-                scan_one(*slot);
+                scan_guarded(*slot);
                 std::size_t done = done_.fetch_add(1) + 1;
                 if (options_.progress) options_.progress(done, work_.size());
             }
@@ -150,6 +150,21 @@ private:
         result_.excluded = std::move(found.excluded);
         scan_until_done();
         for (std::thread& t : helpers) t.join();
+    }
+
+    // An exception must not escape a worker thread (that would end the process): whatever
+    // scan_one did not handle becomes a diagnostic and the file counts as not scanned.
+    void scan_guarded(Slot& slot) {
+        try {
+            scan_one(slot);
+            return;
+        } catch (const std::exception& e) {
+            slot.problems.push_back({slot.entry.relative, 0, 0, DiagnosticKind::internal, std::string("scan failed: ") + e.what()});
+        } catch (...) {
+            slot.problems.push_back({slot.entry.relative, 0, 0, DiagnosticKind::internal, "scan failed"});
+        }
+        slot.scanned = false;
+        slot.document.reset();
     }
 
     void scan_one(Slot& slot) {
@@ -213,17 +228,24 @@ private:
         const auto& checks = all_checks();
         std::vector<FindingSink> sinks(checks.size());
         std::vector<std::string> failures(checks.size());
+        std::string inventory_failure;
         parallel_for(checks.size() + 1, jobs(), [&](std::size_t i) {
-            if (i == checks.size()) {
-                result_.inventory = build_inventory(project_);
-                return;
-            }
+            std::string& failure = i == checks.size() ? inventory_failure : failures[i];
             try {
-                checks[i]->check_project(project_, sinks[i]);
+                if (i == checks.size()) {
+                    result_.inventory = build_inventory(project_);
+                } else {
+                    checks[i]->check_project(project_, sinks[i]);
+                }
             } catch (const std::exception& e) {
-                failures[i] = e.what();
+                failure = e.what();
+            } catch (...) {
+                failure = "unknown exception";
             }
         });
+        if (!inventory_failure.empty()) {
+            result_.diagnostics.push_back({"", 0, 0, DiagnosticKind::internal, "inventory failed: " + inventory_failure});
+        }
         std::map<const Kept*, std::vector<Finding>> by_file;
         for (std::size_t i = 0; i < checks.size(); ++i) {
             if (!failures[i].empty()) {
