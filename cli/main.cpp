@@ -141,7 +141,7 @@ int main(int argc, char** argv) {
     scan->add_option("--fail-on", fail_on, "Exit 1 when a finding is at or above: critical|high|medium|low|info|none")
         ->capture_default_str()
         ->check(CLI::IsMember({"critical", "high", "medium", "low", "info", "none", "never"}));
-    scan->add_option("-j,--jobs", jobs, "Files scanned in parallel (default: one per core)");
+    scan->add_option("-j,--jobs", jobs, "Files scanned in parallel (default: one per core; at most four per core)");
     scan->add_option("--exclude", excludes, "Skip paths matching GLOB (repeatable; ** crosses folders)");
     scan->add_option("--color", color, "Colour the terminal report: auto|always|never (NO_COLOR is honoured)")
         ->capture_default_str()

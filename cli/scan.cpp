@@ -5,8 +5,8 @@
 #include <chrono>
 #include <exception>
 #include <iterator>
-#include <mutex>
 #include <map>
+#include <mutex>
 #include <thread>
 #include <unordered_map>
 
@@ -128,8 +128,10 @@ private:
         std::vector<Location> secrets;
     };
 
+    // --jobs, else one per core; more threads than that only wait on each other.
     [[nodiscard]] unsigned jobs() const {
-        return options_.jobs != 0 ? options_.jobs : std::max(1U, std::thread::hardware_concurrency());
+        unsigned cores = std::max(1U, std::thread::hardware_concurrency());
+        return options_.jobs != 0 ? std::min(options_.jobs, 4 * cores) : cores;
     }
 
     // The walk runs on this thread while jobs-1 helpers scan what it has found so far;
@@ -144,7 +146,12 @@ private:
         };
         std::vector<std::thread> helpers;
         for (unsigned i = 1; i < jobs(); ++i) helpers.emplace_back(scan_until_done);
-        Discovery found = discover(options_.paths, options_.discover, [this](DiscoveredFile f) { work_.add(std::move(f)); });
+        Discovery found;
+        try {
+            found = discover(options_.paths, options_.discover, [this](DiscoveredFile f) { work_.add(std::move(f)); });
+        } catch (const std::exception& e) {  // the helpers must still be released and joined
+            found.diagnostics.push_back({"", 0, 0, DiagnosticKind::internal, std::string("walk failed: ") + e.what()});
+        }
         work_.close();
         result_.diagnostics = std::move(found.diagnostics);
         result_.excluded = std::move(found.excluded);
