@@ -34,6 +34,13 @@ FileBytes unreadable(int error) {
     return out;
 }
 
+FileBytes too_large(std::uint64_t size) {
+    FileBytes out;
+    out.status = FileBytes::Status::too_large;
+    out.size = size;
+    return out;
+}
+
 } // namespace
 
 FileBytes read_file(const std::filesystem::path& path, std::uint64_t limit) {
@@ -44,24 +51,17 @@ FileBytes read_file(const std::filesystem::path& path, std::uint64_t limit) {
     if (::fstat(fd.get(), &info) != 0) return unreadable(errno);
     if (!S_ISREG(info.st_mode)) return unreadable(EINVAL);
     auto expected = static_cast<std::uint64_t>(std::max<off_t>(info.st_size, 0));
-    FileBytes out;
-    if (expected > limit) {
-        out.status = FileBytes::Status::too_large;
-        out.size = expected;
-        return out;
-    }
+    if (expected > limit) return too_large(expected);
     // One byte more than expected, so that the read which sees the end needs no new buffer.
+    // The buffer never grows past limit + 1 bytes, so a full buffer past the limit is the
+    // only way a file can turn out too large here.
+    FileBytes out;
     std::string& bytes = out.bytes;
     bytes.resize(static_cast<std::size_t>(expected) + 1);
     std::size_t used = 0;
     while (true) {
         if (used == bytes.size()) {  // the file grew since fstat
-            if (used > limit) {
-                out.status = FileBytes::Status::too_large;
-                out.size = used;
-                out.bytes.clear();
-                return out;
-            }
+            if (used > limit) return too_large(used);
             bytes.resize(static_cast<std::size_t>(std::min<std::uint64_t>(limit + 1, 2 * used)));
         }
         ssize_t got = ::read(fd.get(), bytes.data() + used, bytes.size() - used);
@@ -69,12 +69,6 @@ FileBytes read_file(const std::filesystem::path& path, std::uint64_t limit) {
         if (got < 0) return unreadable(errno);
         if (got == 0) break;
         used += static_cast<std::size_t>(got);
-    }
-    if (used > limit) {
-        out.status = FileBytes::Status::too_large;
-        out.size = used;
-        out.bytes.clear();
-        return out;
     }
     bytes.resize(used);
     out.status = FileBytes::Status::ok;
