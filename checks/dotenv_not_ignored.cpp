@@ -4,6 +4,7 @@
 #include <array>
 
 #include "checks/registry.hpp"
+#include "core/text.hpp"
 #include "core/gitignore.hpp"
 #include "core/secret_names.hpp"
 #include "parsers/detect_path.hpp"
@@ -25,7 +26,7 @@ const RuleInfo kRule{
 };
 
 bool is_template_name(std::string_view path) {
-    std::string name = to_lower(base_name(path));
+    std::string name = lower(base_name(path));
     static constexpr std::array<std::string_view, 6> kMarkers{"example", "sample", "template", "dist", "defaults", "schema"};
     return std::any_of(kMarkers.begin(), kMarkers.end(),
                        [&](std::string_view m) { return name.find(m) != std::string::npos; });

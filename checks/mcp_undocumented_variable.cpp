@@ -5,6 +5,7 @@
 #include "checks/registry.hpp"
 #include "checks/support/agent.hpp"
 #include "parsers/loaders/agent_facts.hpp"
+#include "core/text.hpp"
 
 namespace handoff {
 namespace {
@@ -16,12 +17,6 @@ constexpr RuleInfo kRule{
     "project mentions it: the client cannot know it must set it, and the server starts without its key.",
     "List every variable in .env.example (name, empty value, a comment saying where to get it) or in the README's "
     "setup section."};
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 // Files that document a project's variables: env templates, READMEs, docs.
 bool documents_variables(const Document& doc) {

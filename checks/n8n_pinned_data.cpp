@@ -4,15 +4,10 @@
 
 #include "checks/registry.hpp"
 #include "checks/support/n8n.hpp"
+#include "core/text.hpp"
 
 namespace handoff {
 namespace {
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
 
 bool auth_header_key(std::string_view key) {
     std::string k = lower(key);

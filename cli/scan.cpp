@@ -21,6 +21,7 @@
 #include "parsers/detect.hpp"
 #include "parsers/detect_path.hpp"
 #include "parsers/loaders/loader.hpp"
+#include "core/text.hpp"
 
 namespace handoff {
 
@@ -55,7 +56,7 @@ bool keep_for_project(const Document& doc) {
     case Format::text: break;
     default: return true;
     }
-    std::string name = to_lower(base_name(doc.path()));
+    std::string name = lower(base_name(doc.path()));
     // n8n's ~/.n8n/config and compose files can hold N8N_ENCRYPTION_KEY (n8n-credentials-encrypted-key-nearby).
     return name == ".gitignore" || name.rfind("readme", 0) == 0 || name == "config" ||
            name.find("compose") != std::string::npos;

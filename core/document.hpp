@@ -13,6 +13,18 @@
 
 namespace handoff {
 
+// A platform's typed model (model/: a CI workflow, n8n workflows, an MCP server set...),
+// built once by the format's loader and read by the checks about that platform. Core
+// knows only this base; checks ask for the type they read with Document::model_as<T>().
+struct Model {
+    Model() = default;
+    Model(const Model&) = default;
+    Model& operator=(const Model&) = default;
+    Model(Model&&) = default;
+    Model& operator=(Model&&) = default;
+    virtual ~Model() = default;
+};
+
 struct Document {
     explicit Document(std::unique_ptr<SourceFile> source) : file(std::move(source)) {}
 
@@ -22,7 +34,16 @@ struct Document {
     // Absent when the syntax is text or the parse failed; the raw bytes remain in file.
     std::optional<Node> tree;
     Facts facts;
+    // The platform model the loader built, when the format has one. It may point into
+    // tree, so it is released with it.
+    std::unique_ptr<Model> model;
     std::vector<Diagnostic> diagnostics;
+
+    // The model when it is a T (or derives from one), else nullptr.
+    template <class T>
+    [[nodiscard]] const T* model_as() const {
+        return dynamic_cast<const T*>(model.get());
+    }
 
     [[nodiscard]] const std::string& path() const { return file->path; }
     [[nodiscard]] std::string_view bytes() const { return file->bytes; }

@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "parsers/detect_path.hpp"
+#include "core/text.hpp"
 
 namespace handoff {
 
@@ -16,10 +17,6 @@ std::string_view trim_left(std::string_view s) {
     if (s.size() >= 3 && s.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
     while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
     return s.substr(i);
-}
-
-bool contains(std::string_view haystack, std::string_view needle) {
-    return haystack.find(needle) != std::string_view::npos;
 }
 
 bool is_env_key_char(char c) {
@@ -260,7 +257,7 @@ bool is_gitlab_job(const Node& job) {
 }
 
 bool is_gitlab_ci(std::string_view path, const Node& root) {
-    std::string name = to_lower(base_name(path));
+    std::string name = lower(base_name(path));
     if (name.rfind(".gitlab-ci", 0) == 0) return true;
     // Travis and AppVeyor also have top-level script/install keys; GitLab jobs are maps.
     if (has(root, "language") || has(root, "os") || has(root, "dist") || has(root, "build_script")) return false;
@@ -352,7 +349,7 @@ std::optional<Format> classify_raw(std::string_view path, Syntax syntax, std::st
         return Format::json;
     }
     if (syntax == Syntax::yaml) {
-        std::string name = to_lower(base_name(path));
+        std::string name = lower(base_name(path));
         if (name.rfind(".gitlab-ci", 0) == 0) return Format::gitlab_ci;
         if (contains(head, "\nstages:") && contains(head, "script:")) return Format::gitlab_ci;
         if (path_contains(path, "/.github/workflows/") && contains(head, "jobs:")) return Format::github_workflow;
@@ -370,7 +367,7 @@ std::optional<Format> classify_raw(std::string_view path, Syntax syntax, std::st
 
 // When content says nothing (an empty file, an odd shape), a well-known path still does.
 std::optional<Format> classify_by_path(std::string_view path) {
-    std::string name = to_lower(base_name(path));
+    std::string name = lower(base_name(path));
     static constexpr std::array<std::string_view, 5> kMcpNames{"claude_desktop_config.json", "cline_mcp_settings.json",
                                                                "mcp_config.json", ".mcp.json", "mcp_settings.json"};
     if (std::find(kMcpNames.begin(), kMcpNames.end(), name) != kMcpNames.end()) return Format::mcp_config;

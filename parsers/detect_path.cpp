@@ -1,15 +1,11 @@
 #include "parsers/detect_path.hpp"
 
+#include "core/text.hpp"
+
 #include <array>
 #include <cctype>
 
 namespace handoff {
-
-std::string to_lower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 std::string_view base_name(std::string_view path) {
     std::size_t slash = path.find_last_of('/');
@@ -27,7 +23,7 @@ bool strip_suffix(std::string& name, std::string_view suffix) {
 } // namespace
 
 std::string effective_extension(std::string_view path) {
-    std::string name = to_lower(base_name(path));
+    std::string name = lower(base_name(path));
     static constexpr std::array<std::string_view, 9> kNoise{".tmpl", ".template", ".example", ".sample", ".dist",
                                                             ".bak", ".orig", ".j2", "_"};
     for (bool stripped = true; stripped;) {
@@ -46,7 +42,7 @@ bool path_contains(std::string_view path, std::string_view fragment) {
 }
 
 bool is_dotenv_name(std::string_view path) {
-    std::string name = to_lower(base_name(path));
+    std::string name = lower(base_name(path));
     if (name == ".env" || name == ".envrc" || name == "env" || name.rfind(".env.", 0) == 0) return true;
     if (name.rfind("env.", 0) == 0 && name != "env.js" && name != "env.ts" && name != "env.py") {
         return name == "env.example" || name == "env.sample" || name == "env.template" || name == "env.local";

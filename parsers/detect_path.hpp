@@ -14,6 +14,5 @@ std::string effective_extension(std::string_view path);
 bool path_contains(std::string_view path, std::string_view fragment);
 // The file name looks like a dotenv file: .env, .env.local, app.env, env.example, .envrc.
 bool is_dotenv_name(std::string_view path);
-std::string to_lower(std::string_view text);
 
 } // namespace handoff

@@ -1,4 +1,5 @@
 #include "reports/providers.hpp"
+#include "core/text.hpp"
 
 #include <array>
 #include <cctype>
@@ -40,12 +41,6 @@ constexpr std::array<Entry, 20> kConsoles{{
     {"telegram", "Telegram", "Telegram @BotFather (/newbot or /token)", ""},
     {"twilio", "Twilio", "Twilio console > Account > API keys & tokens", "https://console.twilio.com/"},
 }};
-
-std::string lower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 const Entry* find_entry(std::string_view id) {
     for (const Entry& e : kConsoles) {

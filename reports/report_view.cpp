@@ -6,6 +6,7 @@
 
 #include "checks/registry.hpp"
 #include "core/rule_docs.hpp"
+#include "core/text.hpp"
 
 namespace handoff {
 
@@ -17,12 +18,6 @@ constexpr std::array<SeverityStyle, 5> kStyles{{
     {"High", "error", "8.0", "error", "31", "#ff8800"},
     {"Critical", "error", "9.5", "error", "1;31", "#e40000"},
 }};
-
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\n' || text.front() == '\r')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
-    return text;
-}
 
 RuleText from_registry(const RuleInfo& rule) {
     RuleText text;
@@ -61,7 +56,7 @@ std::string doc_section(std::string_view doc, std::string_view heading) {
     }
     std::string_view rest = doc.substr(at + marker.size());
     std::size_t next = rest.find("\n## ");
-    return std::string(trim(rest.substr(0, next)));
+    return std::string(trim(rest.substr(0, next), " \n\r"));
 }
 
 RuleText rule_text(const Finding& finding) {

@@ -1,15 +1,11 @@
 #include "checks/support/agent.hpp"
+#include "core/text.hpp"
 
 #include <cctype>
 
 namespace handoff {
 
 namespace {
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 } // namespace
 
 bool is_agent_document(const Document& doc) {

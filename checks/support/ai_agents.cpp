@@ -1,4 +1,5 @@
 #include "checks/support/ai_agents.hpp"
+#include "core/text.hpp"
 
 #include <array>
 #include <cctype>
@@ -8,12 +9,6 @@
 namespace handoff {
 
 namespace {
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 // owner/repo of agent actions (and reusable workflows) -> product.
 constexpr std::array<std::pair<std::string_view, std::string_view>, 12> kAgentActions{{

@@ -1,4 +1,5 @@
 #include "checks/support/github.hpp"
+#include "core/text.hpp"
 
 #include <array>
 #include <cctype>
@@ -7,11 +8,6 @@
 namespace handoff {
 
 namespace {
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 } // namespace
 
 bool is_github_document(const Document& doc) {

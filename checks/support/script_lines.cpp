@@ -3,15 +3,11 @@
 #include <cctype>
 
 #include "parsers/loaders/source_span.hpp"
+#include "core/text.hpp"
 
 namespace handoff {
 
 namespace {
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())) != 0) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())) != 0) s.remove_suffix(1);
-    return s;
-}
 
 bool comment(std::string_view line) {
     return line.empty() || line.front() == '#' || line.substr(0, 2) == "//" || line.substr(0, 4) == "REM " ||

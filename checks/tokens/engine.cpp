@@ -15,6 +15,7 @@
 #include "checks/tokens/key_names.hpp"
 #include "checks/tokens/literal_set.hpp"
 #include "checks/tokens/placeholder.hpp"
+#include "core/text.hpp"
 
 namespace handoff::tokens {
 
@@ -61,12 +62,6 @@ std::vector<std::string_view> split_keywords(std::string_view list) {
         if (bar == std::string_view::npos) break;
         list.remove_prefix(bar + 1);
     }
-    return out;
-}
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return out;
 }
 

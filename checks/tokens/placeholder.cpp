@@ -6,29 +6,19 @@
 #include <string>
 
 #include "checks/tokens/entropy.hpp"
+#include "core/text.hpp"
 
 namespace handoff::tokens {
 
 namespace {
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-bool contains(std::string_view s, std::string_view p) { return s.find(p) != std::string_view::npos; }
+// Trimmed from both ends of a value before judging it: white space and quotes.
+constexpr std::string_view kTrimmed = " \t\n\r\v\f\"'`";
 
 bool is_ident_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; }
 
 bool all_ident(std::string_view s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return is_ident_char(c) || c == '.' || c == '-'; });
-}
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (std::isspace(static_cast<unsigned char>(s.front())) != 0 || s.front() == '"' || s.front() == '\'' || s.front() == '`')) s.remove_prefix(1);
-    while (!s.empty() && (std::isspace(static_cast<unsigned char>(s.back())) != 0 || s.back() == '"' || s.back() == '\'' || s.back() == '`')) s.remove_suffix(1);
-    return s;
 }
 
 constexpr std::array<std::string_view, 8> kStorePrefixes = {
@@ -60,7 +50,7 @@ bool repeats_itself(std::string_view v) {
 } // namespace
 
 bool is_reference(std::string_view raw) {
-    std::string_view v = trim(raw);
+    std::string_view v = trim(raw, kTrimmed);
     if (v.empty()) return false;
     if (v.front() == '=') v.remove_prefix(1);  // n8n expression marker
     if (contains(v, "${{") || contains(v, "{{")) return true;  // Actions, n8n, Helm, Postman, Jinja
@@ -68,15 +58,15 @@ bool is_reference(std::string_view raw) {
     if (contains(v, "$(")) return true;                         // Azure Pipelines, shell substitution
     std::string l = lower(v);
     for (std::string_view p : kStorePrefixes) {
-        if (starts_with(l, p) || contains(l, p)) return true;
+        if (l.starts_with(p) || contains(l, p)) return true;
     }
     if (v.front() == '$' && v.size() > 1 && all_ident(v.substr(1))) return true;  // $VAR
     if (v.size() > 2 && v.front() == '%' && v.back() == '%' && all_ident(v.substr(1, v.size() - 2))) return true;
-    if (starts_with(v, "ENC[") || starts_with(v, "$ANSIBLE_VAULT")) return true;
+    if (v.starts_with("ENC[") || v.starts_with("$ANSIBLE_VAULT")) return true;
     if (v.size() > 2 && v.front() == '{' && v.back() == '}') return true;  // Maven-encrypted {...}
-    if (starts_with(v, "AQAAANCMnd8BFdERjHoAwE")) return true;             // DPAPI blob
-    if (starts_with(l, "credentials(") || starts_with(l, "secrets.") || starts_with(l, "env.") ||
-        starts_with(l, "process.env.") || starts_with(l, "os.environ") || starts_with(l, "var.")) {
+    if (v.starts_with("AQAAANCMnd8BFdERjHoAwE")) return true;             // DPAPI blob
+    if (l.starts_with("credentials(") || l.starts_with("secrets.") || l.starts_with("env.") ||
+        l.starts_with("process.env.") || l.starts_with("os.environ") || l.starts_with("var.")) {
         return true;
     }
     return false;
@@ -104,7 +94,7 @@ bool is_placeholder_token(std::string_view token) {
 }
 
 bool is_placeholder_value(std::string_view raw) {
-    std::string_view v = trim(raw);
+    std::string_view v = trim(raw, kTrimmed);
     if (v.empty()) return true;
     if (is_placeholder_token(v)) return true;
     if (v.front() == '<' && v.back() == '>') return true;

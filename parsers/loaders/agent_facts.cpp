@@ -4,16 +4,11 @@
 
 #include "core/redact.hpp"
 #include "parsers/loaders/secret_slots.hpp"
+#include "core/text.hpp"
 
 namespace handoff {
 
 namespace {
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 bool is_token_query_key(std::string_view key) {
     std::string k = lower(key);

@@ -7,16 +7,11 @@
 #include "parsers/loaders/loader.hpp"
 #include "parsers/loaders/permission_rules.hpp"
 #include "parsers/loaders/secret_slots.hpp"
+#include "core/text.hpp"
 
 namespace handoff {
 
 namespace {
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 bool is_true(const Node* n) { return n != nullptr && n->is_scalar() && lower(n->value) == "true"; }
 

@@ -8,16 +8,11 @@
 #include "parsers/loaders/agent_facts.hpp"
 #include "parsers/loaders/loader.hpp"
 #include "parsers/loaders/secret_slots.hpp"
+#include "core/text.hpp"
 
 namespace handoff {
 
 namespace {
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 bool contains_any(std::string_view text, std::initializer_list<std::string_view> parts) {
     for (std::string_view p : parts) {

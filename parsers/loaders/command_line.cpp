@@ -1,4 +1,5 @@
 #include "parsers/loaders/command_line.hpp"
+#include "core/text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -12,14 +13,6 @@ struct Word {
     std::string text;
     std::size_t source = 0;
 };
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
-bool contains(std::string_view s, std::string_view part) { return s.find(part) != std::string_view::npos; }
 
 // The program's name without directories and Windows suffixes: C:\...\npx.cmd -> npx.
 std::string program_name(std::string_view command) {

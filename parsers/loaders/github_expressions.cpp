@@ -1,4 +1,5 @@
 #include "parsers/loaders/github_expressions.hpp"
+#include "core/text.hpp"
 
 #include <array>
 #include <cctype>
@@ -16,12 +17,6 @@ struct Token {
 
 bool ident_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0 || c == '_'; }
 bool ident_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-'; }
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 std::vector<Token> tokenize(std::string_view s) {
     std::vector<Token> out;
@@ -136,12 +131,6 @@ void read_body(Expression& expr) {
         }
         i = read_chain(toks, i, expr);
     }
-}
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())) != 0) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())) != 0) s.remove_suffix(1);
-    return s;
 }
 
 // Finds the "}}" that closes an expression, skipping string literals that may hold braces.

@@ -1,4 +1,5 @@
 #include "parsers/loaders/github_model.hpp"
+#include "core/text.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -6,12 +7,6 @@
 namespace handoff {
 
 namespace {
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 const Node* map_member(const Node* node, std::string_view key) {
     return node != nullptr && node->is_map() ? node->find(key) : nullptr;

@@ -1,4 +1,5 @@
 #include "parsers/loaders/mcp_client.hpp"
+#include "core/text.hpp"
 
 #include <array>
 #include <cctype>
@@ -41,20 +42,10 @@ const ClientNames& names_of(McpClient client) {
     return kClients[0];
 }
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
-bool ends_with(std::string_view s, std::string_view suffix) {
-    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
 // True when path is exactly tail or ends with "/" + tail.
 bool path_is(std::string_view path, std::string_view tail) {
     if (path == tail) return true;
-    return path.size() > tail.size() && ends_with(path, tail) && path[path.size() - tail.size() - 1] == '/';
+    return path.size() > tail.size() && path.ends_with(tail) && path[path.size() - tail.size() - 1] == '/';
 }
 
 bool has_segment(std::string_view path, std::string_view segment) {
@@ -80,7 +71,7 @@ McpClient client_from_path(std::string_view original) {
     if (name == ".mcp.json" || name == ".claude.json" || name == "managed-mcp.json" ||
         name == "managed-settings.json")
         return McpClient::claude_code;
-    if (has_segment(path, ".claude") && name.starts_with("settings") && ends_with(name, ".json"))
+    if (has_segment(path, ".claude") && name.starts_with("settings") && name.ends_with(".json"))
         return McpClient::claude_code;
     if (path_is(path, ".cursor/mcp.json")) return McpClient::cursor;
     if (path_is(path, ".vscode/mcp.json") || path_is(path, "code/user/mcp.json") ||
@@ -93,15 +84,15 @@ McpClient client_from_path(std::string_view original) {
     if (path_is(path, ".roo/mcp.json") || has_segment(path, "rooveterinaryinc.roo-cline")) return McpClient::roo;
     if (path_is(path, ".kilocode/mcp.json")) return McpClient::kilo;
     if (has_segment(path, ".gemini") || has_segment(path, "gemini-cli")) {
-        if (ends_with(name, ".json")) return McpClient::gemini;
+        if (name.ends_with(".json")) return McpClient::gemini;
     }
-    if (has_segment(path, ".codex") || name == "codex.toml" || ends_with(name, ".config.toml")) {
-        if (ends_with(name, ".toml")) return McpClient::codex;
+    if (has_segment(path, ".codex") || name == "codex.toml" || name.ends_with(".config.toml")) {
+        if (name.ends_with(".toml")) return McpClient::codex;
     }
     if (has_segment(path, ".continue")) return McpClient::continue_dev;
     if ((has_segment(path, ".zed") || has_segment(path, "zed")) && name == "settings.json") return McpClient::zed;
     if (path_is(path, ".kiro/settings/mcp.json")) return McpClient::kiro;
-    if (path_is(path, ".amazonq/mcp.json") || (has_segment(path, "amazonq") && ends_with(name, ".json")))
+    if (path_is(path, ".amazonq/mcp.json") || (has_segment(path, "amazonq") && name.ends_with(".json")))
         return McpClient::amazonq;
     if (name == "opencode.json" || name == "opencode.jsonc") return McpClient::opencode;
     if (path_is(path, ".copilot/mcp-config.json")) return McpClient::copilot_cli;
@@ -175,12 +166,6 @@ bool is_identifier(std::string_view s) {
     return true;
 }
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-
 } // namespace
 
 std::string_view client_id(McpClient client) { return names_of(client).id; }
@@ -214,7 +199,7 @@ std::vector<VarRef> find_var_refs(std::string_view text, bool want_bare) {
         if (c == '$' && i + 2 < text.size() && text[i + 1] == '{' && text[i + 2] == '{') {
             std::size_t close = text.find("}}", i + 3);
             if (close == std::string_view::npos) break;
-            std::string_view inner = trim(text.substr(i + 3, close - i - 3));
+            std::string_view inner = trim(text.substr(i + 3, close - i - 3), " \t");
             VarRef ref;
             ref.syntax = RefSyntax::secrets;
             ref.offset = i;
@@ -234,10 +219,10 @@ std::vector<VarRef> find_var_refs(std::string_view text, bool want_bare) {
             ref.length = close + 1 - i;
             if (inner.starts_with("input:")) {
                 ref.syntax = RefSyntax::input;
-                ref.name = std::string(trim(inner.substr(6)));
+                ref.name = std::string(trim(inner.substr(6), " \t"));
             } else if (inner.starts_with("env:")) {
                 ref.syntax = RefSyntax::env_prefixed;
-                ref.name = std::string(trim(inner.substr(4)));
+                ref.name = std::string(trim(inner.substr(4), " \t"));
                 ref.builtin = is_builtin_variable(ref.name);
                 if (!is_identifier(ref.name)) ref.syntax = RefSyntax::malformed;
             } else {

@@ -8,6 +8,7 @@
 #include "parsers/loaders/command_line.hpp"
 #include "parsers/loaders/secret_slots.hpp"
 #include "parsers/loaders/server_roles.hpp"
+#include "core/text.hpp"
 
 namespace handoff {
 
@@ -23,12 +24,6 @@ struct Arg {
     const Node* node;
     std::string path;
 };
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 void add_map_servers(std::vector<ServerEntry>& out, const Node* servers, const std::string& path) {
     if (servers == nullptr) return;

@@ -1,4 +1,5 @@
 #include "parsers/loaders/n8n_node_types.hpp"
+#include "core/text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -94,13 +95,8 @@ constexpr std::string_view kLangchainCredentialExact[] = {
     "toolSearXng", "perplexity", "groq"};
 
 template <std::size_t N>
-bool contains(const std::string_view (&list)[N], std::string_view item) {
+bool in_list(const std::string_view (&list)[N], std::string_view item) {
     return std::find(std::begin(list), std::end(list), item) != std::end(list);
-}
-
-bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
-bool ends_with(std::string_view s, std::string_view suffix) {
-    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
 N8nRole role_of(std::string_view package, std::string_view name) {
@@ -111,12 +107,12 @@ N8nRole role_of(std::string_view package, std::string_view name) {
 }
 
 bool langchain_needs_credential(std::string_view name) {
-    if (contains(kLangchainCredentialExact, name)) return true;
-    if (starts_with(name, "vectorStoreInMemory")) return false;
+    if (in_list(kLangchainCredentialExact, name)) return true;
+    if (name.starts_with("vectorStoreInMemory")) return false;
     return std::any_of(std::begin(kLangchainCredentialPrefixes), std::end(kLangchainCredentialPrefixes),
                        [&](std::string_view p) {
                            // "lm" must be followed by an upper-case letter (lmChatOpenAi, lmOllama).
-                           return starts_with(name, p) && name.size() > p.size() &&
+                           return name.starts_with(p) && name.size() > p.size() &&
                                   (p != "lm" || (name[2] >= 'A' && name[2] <= 'Z'));
                        });
 }
@@ -142,20 +138,20 @@ N8nTypeInfo n8n_type_info(std::string_view type) {
     info.role = role_of(package, name);
     // `<node>Tool` is the AI-tool variant n8n generates at runtime for base nodes.
     std::string_view base_name = name;
-    if (package == kBase && ends_with(name, "Tool") && name.size() > 4) base_name = name.substr(0, name.size() - 4);
+    if (package == kBase && name.ends_with("Tool") && name.size() > 4) base_name = name.substr(0, name.size() - 4);
     if (info.role == N8nRole::other && base_name != name) info.role = role_of(package, base_name);
     if (info.role == N8nRole::other && !info.official && (name == "mcpClientTool" || name == "mcpClient")) {
         info.role = N8nRole::mcp_client;
     }
 
     if (package == kBase) {
-        info.audit_risky = contains(kAuditRisky, name);
-        info.audit_filesystem = contains(kAuditFilesystem, name);
-        info.audit_validator = contains(kAuditValidators, name);
-        info.audit_sql = contains(kAuditSql, name);
-        info.audit_sql_params = contains(kAuditSqlParams, name);
-        info.needs_credential = !contains(kBaseNoCredential, name) && !contains(kBaseNoCredential, base_name);
-        info.app_trigger = info.needs_credential && ends_with(name, "Trigger");
+        info.audit_risky = in_list(kAuditRisky, name);
+        info.audit_filesystem = in_list(kAuditFilesystem, name);
+        info.audit_validator = in_list(kAuditValidators, name);
+        info.audit_sql = in_list(kAuditSql, name);
+        info.audit_sql_params = in_list(kAuditSqlParams, name);
+        info.needs_credential = !in_list(kBaseNoCredential, name) && !in_list(kBaseNoCredential, base_name);
+        info.app_trigger = info.needs_credential && name.ends_with("Trigger");
     } else if (package == kLangchain) {
         info.needs_credential = langchain_needs_credential(name);
     }

@@ -1,4 +1,5 @@
 #include "parsers/loaders/permission_rules.hpp"
+#include "core/text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -6,12 +7,6 @@
 namespace handoff {
 
 namespace {
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
 
 bool is_shell_tool(std::string_view tool) {
     return tool == "Bash" || tool == "PowerShell" || tool == "run_shell_command" || tool == "ShellTool" ||
@@ -37,7 +32,7 @@ bool in(std::string_view word, const auto& list) {
 } // namespace
 
 PermissionRule parse_permission_rule(std::string_view text) {
-    text = trim(text);
+    text = trim(text, " \t");
     PermissionRule rule;
     std::size_t open = text.find('(');
     if (open == std::string_view::npos || !text.ends_with(')')) {
@@ -45,8 +40,8 @@ PermissionRule parse_permission_rule(std::string_view text) {
         rule.specifier = "*";
         return rule;
     }
-    rule.tool = std::string(trim(text.substr(0, open)));
-    std::string spec(trim(text.substr(open + 1, text.size() - open - 2)));
+    rule.tool = std::string(trim(text.substr(0, open), " \t"));
+    std::string spec(trim(text.substr(open + 1, text.size() - open - 2), " \t"));
     // Legacy suffix "cmd:*" means "cmd *"; only at the end.
     if (spec.size() >= 2 && spec.ends_with(":*")) spec = spec.substr(0, spec.size() - 2) + " *";
     if (spec.empty()) spec = "*";
@@ -60,7 +55,7 @@ std::optional<BroadGrant> broad_allow(const PermissionRule& rule) {
         if (spec == "*" || spec == " *" || spec == "**") {
             return BroadGrant{"shell", "*", "allows every shell command"};
         }
-        std::string_view s = trim(spec);
+        std::string_view s = trim(spec, " \t");
         std::string_view first = s.substr(0, s.find(' '));
         if (first.find('*') != std::string_view::npos) {
             return BroadGrant{"shell", std::string(s), "allows any program (wildcard in the command name)"};
@@ -68,7 +63,7 @@ std::optional<BroadGrant> broad_allow(const PermissionRule& rule) {
         std::size_t slash = first.find_last_of('/');
         std::string_view program = slash == std::string_view::npos ? first : first.substr(slash + 1);
         if (!in(program, kRiskyPrograms)) return std::nullopt;
-        std::string_view rest = trim(s.substr(first.size()));
+        std::string_view rest = trim(s.substr(first.size()), " \t");
         // "curl *", "python -c *", "sudo *": the wildcard reaches everything the program can do.
         bool open_ended = rest == "*" || rest == "-c *" || rest == "-e *" || rest == "-lc *";
         if (!open_ended) return std::nullopt;

@@ -1,4 +1,5 @@
 #include "parsers/loaders/secret_slots.hpp"
+#include "core/text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -7,11 +8,6 @@
 namespace handoff {
 
 namespace {
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 } // namespace
 
 bool is_unfilled_value(std::string_view value) {

@@ -1,0 +1,50 @@
+#pragma once
+// The words facts are written in, shared by every loader that emits them and every
+// check that reads them: capability ids (Grant::capability), secret stores
+// (SecretRef::store, SecretDecl::store), endpoint kinds (Endpoint::kind) and command
+// kinds (Exec::kind). A check that compares a fact field compares it with one of these.
+#include <string_view>
+
+namespace handoff {
+
+// Capability ids agent loaders put in Grant::capability, read by the agent checks.
+namespace capability {
+inline constexpr std::string_view unpinned_package = "unpinned-package";
+inline constexpr std::string_view remote_script = "remote-script";
+inline constexpr std::string_view filesystem_root = "filesystem-root";
+inline constexpr std::string_view container_privileged = "container-privileged";
+inline constexpr std::string_view host_network = "host-network";
+inline constexpr std::string_view host_pid = "host-pid";
+inline constexpr std::string_view host_mount = "host-mount";
+inline constexpr std::string_view docker_socket = "docker-socket";
+inline constexpr std::string_view auto_approve = "auto-approve";        // scope: one tool, or "*"
+inline constexpr std::string_view approval_bypass = "approval-bypass";  // scope: what no longer asks
+inline constexpr std::string_view sandbox_disabled = "sandbox-disabled";
+inline constexpr std::string_view shell = "shell";                      // scope: command prefix, "*" = any
+inline constexpr std::string_view network_fetch = "network-fetch";      // scope: domain, "*" = any
+inline constexpr std::string_view file_write = "file-write";            // scope: path pattern, "*" = any
+inline constexpr std::string_view env_forward_all = "env-forward-all";
+inline constexpr std::string_view tool_shell = "tool-shell";            // a tool definition that runs commands
+inline constexpr std::string_view tool_fetch = "tool-fetch";            // a tool definition that fetches any URL
+inline constexpr std::string_view code_exec_host = "code-exec-host";
+inline constexpr std::string_view code_exec_sandboxed = "code-exec-sandboxed";  // model-written code, in a container
+inline constexpr std::string_view private_data = "private-data";        // lethal trifecta: reads private data
+inline constexpr std::string_view sends_data = "sends-data";            // lethal trifecta: can send data out
+} // namespace capability
+
+// Stores agent loaders use in SecretRef::store beyond the common "env".
+inline constexpr std::string_view kStoreVscodeInput = "vscode-input";
+inline constexpr std::string_view kStoreContinueSecret = "continue-secret";
+// A secret slot left empty or holding a template value: the client must write it in.
+inline constexpr std::string_view kStoreConfigPlaceholder = "config-placeholder";
+
+// Endpoint kinds agent loaders emit.
+inline constexpr std::string_view kEndpointMcpServer = "mcp-server";
+inline constexpr std::string_view kEndpointMcpListener = "mcp-listener";
+inline constexpr std::string_view kEndpointApiBaseUrl = "api-base-url";
+inline constexpr std::string_view kEndpointHookUrl = "hook-url";
+inline constexpr std::string_view kEndpointOpenApiServer = "openapi-server";
+// One OpenAPI operation that opts out of the document's security (security: []).
+inline constexpr std::string_view kEndpointOpenApiOperation = "openapi-operation";
+
+} // namespace handoff
