@@ -10,6 +10,10 @@ old=${1:?usage: compare-findings.sh OLD_BINARY NEW_BINARY [OUT_DIR]}
 new=${2:?usage: compare-findings.sh OLD_BINARY NEW_BINARY [OUT_DIR]}
 out=${3:-build/compare-findings}
 shared=${HANDOFF_SHARED:-../shared}
+if [ ! -d "$shared/corpus" ]; then
+    echo "compare-findings: no corpus at $shared/corpus (set HANDOFF_SHARED to the shared folder)" >&2
+    exit 2
+fi
 rm -rf "$out" && mkdir -p "$out/old" "$out/new"
 
 targets=(fixtures examples "$shared/corpus/realworld/github" "$shared/corpus/realworld/n8n"
