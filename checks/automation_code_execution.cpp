@@ -3,18 +3,18 @@
 #include "checks/registry.hpp"
 #include "checks/support/code_reach.hpp"
 #include "checks/support/n8n.hpp"
+#include "core/vocabulary.hpp"
 
 namespace handoff {
 namespace {
 
-std::string_view platform(Format format) {
-    switch (format) {
-    case Format::node_red_flows: return "Node-RED";
-    case Format::flowise_flow: return "Flowise";
-    case Format::langflow_flow: return "Langflow";
-    case Format::dify_app: return "Dify";
-    default: return {};
-    }
+// How messages name the platform; empty for the platforms this rule leaves alone.
+std::string_view platform_title(std::string_view id) {
+    if (id == platform::node_red) return "Node-RED";
+    if (id == platform::flowise) return "Flowise";
+    if (id == platform::langflow) return "Langflow";
+    if (id == platform::dify) return "Dify";
+    return {};
 }
 
 // The program behind a grant, when the loader recorded one at the same site.
@@ -40,7 +40,7 @@ public:
     }
 
     void check_file(const Document& doc, FindingSink& sink) const override {
-        std::string_view where = platform(doc.format);
+        std::string_view where = platform_title(doc.facts.platform);
         if (where.empty()) return;
         for (const Grant& g : doc.facts.grants) {
             if (g.capability != "code" && g.capability != "shell") continue;

@@ -5,7 +5,7 @@
 // anywhere; this rule knows the slot, so it also catches values of no known shape.
 #include "checks/registry.hpp"
 #include "core/redact.hpp"
-#include "parsers/loaders/automation_platforms.hpp"
+#include "core/vocabulary.hpp"
 
 namespace handoff {
 namespace {
@@ -44,9 +44,6 @@ public:
     }
 
     void check_file(const Document& doc, FindingSink& sink) const override {
-        if (doc.format != Format::flowise_flow && doc.format != Format::langflow_flow && doc.format != Format::dify_app) {
-            return;
-        }
         for (const SecretDecl& d : doc.facts.secret_decls) {
             std::string_view wording = slot_wording(d.store);
             if (!d.has_value || wording.empty()) continue;

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "checks/registry.hpp"
-#include "parsers/loaders/automation_platforms.hpp"
+#include "core/vocabulary.hpp"
 
 namespace handoff {
 namespace {
@@ -22,7 +22,6 @@ public:
     }
 
     void check_file(const Document& doc, FindingSink& sink) const override {
-        if (doc.format != Format::dify_app) return;
         std::vector<std::string_view> reported;
         for (const SecretRef& ref : doc.facts.secret_refs) {
             if (ref.store != kDifyEnvStore) continue;

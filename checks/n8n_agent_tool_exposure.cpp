@@ -1,8 +1,6 @@
 // AI agents fed by outsiders that hold tools with outbound reach (the "lethal trifecta").
 #include "checks/registry.hpp"
 #include "checks/support/n8n.hpp"
-#include "parsers/loaders/n8n_node_types.hpp"
-#include "parsers/loaders/n8n_triggers.hpp"
 
 namespace handoff {
 namespace {
@@ -36,12 +34,12 @@ public:
 
     void check_file(const Document& doc, FindingSink& sink) const override {
         for (const N8nWorkflow& wf : n8n_workflows_of(doc)) {
-            std::vector<N8nTrigger> triggers = n8n_inbound_triggers(wf);
+            const std::vector<N8nTrigger>& triggers = wf.triggers;
             for (std::size_t a = 0; a < wf.nodes.size(); ++a) {
-                if (n8n_type_info(wf.nodes[a].type).role != N8nRole::agent) continue;
+                if (wf.nodes[a].info.role != N8nRole::agent) continue;
                 std::vector<std::string> tools;
                 for (std::size_t t : wf.sources(a, "ai_tool")) {
-                    if (reaching_tool(n8n_type_info(wf.nodes[t].type).role)) tools.push_back(quoted(wf.nodes[t].name));
+                    if (reaching_tool(wf.nodes[t].info.role)) tools.push_back(quoted(wf.nodes[t].name));
                 }
                 if (tools.empty()) continue;
                 const N8nTrigger* from = nullptr;

@@ -4,7 +4,6 @@
 #include "checks/registry.hpp"
 #include "checks/support/code_reach.hpp"
 #include "checks/support/n8n.hpp"
-#include "parsers/loaders/n8n_node_types.hpp"
 
 namespace handoff {
 namespace {
@@ -42,7 +41,7 @@ public:
     void check_file(const Document& doc, FindingSink& sink) const override {
         for (const N8nWorkflow& wf : n8n_workflows_of(doc)) {
             for (const N8nNode& n : wf.nodes) {
-                if (n8n_type_info(n.type).role != N8nRole::code) continue;
+                if (n.info.role != N8nRole::code) continue;
                 std::vector<std::string_view> chain;
                 const Node* code = code_member(n, chain);
                 std::string_view source = code != nullptr ? std::string_view(code->value) : std::string_view();

@@ -1,7 +1,6 @@
 // Execute Command and SSH nodes: shell commands on the n8n host or a remote host.
 #include "checks/registry.hpp"
 #include "checks/support/n8n.hpp"
-#include "parsers/loaders/n8n_node_types.hpp"
 
 namespace handoff {
 namespace {
@@ -23,7 +22,7 @@ public:
     void check_file(const Document& doc, FindingSink& sink) const override {
         for (const N8nWorkflow& wf : n8n_workflows_of(doc)) {
             for (const N8nNode& n : wf.nodes) {
-                if (n8n_type_info(n.type).role != N8nRole::command) continue;
+                if (n.info.role != N8nRole::command) continue;
                 bool ssh = n.short_type().substr(0, 3) == "ssh";
                 std::string_view command = n.param({"command"});
                 std::string msg = ssh ? "SSH node " + quoted(n.name) + " runs commands on a remote host"

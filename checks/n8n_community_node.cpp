@@ -3,7 +3,6 @@
 
 #include "checks/registry.hpp"
 #include "checks/support/n8n.hpp"
-#include "parsers/loaders/n8n_node_types.hpp"
 
 namespace handoff {
 namespace {
@@ -25,7 +24,7 @@ public:
         for (const N8nWorkflow& wf : n8n_workflows_of(doc)) {
             std::map<std::string, std::pair<const N8nNode*, std::size_t>> packages;
             for (const N8nNode& n : wf.nodes) {
-                std::string_view package = n8n_community_package(n.type);
+                std::string_view package = n.community_package();
                 if (package.empty()) continue;
                 auto& entry = packages[std::string(package)];
                 if (entry.first == nullptr) entry.first = &n;

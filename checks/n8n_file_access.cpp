@@ -1,7 +1,6 @@
 // File-system, FTP and git nodes: the n8n audit "filesystem" report, widened.
 #include "checks/registry.hpp"
 #include "checks/support/n8n.hpp"
-#include "parsers/loaders/n8n_node_types.hpp"
 
 namespace handoff {
 namespace {
@@ -32,7 +31,7 @@ public:
     void check_file(const Document& doc, FindingSink& sink) const override {
         for (const N8nWorkflow& wf : n8n_workflows_of(doc)) {
             for (const N8nNode& n : wf.nodes) {
-                if (n8n_type_info(n.type).role != N8nRole::file) continue;
+                if (n.info.role != N8nRole::file) continue;
                 std::string msg = "Node " + quoted(n.name) + " (" + std::string(n.short_type()) + ") " +
                                   what_it_does(n.short_type());
                 Severity severity = Severity::low;

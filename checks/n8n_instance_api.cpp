@@ -1,7 +1,6 @@
 // The n8n node: drives the n8n instance's own API (workflows, credentials, executions).
 #include "checks/registry.hpp"
 #include "checks/support/n8n.hpp"
-#include "parsers/loaders/n8n_node_types.hpp"
 
 namespace handoff {
 namespace {
@@ -22,7 +21,7 @@ public:
     void check_file(const Document& doc, FindingSink& sink) const override {
         for (const N8nWorkflow& wf : n8n_workflows_of(doc)) {
             for (const N8nNode& n : wf.nodes) {
-                if (n8n_type_info(n.type).role != N8nRole::instance_api) continue;
+                if (n.info.role != N8nRole::instance_api) continue;
                 std::string_view resource = n.param({"resource"});
                 std::string_view operation = n.param({"operation"});
                 if (resource.empty()) resource = "workflow";

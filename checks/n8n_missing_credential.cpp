@@ -1,7 +1,6 @@
 // Nodes whose configuration needs a credential the export does not reference.
 #include "checks/registry.hpp"
 #include "checks/support/n8n.hpp"
-#include "parsers/loaders/n8n_node_types.hpp"
 
 namespace handoff {
 namespace {
@@ -79,7 +78,7 @@ public:
         for (const N8nWorkflow& wf : n8n_workflows_of(doc)) {
             for (const N8nNode& n : wf.nodes) {
                 if (has_credentials(n)) continue;
-                N8nTypeInfo info = n8n_type_info(n.type);
+                const N8nTypeInfo& info = n.info;
                 std::string needed = needed_credential(n, info);
                 if (needed.empty()) continue;
                 std::string msg = "Node " + quoted(n.name) + " (" + std::string(n.short_type()) + ") needs a credential" +

@@ -1,7 +1,6 @@
 // HTTP Request nodes and AI HTTP tools: outbound reach, and URLs outsiders or the LLM choose.
 #include "checks/registry.hpp"
 #include "checks/support/n8n.hpp"
-#include "parsers/loaders/n8n_node_types.hpp"
 
 namespace handoff {
 namespace {
@@ -23,7 +22,7 @@ public:
     void check_file(const Document& doc, FindingSink& sink) const override {
         for (const N8nWorkflow& wf : n8n_workflows_of(doc)) {
             for (const N8nNode& n : wf.nodes) {
-                if (n8n_type_info(n.type).role != N8nRole::http) continue;
+                if (n.info.role != N8nRole::http) continue;
                 std::string_view url = n.param({"url"});
                 std::string msg = "HTTP node " + quoted(n.name) + " sends requests";
                 if (!url.empty()) msg += " to '" + describe_url(url) + "'";

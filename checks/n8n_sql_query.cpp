@@ -1,8 +1,6 @@
 // SQL nodes running custom queries: n8n audit's three "database" rules, plus data flow.
 #include "checks/registry.hpp"
 #include "checks/support/n8n.hpp"
-#include "parsers/loaders/n8n_expressions.hpp"
-#include "parsers/loaders/n8n_node_types.hpp"
 
 namespace handoff {
 namespace {
@@ -23,7 +21,7 @@ public:
     void check_file(const Document& doc, FindingSink& sink) const override {
         for (const N8nWorkflow& wf : n8n_workflows_of(doc)) {
             for (const N8nNode& n : wf.nodes) {
-                N8nTypeInfo info = n8n_type_info(n.type);
+                const N8nTypeInfo& info = n.info;
                 if (info.role != N8nRole::sql || n.param({"operation"}) != "executeQuery") continue;
                 Severity severity = Severity::info;
                 std::vector<std::string> reasons;

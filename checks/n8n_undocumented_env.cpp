@@ -4,6 +4,7 @@
 
 #include "checks/registry.hpp"
 #include "checks/support/n8n.hpp"
+#include "core/vocabulary.hpp"
 
 namespace handoff {
 namespace {
@@ -12,7 +13,7 @@ bool documentation_file(const Document& doc) {
     std::string_view path = doc.path();
     std::size_t slash = path.rfind('/');
     std::string_view base = slash == std::string_view::npos ? path : path.substr(slash + 1);
-    return doc.format == Format::dotenv || base.starts_with("README") || base.starts_with("readme") ||
+    return doc.syntax == Syntax::dotenv || base.starts_with("README") || base.starts_with("readme") ||
            base.ends_with(".md") || base.ends_with(".txt") || base.find(".env") != std::string_view::npos;
 }
 
@@ -39,8 +40,9 @@ public:
             if (documentation_file(*doc)) docs.push_back(doc.get());
         }
         std::map<std::string, bool> mentioned;  // by name: does a documentation file say it?
+        // Reads the workflows' facts: the pipeline releases their trees and models.
         for (const auto& doc : project.documents) {
-            if (doc->format != Format::n8n_workflow) continue;
+            if (doc->facts.platform != platform::n8n) continue;
             std::set<std::string> reported;
             for (const SecretRef& ref : doc->facts.secret_refs) {
                 if (ref.store != "env" || declared.count(ref.name) > 0 || !reported.insert(ref.name).second) continue;

@@ -3,7 +3,7 @@
 
 #include "checks/registry.hpp"
 #include "checks/support/n8n.hpp"
-#include "parsers/loaders/n8n_credentials.hpp"
+#include "core/vocabulary.hpp"
 
 namespace handoff {
 namespace {
@@ -25,17 +25,18 @@ public:
         std::set<std::string> names;
         bool any_export = false;
         for (const auto& doc : project.documents) {
-            if (doc->format != Format::n8n_credentials || !doc->tree) continue;
+            const auto* export_file = doc->model_as<N8nCredentialExport>();
+            if (export_file == nullptr) continue;
             any_export = true;
-            for (const N8nCredentialEntry& c : read_n8n_credentials(*doc->tree)) {
+            for (const N8nCredentialEntry& c : export_file->entries) {
                 ids.insert(c.id);
                 names.insert(c.name);
             }
         }
         if (!any_export) return;
-        // Reads the loader's facts, not the workflow trees, which the pipeline releases.
+        // Reads the workflows' facts: the pipeline releases their trees and models.
         for (const auto& doc : project.documents) {
-            if (doc->format != Format::n8n_workflow) continue;
+            if (doc->facts.platform != platform::n8n) continue;
             for (const SecretRef& ref : doc->facts.secret_refs) {
                 if (ref.store != "n8n-credential") continue;
                 bool unnamed = ref.name == ref.provider || (!ref.id.empty() && ref.name == "id " + ref.id);

@@ -1,8 +1,6 @@
 // Webhook nodes anyone can call: the n8n audit "Unprotected webhooks" check, widened.
 #include "checks/registry.hpp"
 #include "checks/support/n8n.hpp"
-#include "parsers/loaders/n8n_node_types.hpp"
-#include "parsers/loaders/n8n_triggers.hpp"
 
 namespace handoff {
 namespace {
@@ -21,7 +19,7 @@ public:
 
     void check_file(const Document& doc, FindingSink& sink) const override {
         for (const N8nWorkflow& wf : n8n_workflows_of(doc)) {
-            for (const N8nTrigger& t : n8n_inbound_triggers(wf)) {
+            for (const N8nTrigger& t : wf.triggers) {
                 if (t.kind != "webhook" || t.auth != "none") continue;
                 const N8nNode& n = wf.nodes[t.node];
                 std::string msg = "Webhook " + quoted(n.name) + " accepts requests without authentication";
@@ -30,7 +28,7 @@ public:
                 if (n.param({"options", "allowedOrigins"}) == "*") msg += ", from any browser origin";
                 // n8n audit treats a direct IF/Switch/Code child on the first output as validation.
                 for (std::size_t child : wf.targets(t.node, "main", 0)) {
-                    if (n8n_type_info(wf.nodes[child].type).audit_validator) {
+                    if (wf.nodes[child].info.audit_validator) {
                         msg += "; its next node " + quoted(wf.nodes[child].name) +
                                " may validate the payload (n8n audit would not report it)";
                         break;

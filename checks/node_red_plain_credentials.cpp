@@ -1,6 +1,5 @@
 // Node-RED flows_cred.json written without encryption (credentialSecret: false).
 #include "checks/registry.hpp"
-#include "parsers/loaders/n8n_workflow.hpp"
 
 namespace handoff {
 namespace {
@@ -45,7 +44,7 @@ public:
         if (first == nullptr) return;
         Hit hit;
         hit.span = first->key_span.empty() ? first->span : first->key_span;
-        hit.node_path = join_path("", {first->key});
+        append_path_key(hit.node_path, first->key, true);
         hit.message = "Node-RED credentials for " + std::to_string(plain) + " node(s) are stored unencrypted";
         sink.report(doc, rules()[0], std::move(hit));
     }
