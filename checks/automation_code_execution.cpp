@@ -25,19 +25,18 @@ std::string_view code_at(const Document& doc, const Grant& g) {
     return {};
 }
 
-class AutomationCodeExecution final : public Check {
+constexpr RuleInfo kRule{
+    "automation-code-execution", "Automation flow runs code or commands", Family::unsafe_permission,
+    Severity::low, Confidence::high,
+    "Function, code and shell steps run with the automation server's rights: they can read its "
+    "environment and files and reach the network, and data from a trigger flows into them.",
+    "Read the code before the hand-over; replace it with built-in nodes where possible; keep secrets out "
+    "of it; on the server, restrict what code steps may import or run (Dify's sandbox, Node-RED's "
+    "functionExternalModules, Flowise's TOOL_FUNCTION_BUILTIN_DEP/EXTERNAL_DEP)."};
+
+class AutomationCodeExecution final : public SingleRuleCheck {
 public:
-    const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{
-            {"automation-code-execution", "Automation flow runs code or commands", Family::unsafe_permission,
-             Severity::low, Confidence::high,
-             "Function, code and shell steps run with the automation server's rights: they can read its "
-             "environment and files and reach the network, and data from a trigger flows into them.",
-             "Read the code before the hand-over; replace it with built-in nodes where possible; keep secrets out "
-             "of it; on the server, restrict what code steps may import or run (Dify's sandbox, Node-RED's "
-             "functionExternalModules, Flowise's TOOL_FUNCTION_BUILTIN_DEP/EXTERNAL_DEP)."}};
-        return rules;
-    }
+    AutomationCodeExecution() : SingleRuleCheck(kRule) {}
 
     void check_file(const Document& doc, FindingSink& sink) const override {
         std::string_view where = platform_title(doc.facts.platform);
@@ -59,7 +58,7 @@ public:
                 hit.severity = reach.severity;
             }
             if (!code.empty()) hit.message += ": " + quote_snippet(code);
-            sink.report(doc, rules()[0], std::move(hit));
+            sink.report(doc, kRule, std::move(hit));
         }
     }
 };

@@ -18,19 +18,18 @@ bool reaching_tool(N8nRole role) {
     }
 }
 
-class N8nAgentToolExposure final : public Check {
+constexpr RuleInfo kRule{
+    "n8n-agent-tool-exposure", "AI agent fed by outsiders holds tools that reach out",
+    Family::unsafe_permission, Severity::high, Confidence::medium,
+    "An agent that reads text from a public trigger (chat, webhook, form, e-mail, messenger) and holds "
+    "HTTP, code, shell, SQL or MCP tools can be talked into using them: prompt injection turns the "
+    "outsider's message into requests, queries and commands with the workflow's credentials.",
+    "Give agents fed by public input only the tools they need, with fixed hosts and queries; put a human "
+    "approval step before tools that write or send; authenticate the trigger."};
+
+class N8nAgentToolExposure final : public SingleRuleCheck {
 public:
-    const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{
-            {"n8n-agent-tool-exposure", "AI agent fed by outsiders holds tools that reach out",
-             Family::unsafe_permission, Severity::high, Confidence::medium,
-             "An agent that reads text from a public trigger (chat, webhook, form, e-mail, messenger) and holds "
-             "HTTP, code, shell, SQL or MCP tools can be talked into using them: prompt injection turns the "
-             "outsider's message into requests, queries and commands with the workflow's credentials.",
-             "Give agents fed by public input only the tools they need, with fixed hosts and queries; put a human "
-             "approval step before tools that write or send; authenticate the trigger."}};
-        return rules;
-    }
+    N8nAgentToolExposure() : SingleRuleCheck(kRule) {}
 
     void check_file(const Document& doc, FindingSink& sink) const override {
         for (const N8nWorkflow& wf : n8n_workflows_of(doc)) {
@@ -58,7 +57,7 @@ public:
                 if (tools.size() > 5) msg += ", ...";
                 Hit hit = n8n_type_hit(agent, msg);
                 hit.severity = from->auth == "none" ? Severity::high : Severity::medium;
-                sink.report(doc, rules()[0], std::move(hit));
+                sink.report(doc, kRule, std::move(hit));
             }
         }
     }

@@ -15,18 +15,17 @@ std::string what_it_does(std::string_view type) {
     return "reads files on the n8n host";
 }
 
-class N8nFileAccess final : public Check {
+constexpr RuleInfo kRule{
+    "n8n-file-access", "n8n node reads or writes files", Family::unsafe_permission, Severity::low,
+    Confidence::high,
+    "File nodes read and write the n8n server's disk (including ~/.n8n, which holds the encryption key) "
+    "unless N8N_RESTRICT_FILE_ACCESS_TO limits them; FTP and git nodes move data off the host.",
+    "Set N8N_RESTRICT_FILE_ACCESS_TO on the client's instance, keep paths fixed, and never build a path "
+    "from trigger data."};
+
+class N8nFileAccess final : public SingleRuleCheck {
 public:
-    const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{
-            {"n8n-file-access", "n8n node reads or writes files", Family::unsafe_permission, Severity::low,
-             Confidence::high,
-             "File nodes read and write the n8n server's disk (including ~/.n8n, which holds the encryption key) "
-             "unless N8N_RESTRICT_FILE_ACCESS_TO limits them; FTP and git nodes move data off the host.",
-             "Set N8N_RESTRICT_FILE_ACCESS_TO on the client's instance, keep paths fixed, and never build a path "
-             "from trigger data."}};
-        return rules;
-    }
+    N8nFileAccess() : SingleRuleCheck(kRule) {}
 
     void check_file(const Document& doc, FindingSink& sink) const override {
         for (const N8nWorkflow& wf : n8n_workflows_of(doc)) {
@@ -42,7 +41,7 @@ public:
                 }
                 Hit hit = n8n_type_hit(n, msg);
                 hit.severity = severity;
-                sink.report(doc, rules()[0], std::move(hit));
+                sink.report(doc, kRule, std::move(hit));
             }
         }
     }

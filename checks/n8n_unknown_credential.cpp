@@ -8,17 +8,16 @@
 namespace handoff {
 namespace {
 
-class N8nUnknownCredential final : public Check {
+constexpr RuleInfo kRule{
+    "n8n-unknown-credential", "n8n credential reference missing from the bundled credentials export",
+    Family::missing_secret_ref, Severity::medium, Confidence::high,
+    "The bundle ships a credentials export, but a node points at a credential id it does not contain: "
+    "after import the node has no credential and the workflow fails.",
+    "Export the missing credential too, or tell the client which credential to create and select."};
+
+class N8nUnknownCredential final : public SingleRuleCheck {
 public:
-    const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{
-            {"n8n-unknown-credential", "n8n credential reference missing from the bundled credentials export",
-             Family::missing_secret_ref, Severity::medium, Confidence::high,
-             "The bundle ships a credentials export, but a node points at a credential id it does not contain: "
-             "after import the node has no credential and the workflow fails.",
-             "Export the missing credential too, or tell the client which credential to create and select."}};
-        return rules;
-    }
+    N8nUnknownCredential() : SingleRuleCheck(kRule) {}
 
     void check_project(const Project& project, FindingSink& sink) const override {
         std::set<std::string> ids;
@@ -50,7 +49,7 @@ public:
                               quoted(unnamed ? std::string() : ref.name) +
                               (ref.id.empty() ? "" : " (id " + ref.id + ")") +
                               ", which the bundled credentials export does not contain";
-                sink.report(*doc, rules()[0], std::move(hit));
+                sink.report(*doc, kRule, std::move(hit));
             }
         }
     }

@@ -5,17 +5,16 @@
 namespace handoff {
 namespace {
 
-class N8nWebhookNoAuth final : public Check {
+constexpr RuleInfo kRule{
+    "n8n-webhook-no-auth", "n8n Webhook without authentication", Family::open_webhook, Severity::high,
+    Confidence::high,
+    "Anyone who learns the webhook URL can start the workflow with any payload.",
+    "Set the Webhook node's Authentication to Basic, Header or JWT auth with a credential, or verify a "
+    "signature in the first node and stop on failure."};
+
+class N8nWebhookNoAuth final : public SingleRuleCheck {
 public:
-    const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{
-            {"n8n-webhook-no-auth", "n8n Webhook without authentication", Family::open_webhook, Severity::high,
-             Confidence::high,
-             "Anyone who learns the webhook URL can start the workflow with any payload.",
-             "Set the Webhook node's Authentication to Basic, Header or JWT auth with a credential, or verify a "
-             "signature in the first node and stop on failure."}};
-        return rules;
-    }
+    N8nWebhookNoAuth() : SingleRuleCheck(kRule) {}
 
     void check_file(const Document& doc, FindingSink& sink) const override {
         for (const N8nWorkflow& wf : n8n_workflows_of(doc)) {
@@ -42,7 +41,7 @@ public:
                 }
                 Hit hit = n8n_hit(n, {"parameters", "authentication"}, msg);
                 hit.severity = severity;
-                sink.report(doc, rules()[0], std::move(hit));
+                sink.report(doc, kRule, std::move(hit));
             }
         }
     }

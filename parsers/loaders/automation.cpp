@@ -4,7 +4,7 @@
 
 #include "parsers/loaders/automation_platforms.hpp"
 #include "parsers/loaders/loader.hpp"
-#include "parsers/loaders/n8n_workflow.hpp"
+#include "model/automation.hpp"  // join_path, member_span, span_within
 #include "parsers/loaders/url_text.hpp"
 
 namespace handoff {

@@ -9,7 +9,7 @@
 
 #include "core/secret_names.hpp"
 #include "parsers/loaders/automation_platforms.hpp"
-#include "parsers/loaders/n8n_workflow.hpp"
+#include "model/automation.hpp"  // join_path, member_span, span_within
 #include "parsers/loaders/secret_slots.hpp"
 #include "parsers/loaders/url_text.hpp"
 #include "parsers/syntax/syntax.hpp"
