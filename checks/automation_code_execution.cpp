@@ -3,18 +3,18 @@
 #include "checks/registry.hpp"
 #include "checks/support/code_reach.hpp"
 #include "checks/support/n8n.hpp"
+#include "core/vocabulary.hpp"
 
 namespace handoff {
 namespace {
 
-std::string_view platform(Format format) {
-    switch (format) {
-    case Format::node_red_flows: return "Node-RED";
-    case Format::flowise_flow: return "Flowise";
-    case Format::langflow_flow: return "Langflow";
-    case Format::dify_app: return "Dify";
-    default: return {};
-    }
+// How messages name the platform; empty for the platforms this rule leaves alone.
+std::string_view platform_title(std::string_view id) {
+    if (id == platform::node_red) return "Node-RED";
+    if (id == platform::flowise) return "Flowise";
+    if (id == platform::langflow) return "Langflow";
+    if (id == platform::dify) return "Dify";
+    return {};
 }
 
 // The program behind a grant, when the loader recorded one at the same site.
@@ -25,22 +25,21 @@ std::string_view code_at(const Document& doc, const Grant& g) {
     return {};
 }
 
-class AutomationCodeExecution final : public Check {
+constexpr RuleInfo kRule{
+    "automation-code-execution", "Automation flow runs code or commands", Family::unsafe_permission,
+    Severity::low, Confidence::high,
+    "Function, code and shell steps run with the automation server's rights: they can read its "
+    "environment and files and reach the network, and data from a trigger flows into them.",
+    "Read the code before the hand-over; replace it with built-in nodes where possible; keep secrets out "
+    "of it; on the server, restrict what code steps may import or run (Dify's sandbox, Node-RED's "
+    "functionExternalModules, Flowise's TOOL_FUNCTION_BUILTIN_DEP/EXTERNAL_DEP)."};
+
+class AutomationCodeExecution final : public SingleRuleCheck {
 public:
-    const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{
-            {"automation-code-execution", "Automation flow runs code or commands", Family::unsafe_permission,
-             Severity::low, Confidence::high,
-             "Function, code and shell steps run with the automation server's rights: they can read its "
-             "environment and files and reach the network, and data from a trigger flows into them.",
-             "Read the code before the hand-over; replace it with built-in nodes where possible; keep secrets out "
-             "of it; on the server, restrict what code steps may import or run (Dify's sandbox, Node-RED's "
-             "functionExternalModules, Flowise's TOOL_FUNCTION_BUILTIN_DEP/EXTERNAL_DEP)."}};
-        return rules;
-    }
+    AutomationCodeExecution() : SingleRuleCheck(kRule) {}
 
     void check_file(const Document& doc, FindingSink& sink) const override {
-        std::string_view where = platform(doc.format);
+        std::string_view where = platform_title(doc.facts.platform);
         if (where.empty()) return;
         for (const Grant& g : doc.facts.grants) {
             if (g.capability != "code" && g.capability != "shell") continue;
@@ -59,7 +58,7 @@ public:
                 hit.severity = reach.severity;
             }
             if (!code.empty()) hit.message += ": " + quote_snippet(code);
-            sink.report(doc, rules()[0], std::move(hit));
+            sink.report(doc, kRule, std::move(hit));
         }
     }
 };

@@ -5,7 +5,7 @@
 // anywhere; this rule knows the slot, so it also catches values of no known shape.
 #include "checks/registry.hpp"
 #include "core/redact.hpp"
-#include "parsers/loaders/automation_platforms.hpp"
+#include "core/vocabulary.hpp"
 
 namespace handoff {
 namespace {
@@ -29,24 +29,20 @@ std::string_view written_value(const Document& doc, Span span) {
     return raw;
 }
 
-class AutomationInlineSecret final : public Check {
+constexpr RuleInfo kRule{
+    "automation-inline-secret", "Secret written into an AI-flow export", Family::embedded_token,
+    Severity::high, Confidence::high,
+    "The export carries a secret in the slot the platform keeps for it (a password field, a secret "
+    "environment variable, an API key setting): whoever receives the file can use it.",
+    "Rotate the secret; in Langflow load it from a global variable (load_from_db), in Dify export without "
+    "secrets and let the client fill the secret variable, in Flowise use a credential or a runtime "
+    "variable."};
+
+class AutomationInlineSecret final : public SingleRuleCheck {
 public:
-    const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{
-            {"automation-inline-secret", "Secret written into an AI-flow export", Family::embedded_token,
-             Severity::high, Confidence::high,
-             "The export carries a secret in the slot the platform keeps for it (a password field, a secret "
-             "environment variable, an API key setting): whoever receives the file can use it.",
-             "Rotate the secret; in Langflow load it from a global variable (load_from_db), in Dify export without "
-             "secrets and let the client fill the secret variable, in Flowise use a credential or a runtime "
-             "variable."}};
-        return rules;
-    }
+    AutomationInlineSecret() : SingleRuleCheck(kRule) {}
 
     void check_file(const Document& doc, FindingSink& sink) const override {
-        if (doc.format != Format::flowise_flow && doc.format != Format::langflow_flow && doc.format != Format::dify_app) {
-            return;
-        }
         for (const SecretDecl& d : doc.facts.secret_decls) {
             std::string_view wording = slot_wording(d.store);
             if (!d.has_value || wording.empty()) continue;
@@ -59,7 +55,7 @@ public:
                 hit.evidence = redact(value);
                 hit.identity = std::string(value);
             }
-            sink.report(doc, rules()[0], std::move(hit));
+            sink.report(doc, kRule, std::move(hit));
         }
     }
 };

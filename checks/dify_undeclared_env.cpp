@@ -3,26 +3,24 @@
 #include <algorithm>
 
 #include "checks/registry.hpp"
-#include "parsers/loaders/automation_platforms.hpp"
+#include "core/vocabulary.hpp"
 
 namespace handoff {
 namespace {
 
-class DifyUndeclaredEnv final : public Check {
+constexpr RuleInfo kRule{
+    "dify-undeclared-env", "Dify environment variable used but not declared", Family::missing_secret_ref,
+    Severity::medium, Confidence::high,
+    "The workflow reads {{#env.NAME#}} but environment_variables does not declare NAME, so the imported "
+    "app has nothing to fill in and the node gets no value.",
+    "Declare the variable in the workflow's environment variables (value type secret for keys) and tell "
+    "the client to set it after import."};
+
+class DifyUndeclaredEnv final : public SingleRuleCheck {
 public:
-    const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{
-            {"dify-undeclared-env", "Dify environment variable used but not declared", Family::missing_secret_ref,
-             Severity::medium, Confidence::high,
-             "The workflow reads {{#env.NAME#}} but environment_variables does not declare NAME, so the imported "
-             "app has nothing to fill in and the node gets no value.",
-             "Declare the variable in the workflow's environment variables (value type secret for keys) and tell "
-             "the client to set it after import."}};
-        return rules;
-    }
+    DifyUndeclaredEnv() : SingleRuleCheck(kRule) {}
 
     void check_file(const Document& doc, FindingSink& sink) const override {
-        if (doc.format != Format::dify_app) return;
         std::vector<std::string_view> reported;
         for (const SecretRef& ref : doc.facts.secret_refs) {
             if (ref.store != kDifyEnvStore) continue;
@@ -34,7 +32,7 @@ public:
             hit.span = ref.site.span;
             hit.node_path = ref.site.node_path;
             hit.message = "Node " + ref.owner + " reads {{#env." + ref.name + "#}}, which the app does not declare";
-            sink.report(doc, rules()[0], std::move(hit));
+            sink.report(doc, kRule, std::move(hit));
         }
     }
 };

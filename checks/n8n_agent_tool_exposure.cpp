@@ -1,8 +1,6 @@
 // AI agents fed by outsiders that hold tools with outbound reach (the "lethal trifecta").
 #include "checks/registry.hpp"
 #include "checks/support/n8n.hpp"
-#include "parsers/loaders/n8n_node_types.hpp"
-#include "parsers/loaders/n8n_triggers.hpp"
 
 namespace handoff {
 namespace {
@@ -20,28 +18,27 @@ bool reaching_tool(N8nRole role) {
     }
 }
 
-class N8nAgentToolExposure final : public Check {
+constexpr RuleInfo kRule{
+    "n8n-agent-tool-exposure", "AI agent fed by outsiders holds tools that reach out",
+    Family::unsafe_permission, Severity::high, Confidence::medium,
+    "An agent that reads text from a public trigger (chat, webhook, form, e-mail, messenger) and holds "
+    "HTTP, code, shell, SQL or MCP tools can be talked into using them: prompt injection turns the "
+    "outsider's message into requests, queries and commands with the workflow's credentials.",
+    "Give agents fed by public input only the tools they need, with fixed hosts and queries; put a human "
+    "approval step before tools that write or send; authenticate the trigger."};
+
+class N8nAgentToolExposure final : public SingleRuleCheck {
 public:
-    const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{
-            {"n8n-agent-tool-exposure", "AI agent fed by outsiders holds tools that reach out",
-             Family::unsafe_permission, Severity::high, Confidence::medium,
-             "An agent that reads text from a public trigger (chat, webhook, form, e-mail, messenger) and holds "
-             "HTTP, code, shell, SQL or MCP tools can be talked into using them: prompt injection turns the "
-             "outsider's message into requests, queries and commands with the workflow's credentials.",
-             "Give agents fed by public input only the tools they need, with fixed hosts and queries; put a human "
-             "approval step before tools that write or send; authenticate the trigger."}};
-        return rules;
-    }
+    N8nAgentToolExposure() : SingleRuleCheck(kRule) {}
 
     void check_file(const Document& doc, FindingSink& sink) const override {
         for (const N8nWorkflow& wf : n8n_workflows_of(doc)) {
-            std::vector<N8nTrigger> triggers = n8n_inbound_triggers(wf);
+            const std::vector<N8nTrigger>& triggers = wf.triggers;
             for (std::size_t a = 0; a < wf.nodes.size(); ++a) {
-                if (n8n_type_info(wf.nodes[a].type).role != N8nRole::agent) continue;
+                if (wf.nodes[a].info.role != N8nRole::agent) continue;
                 std::vector<std::string> tools;
                 for (std::size_t t : wf.sources(a, "ai_tool")) {
-                    if (reaching_tool(n8n_type_info(wf.nodes[t].type).role)) tools.push_back(quoted(wf.nodes[t].name));
+                    if (reaching_tool(wf.nodes[t].info.role)) tools.push_back(quoted(wf.nodes[t].name));
                 }
                 if (tools.empty()) continue;
                 const N8nTrigger* from = nullptr;
@@ -60,7 +57,7 @@ public:
                 if (tools.size() > 5) msg += ", ...";
                 Hit hit = n8n_type_hit(agent, msg);
                 hit.severity = from->auth == "none" ? Severity::high : Severity::medium;
-                sink.report(doc, rules()[0], std::move(hit));
+                sink.report(doc, kRule, std::move(hit));
             }
         }
     }

@@ -5,17 +5,16 @@
 namespace handoff {
 namespace {
 
-class N8nCallerPolicyAny final : public Check {
+constexpr RuleInfo kRule{
+    "n8n-caller-policy-any", "n8n workflow can be called by any workflow", Family::unsafe_permission,
+    Severity::low, Confidence::high,
+    "settings.callerPolicy \"any\" lets every workflow on the instance, whoever owns it, run this one "
+    "with its credentials.",
+    "Set \"This workflow can be called by\" to workflows from the same owner or to a list of workflow ids."};
+
+class N8nCallerPolicyAny final : public SingleRuleCheck {
 public:
-    const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{
-            {"n8n-caller-policy-any", "n8n workflow can be called by any workflow", Family::unsafe_permission,
-             Severity::low, Confidence::high,
-             "settings.callerPolicy \"any\" lets every workflow on the instance, whoever owns it, run this one "
-             "with its credentials.",
-             "Set \"This workflow can be called by\" to workflows from the same owner or to a list of workflow ids."}};
-        return rules;
-    }
+    N8nCallerPolicyAny() : SingleRuleCheck(kRule) {}
 
     void check_file(const Document& doc, FindingSink& sink) const override {
         for (const N8nWorkflow& wf : n8n_workflows_of(doc)) {
@@ -25,7 +24,7 @@ public:
             hit.span = member_span(*policy);
             hit.node_path = wf.member_path({"settings", "callerPolicy"});
             hit.message = "Workflow " + quoted(wf.name) + " can be run as a sub-workflow by any workflow on the instance";
-            sink.report(doc, rules()[0], std::move(hit));
+            sink.report(doc, kRule, std::move(hit));
         }
     }
 };

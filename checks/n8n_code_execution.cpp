@@ -4,7 +4,6 @@
 #include "checks/registry.hpp"
 #include "checks/support/code_reach.hpp"
 #include "checks/support/n8n.hpp"
-#include "parsers/loaders/n8n_node_types.hpp"
 
 namespace handoff {
 namespace {
@@ -26,23 +25,22 @@ const Node* code_member(const N8nNode& n, std::vector<std::string_view>& chain) 
     return nullptr;
 }
 
-class N8nCodeExecution final : public Check {
+constexpr RuleInfo kRule{
+    "n8n-code-execution", "n8n node runs custom code", Family::unsafe_permission, Severity::low,
+    Confidence::high,
+    "Code runs inside n8n's sandbox with the workflow's data; with NODE_FUNCTION_ALLOW_BUILTIN/EXTERNAL it "
+    "can load modules, read the environment and reach the network. Reviewers must read it.",
+    "Read the code before the hand-over; prefer built-in nodes; keep secrets out of it and do not let it "
+    "load child_process, fs or network modules."};
+
+class N8nCodeExecution final : public SingleRuleCheck {
 public:
-    const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{
-            {"n8n-code-execution", "n8n node runs custom code", Family::unsafe_permission, Severity::low,
-             Confidence::high,
-             "Code runs inside n8n's sandbox with the workflow's data; with NODE_FUNCTION_ALLOW_BUILTIN/EXTERNAL it "
-             "can load modules, read the environment and reach the network. Reviewers must read it.",
-             "Read the code before the hand-over; prefer built-in nodes; keep secrets out of it and do not let it "
-             "load child_process, fs or network modules."}};
-        return rules;
-    }
+    N8nCodeExecution() : SingleRuleCheck(kRule) {}
 
     void check_file(const Document& doc, FindingSink& sink) const override {
         for (const N8nWorkflow& wf : n8n_workflows_of(doc)) {
             for (const N8nNode& n : wf.nodes) {
-                if (n8n_type_info(n.type).role != N8nRole::code) continue;
+                if (n.info.role != N8nRole::code) continue;
                 std::vector<std::string_view> chain;
                 const Node* code = code_member(n, chain);
                 std::string_view source = code != nullptr ? std::string_view(code->value) : std::string_view();
@@ -60,7 +58,7 @@ public:
                     for (std::string_view k : chain) hit.node_path = join_path(hit.node_path, {k});
                 }
                 hit.severity = reach.severity;
-                sink.report(doc, rules()[0], std::move(hit));
+                sink.report(doc, kRule, std::move(hit));
             }
         }
     }

@@ -1,29 +1,27 @@
 // Execute Command and SSH nodes: shell commands on the n8n host or a remote host.
 #include "checks/registry.hpp"
 #include "checks/support/n8n.hpp"
-#include "parsers/loaders/n8n_node_types.hpp"
 
 namespace handoff {
 namespace {
 
-class N8nCommandExecution final : public Check {
+constexpr RuleInfo kRule{
+    "n8n-command-execution", "n8n node runs shell commands", Family::unsafe_permission, Severity::high,
+    Confidence::high,
+    "Execute Command runs as the n8n process on its host (and is disabled by default since n8n 2.0); SSH "
+    "runs commands on another machine with the credential's rights. Whoever controls the workflow's "
+    "input may control the command.",
+    "Replace the command with a dedicated node or service call; if it must stay, never build it from "
+    "trigger data, and document that the client must enable it (NODES_EXCLUDE)."};
+
+class N8nCommandExecution final : public SingleRuleCheck {
 public:
-    const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{
-            {"n8n-command-execution", "n8n node runs shell commands", Family::unsafe_permission, Severity::high,
-             Confidence::high,
-             "Execute Command runs as the n8n process on its host (and is disabled by default since n8n 2.0); SSH "
-             "runs commands on another machine with the credential's rights. Whoever controls the workflow's "
-             "input may control the command.",
-             "Replace the command with a dedicated node or service call; if it must stay, never build it from "
-             "trigger data, and document that the client must enable it (NODES_EXCLUDE)."}};
-        return rules;
-    }
+    N8nCommandExecution() : SingleRuleCheck(kRule) {}
 
     void check_file(const Document& doc, FindingSink& sink) const override {
         for (const N8nWorkflow& wf : n8n_workflows_of(doc)) {
             for (const N8nNode& n : wf.nodes) {
-                if (n8n_type_info(n.type).role != N8nRole::command) continue;
+                if (n.info.role != N8nRole::command) continue;
                 bool ssh = n.short_type().substr(0, 3) == "ssh";
                 std::string_view command = n.param({"command"});
                 std::string msg = ssh ? "SSH node " + quoted(n.name) + " runs commands on a remote host"
@@ -39,7 +37,7 @@ public:
                 }
                 Hit hit = n8n_hit(n, {"parameters", "command"}, msg);
                 hit.severity = severity;
-                sink.report(doc, rules()[0], std::move(hit));
+                sink.report(doc, kRule, std::move(hit));
             }
         }
     }

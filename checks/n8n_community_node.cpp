@@ -3,29 +3,27 @@
 
 #include "checks/registry.hpp"
 #include "checks/support/n8n.hpp"
-#include "parsers/loaders/n8n_node_types.hpp"
 
 namespace handoff {
 namespace {
 
-class N8nCommunityNode final : public Check {
+constexpr RuleInfo kRule{
+    "n8n-community-node", "n8n workflow uses a community node package", Family::unsafe_permission,
+    Severity::info, Confidence::high,
+    "Community nodes are npm packages that run with n8n's full rights on the host; the client must "
+    "install the same package and trust its author.",
+    "List the package and version in the hand-over notes; check its maintainer, licence and download "
+    "count; pin the version."};
+
+class N8nCommunityNode final : public SingleRuleCheck {
 public:
-    const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{
-            {"n8n-community-node", "n8n workflow uses a community node package", Family::unsafe_permission,
-             Severity::info, Confidence::high,
-             "Community nodes are npm packages that run with n8n's full rights on the host; the client must "
-             "install the same package and trust its author.",
-             "List the package and version in the hand-over notes; check its maintainer, licence and download "
-             "count; pin the version."}};
-        return rules;
-    }
+    N8nCommunityNode() : SingleRuleCheck(kRule) {}
 
     void check_file(const Document& doc, FindingSink& sink) const override {
         for (const N8nWorkflow& wf : n8n_workflows_of(doc)) {
             std::map<std::string, std::pair<const N8nNode*, std::size_t>> packages;
             for (const N8nNode& n : wf.nodes) {
-                std::string_view package = n8n_community_package(n.type);
+                std::string_view package = n.community_package();
                 if (package.empty()) continue;
                 auto& entry = packages[std::string(package)];
                 if (entry.first == nullptr) entry.first = &n;
@@ -35,7 +33,7 @@ public:
                 std::string msg = "Workflow uses community package '" + package + "' (" +
                                   std::to_string(entry.second) + " node(s), first " + quoted(entry.first->name) +
                                   "): the client must install it";
-                sink.report(doc, rules()[0], n8n_type_hit(*entry.first, msg));
+                sink.report(doc, kRule, n8n_type_hit(*entry.first, msg));
             }
         }
     }

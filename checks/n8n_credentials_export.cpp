@@ -3,7 +3,6 @@
 #include "checks/registry.hpp"
 #include "checks/support/n8n.hpp"
 #include "core/redact.hpp"
-#include "parsers/loaders/n8n_credentials.hpp"
 
 namespace handoff {
 namespace {
@@ -60,8 +59,9 @@ public:
     }
 
     void check_file(const Document& doc, FindingSink& sink) const override {
-        if (doc.format != Format::n8n_credentials || !doc.tree) return;
-        for (const N8nCredentialEntry& c : read_n8n_credentials(*doc.tree)) {
+        const auto* export_file = doc.model_as<N8nCredentialExport>();
+        if (export_file == nullptr) return;
+        for (const N8nCredentialEntry& c : export_file->entries) {
             if (!c.decrypted || !c.has_values) continue;
             Hit hit;
             hit.span = member_span(*c.data);
@@ -77,15 +77,16 @@ public:
     void check_project(const Project& project, FindingSink& sink) const override {
         const Document* key_file = nullptr;
         for (const auto& doc : project.documents) {
-            if (doc->format != Format::n8n_credentials && holds_encryption_key(doc->bytes())) {
+            if (doc->model_as<N8nCredentialExport>() == nullptr && holds_encryption_key(doc->bytes())) {
                 key_file = doc.get();
                 break;
             }
         }
         if (key_file == nullptr) return;
         for (const auto& doc : project.documents) {
-            if (doc->format != Format::n8n_credentials || !doc->tree) continue;
-            for (const N8nCredentialEntry& c : read_n8n_credentials(*doc->tree)) {
+            const auto* export_file = doc->model_as<N8nCredentialExport>();
+            if (export_file == nullptr) continue;
+            for (const N8nCredentialEntry& c : export_file->entries) {
                 if (c.decrypted || !c.data->is_string() || c.data->value.empty()) continue;
                 Hit hit;
                 hit.span = member_span(*c.data);

@@ -1,7 +1,6 @@
 // File-system, FTP and git nodes: the n8n audit "filesystem" report, widened.
 #include "checks/registry.hpp"
 #include "checks/support/n8n.hpp"
-#include "parsers/loaders/n8n_node_types.hpp"
 
 namespace handoff {
 namespace {
@@ -16,23 +15,22 @@ std::string what_it_does(std::string_view type) {
     return "reads files on the n8n host";
 }
 
-class N8nFileAccess final : public Check {
+constexpr RuleInfo kRule{
+    "n8n-file-access", "n8n node reads or writes files", Family::unsafe_permission, Severity::low,
+    Confidence::high,
+    "File nodes read and write the n8n server's disk (including ~/.n8n, which holds the encryption key) "
+    "unless N8N_RESTRICT_FILE_ACCESS_TO limits them; FTP and git nodes move data off the host.",
+    "Set N8N_RESTRICT_FILE_ACCESS_TO on the client's instance, keep paths fixed, and never build a path "
+    "from trigger data."};
+
+class N8nFileAccess final : public SingleRuleCheck {
 public:
-    const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{
-            {"n8n-file-access", "n8n node reads or writes files", Family::unsafe_permission, Severity::low,
-             Confidence::high,
-             "File nodes read and write the n8n server's disk (including ~/.n8n, which holds the encryption key) "
-             "unless N8N_RESTRICT_FILE_ACCESS_TO limits them; FTP and git nodes move data off the host.",
-             "Set N8N_RESTRICT_FILE_ACCESS_TO on the client's instance, keep paths fixed, and never build a path "
-             "from trigger data."}};
-        return rules;
-    }
+    N8nFileAccess() : SingleRuleCheck(kRule) {}
 
     void check_file(const Document& doc, FindingSink& sink) const override {
         for (const N8nWorkflow& wf : n8n_workflows_of(doc)) {
             for (const N8nNode& n : wf.nodes) {
-                if (n8n_type_info(n.type).role != N8nRole::file) continue;
+                if (n.info.role != N8nRole::file) continue;
                 std::string msg = "Node " + quoted(n.name) + " (" + std::string(n.short_type()) + ") " +
                                   what_it_does(n.short_type());
                 Severity severity = Severity::low;
@@ -43,7 +41,7 @@ public:
                 }
                 Hit hit = n8n_type_hit(n, msg);
                 hit.severity = severity;
-                sink.report(doc, rules()[0], std::move(hit));
+                sink.report(doc, kRule, std::move(hit));
             }
         }
     }

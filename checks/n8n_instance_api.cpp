@@ -1,28 +1,26 @@
 // The n8n node: drives the n8n instance's own API (workflows, credentials, executions).
 #include "checks/registry.hpp"
 #include "checks/support/n8n.hpp"
-#include "parsers/loaders/n8n_node_types.hpp"
 
 namespace handoff {
 namespace {
 
-class N8nInstanceApi final : public Check {
+constexpr RuleInfo kRule{
+    "n8n-instance-api", "n8n node controls the n8n instance through its API", Family::unsafe_permission,
+    Severity::medium, Confidence::high,
+    "With an n8n API key the workflow can create, change and activate workflows and create credentials: "
+    "whoever steers it administers the instance.",
+    "Give the n8n API credential to this workflow only if it needs it, and never let trigger data choose "
+    "the workflow or credential it touches."};
+
+class N8nInstanceApi final : public SingleRuleCheck {
 public:
-    const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{
-            {"n8n-instance-api", "n8n node controls the n8n instance through its API", Family::unsafe_permission,
-             Severity::medium, Confidence::high,
-             "With an n8n API key the workflow can create, change and activate workflows and create credentials: "
-             "whoever steers it administers the instance.",
-             "Give the n8n API credential to this workflow only if it needs it, and never let trigger data choose "
-             "the workflow or credential it touches."}};
-        return rules;
-    }
+    N8nInstanceApi() : SingleRuleCheck(kRule) {}
 
     void check_file(const Document& doc, FindingSink& sink) const override {
         for (const N8nWorkflow& wf : n8n_workflows_of(doc)) {
             for (const N8nNode& n : wf.nodes) {
-                if (n8n_type_info(n.type).role != N8nRole::instance_api) continue;
+                if (n.info.role != N8nRole::instance_api) continue;
                 std::string_view resource = n.param({"resource"});
                 std::string_view operation = n.param({"operation"});
                 if (resource.empty()) resource = "workflow";
@@ -35,7 +33,7 @@ public:
                 if (resource == "credential" || (resource == "workflow" && writes)) severity = Severity::high;
                 Hit hit = n8n_hit(n, {"parameters", "resource"}, msg);
                 hit.severity = severity;
-                sink.report(doc, rules()[0], std::move(hit));
+                sink.report(doc, kRule, std::move(hit));
             }
         }
     }

@@ -1,7 +1,6 @@
 // Nodes whose configuration needs a credential the export does not reference.
 #include "checks/registry.hpp"
 #include "checks/support/n8n.hpp"
-#include "parsers/loaders/n8n_node_types.hpp"
 
 namespace handoff {
 namespace {
@@ -63,23 +62,22 @@ std::string needed_credential(const N8nNode& n, const N8nTypeInfo& info) {
     }
 }
 
-class N8nMissingCredential final : public Check {
+constexpr RuleInfo kRule{
+    "n8n-missing-credential", "n8n node needs a credential the export does not name",
+    Family::missing_secret_ref, Severity::medium, Confidence::medium,
+    "The node cannot run until someone creates the right credential and selects it; a hand-over that "
+    "does not say so fails on first use, and people then paste keys into parameters instead.",
+    "Create the credential in n8n, select it in the node and re-export; list it in the hand-over notes."};
+
+class N8nMissingCredential final : public SingleRuleCheck {
 public:
-    const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{
-            {"n8n-missing-credential", "n8n node needs a credential the export does not name",
-             Family::missing_secret_ref, Severity::medium, Confidence::medium,
-             "The node cannot run until someone creates the right credential and selects it; a hand-over that "
-             "does not say so fails on first use, and people then paste keys into parameters instead.",
-             "Create the credential in n8n, select it in the node and re-export; list it in the hand-over notes."}};
-        return rules;
-    }
+    N8nMissingCredential() : SingleRuleCheck(kRule) {}
 
     void check_file(const Document& doc, FindingSink& sink) const override {
         for (const N8nWorkflow& wf : n8n_workflows_of(doc)) {
             for (const N8nNode& n : wf.nodes) {
                 if (has_credentials(n)) continue;
-                N8nTypeInfo info = n8n_type_info(n.type);
+                const N8nTypeInfo& info = n.info;
                 std::string needed = needed_credential(n, info);
                 if (needed.empty()) continue;
                 std::string msg = "Node " + quoted(n.name) + " (" + std::string(n.short_type()) + ") needs a credential" +
@@ -89,7 +87,7 @@ public:
                                                                                           : "authentication"}, msg)
                                      : n8n_type_hit(n, msg);
                 if (n.disabled) hit.severity = Severity::low;
-                sink.report(doc, rules()[0], std::move(hit));
+                sink.report(doc, kRule, std::move(hit));
             }
         }
     }

@@ -1,8 +1,6 @@
 // Form, public chat, MCP server and Wait-resume entry points without authentication.
 #include "checks/registry.hpp"
 #include "checks/support/n8n.hpp"
-#include "parsers/loaders/n8n_node_types.hpp"
-#include "parsers/loaders/n8n_triggers.hpp"
 
 namespace handoff {
 namespace {
@@ -37,7 +35,7 @@ public:
 
     void check_file(const Document& doc, FindingSink& sink) const override {
         for (const N8nWorkflow& wf : n8n_workflows_of(doc)) {
-            for (const N8nTrigger& t : n8n_inbound_triggers(wf)) {
+            for (const N8nTrigger& t : wf.triggers) {
                 if (t.auth != "none") continue;
                 const N8nNode& n = wf.nodes[t.node];
                 std::string msg;

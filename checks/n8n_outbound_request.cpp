@@ -1,29 +1,27 @@
 // HTTP Request nodes and AI HTTP tools: outbound reach, and URLs outsiders or the LLM choose.
 #include "checks/registry.hpp"
 #include "checks/support/n8n.hpp"
-#include "parsers/loaders/n8n_node_types.hpp"
 
 namespace handoff {
 namespace {
 
-class N8nOutboundRequest final : public Check {
+constexpr RuleInfo kRule{
+    "n8n-outbound-request", "n8n node sends HTTP requests", Family::unsafe_permission, Severity::info,
+    Confidence::high,
+    "An HTTP Request node can reach any host the n8n server can, including internal services and cloud "
+    "metadata endpoints. When the URL comes from trigger data or from the AI model, outsiders choose "
+    "where it goes (server-side request forgery, data exfiltration).",
+    "Keep URLs fixed or check them against an allow-list before the request; never let webhook data or "
+    "an AI tool argument pick the host."};
+
+class N8nOutboundRequest final : public SingleRuleCheck {
 public:
-    const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{
-            {"n8n-outbound-request", "n8n node sends HTTP requests", Family::unsafe_permission, Severity::info,
-             Confidence::high,
-             "An HTTP Request node can reach any host the n8n server can, including internal services and cloud "
-             "metadata endpoints. When the URL comes from trigger data or from the AI model, outsiders choose "
-             "where it goes (server-side request forgery, data exfiltration).",
-             "Keep URLs fixed or check them against an allow-list before the request; never let webhook data or "
-             "an AI tool argument pick the host."}};
-        return rules;
-    }
+    N8nOutboundRequest() : SingleRuleCheck(kRule) {}
 
     void check_file(const Document& doc, FindingSink& sink) const override {
         for (const N8nWorkflow& wf : n8n_workflows_of(doc)) {
             for (const N8nNode& n : wf.nodes) {
-                if (n8n_type_info(n.type).role != N8nRole::http) continue;
+                if (n.info.role != N8nRole::http) continue;
                 std::string_view url = n.param({"url"});
                 std::string msg = "HTTP node " + quoted(n.name) + " sends requests";
                 if (!url.empty()) msg += " to '" + describe_url(url) + "'";
@@ -38,7 +36,7 @@ public:
                 }
                 Hit hit = n8n_hit(n, {"parameters", "url"}, msg);
                 hit.severity = severity;
-                sink.report(doc, rules()[0], std::move(hit));
+                sink.report(doc, kRule, std::move(hit));
             }
         }
     }

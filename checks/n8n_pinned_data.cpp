@@ -52,17 +52,16 @@ bool has_phone_number(std::string_view s) {
     return digits >= 7 && digits <= 15;
 }
 
-class N8nPinnedData final : public Check {
+constexpr RuleInfo kRule{
+    "n8n-pinned-data", "n8n export carries pinned execution data", Family::unsafe_permission, Severity::low,
+    Confidence::high,
+    "pinData is real output saved with the workflow: captured webhook requests (with their "
+    "Authorization and Cookie headers) and customer records travel with every copy of the file.",
+    "Unpin the data (or replace it with made-up samples) before exporting the workflow."};
+
+class N8nPinnedData final : public SingleRuleCheck {
 public:
-    const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{
-            {"n8n-pinned-data", "n8n export carries pinned execution data", Family::unsafe_permission, Severity::low,
-             Confidence::high,
-             "pinData is real output saved with the workflow: captured webhook requests (with their "
-             "Authorization and Cookie headers) and customer records travel with every copy of the file.",
-             "Unpin the data (or replace it with made-up samples) before exporting the workflow."}};
-        return rules;
-    }
+    N8nPinnedData() : SingleRuleCheck(kRule) {}
 
     void check_file(const Document& doc, FindingSink& sink) const override {
         for (const N8nWorkflow& wf : n8n_workflows_of(doc)) {
@@ -109,7 +108,7 @@ public:
             hit.node_path = wf.member_path({"pinData"});
             hit.message = msg;
             hit.severity = severity;
-            sink.report(doc, rules()[0], std::move(hit));
+            sink.report(doc, kRule, std::move(hit));
         }
     }
 };

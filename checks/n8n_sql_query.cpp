@@ -1,29 +1,26 @@
 // SQL nodes running custom queries: n8n audit's three "database" rules, plus data flow.
 #include "checks/registry.hpp"
 #include "checks/support/n8n.hpp"
-#include "parsers/loaders/n8n_expressions.hpp"
-#include "parsers/loaders/n8n_node_types.hpp"
 
 namespace handoff {
 namespace {
 
-class N8nSqlQuery final : public Check {
+constexpr RuleInfo kRule{
+    "n8n-sql-query", "n8n SQL node builds its query without parameters", Family::unsafe_permission,
+    Severity::medium, Confidence::medium,
+    "An Execute Query whose text is an expression splices data into SQL; when that data comes from a "
+    "trigger or an AI model, outsiders can rewrite the query (SQL injection).",
+    "Keep the query text fixed and pass values through Query Parameters ($1, $2 ... in Postgres, "
+    "options.queryReplacement in version 2 nodes)."};
+
+class N8nSqlQuery final : public SingleRuleCheck {
 public:
-    const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{
-            {"n8n-sql-query", "n8n SQL node builds its query without parameters", Family::unsafe_permission,
-             Severity::medium, Confidence::medium,
-             "An Execute Query whose text is an expression splices data into SQL; when that data comes from a "
-             "trigger or an AI model, outsiders can rewrite the query (SQL injection).",
-             "Keep the query text fixed and pass values through Query Parameters ($1, $2 ... in Postgres, "
-             "options.queryReplacement in version 2 nodes)."}};
-        return rules;
-    }
+    N8nSqlQuery() : SingleRuleCheck(kRule) {}
 
     void check_file(const Document& doc, FindingSink& sink) const override {
         for (const N8nWorkflow& wf : n8n_workflows_of(doc)) {
             for (const N8nNode& n : wf.nodes) {
-                N8nTypeInfo info = n8n_type_info(n.type);
+                const N8nTypeInfo& info = n.info;
                 if (info.role != N8nRole::sql || n.param({"operation"}) != "executeQuery") continue;
                 Severity severity = Severity::info;
                 std::vector<std::string> reasons;
@@ -59,7 +56,7 @@ public:
                 for (std::size_t i = 0; i < reasons.size(); ++i) msg += (i ? "; " : "") + reasons[i];
                 Hit hit = n8n_hit(n, {"parameters", "query"}, msg);
                 hit.severity = severity;
-                sink.report(doc, rules()[0], std::move(hit));
+                sink.report(doc, kRule, std::move(hit));
             }
         }
     }

@@ -10,17 +10,16 @@ bool tls_off_key(std::string_view key) {
            key == "ignoreSslIssues" || key == "rejectUnauthorized";
 }
 
-class N8nTlsVerificationOff final : public Check {
+constexpr RuleInfo kRule{
+    "n8n-tls-verification-off", "n8n node ignores TLS certificate errors", Family::unsafe_permission,
+    Severity::low, Confidence::high,
+    "With certificate checks off, anyone on the network path can read and change the traffic, including "
+    "the credentials the node sends.",
+    "Turn off Ignore SSL Issues (allowUnauthorizedCerts); give the node the server's CA instead."};
+
+class N8nTlsVerificationOff final : public SingleRuleCheck {
 public:
-    const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{
-            {"n8n-tls-verification-off", "n8n node ignores TLS certificate errors", Family::unsafe_permission,
-             Severity::low, Confidence::high,
-             "With certificate checks off, anyone on the network path can read and change the traffic, including "
-             "the credentials the node sends.",
-             "Turn off Ignore SSL Issues (allowUnauthorizedCerts); give the node the server's CA instead."}};
-        return rules;
-    }
+    N8nTlsVerificationOff() : SingleRuleCheck(kRule) {}
 
     void check_file(const Document& doc, FindingSink& sink) const override {
         for (const N8nWorkflow& wf : n8n_workflows_of(doc)) {
@@ -33,7 +32,7 @@ public:
                     hit.span = member_span(scalar);
                     hit.node_path = path;
                     hit.message = "Node " + quoted(n.name) + " accepts any TLS certificate (" + scalar.key + ")";
-                    sink.report(doc, rules()[0], std::move(hit));
+                    sink.report(doc, kRule, std::move(hit));
                 });
             }
         }

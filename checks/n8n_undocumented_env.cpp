@@ -4,6 +4,7 @@
 
 #include "checks/registry.hpp"
 #include "checks/support/n8n.hpp"
+#include "core/vocabulary.hpp"
 
 namespace handoff {
 namespace {
@@ -12,22 +13,21 @@ bool documentation_file(const Document& doc) {
     std::string_view path = doc.path();
     std::size_t slash = path.rfind('/');
     std::string_view base = slash == std::string_view::npos ? path : path.substr(slash + 1);
-    return doc.format == Format::dotenv || base.starts_with("README") || base.starts_with("readme") ||
+    return doc.syntax == Syntax::dotenv || base.starts_with("README") || base.starts_with("readme") ||
            base.ends_with(".md") || base.ends_with(".txt") || base.find(".env") != std::string_view::npos;
 }
 
-class N8nUndocumentedEnv final : public Check {
+constexpr RuleInfo kRule{
+    "n8n-undocumented-env", "n8n workflow reads an environment variable nobody documents",
+    Family::missing_secret_ref, Severity::low, Confidence::medium,
+    "The workflow expects a variable on the client's n8n host that no .env.example or README in the "
+    "bundle mentions; n8n 2.x also blocks $env in nodes unless N8N_BLOCK_ENV_ACCESS_IN_NODE=false.",
+    "List the variable in a .env.example or the README, or move the value into an n8n credential or "
+    "variable."};
+
+class N8nUndocumentedEnv final : public SingleRuleCheck {
 public:
-    const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{
-            {"n8n-undocumented-env", "n8n workflow reads an environment variable nobody documents",
-             Family::missing_secret_ref, Severity::low, Confidence::medium,
-             "The workflow expects a variable on the client's n8n host that no .env.example or README in the "
-             "bundle mentions; n8n 2.x also blocks $env in nodes unless N8N_BLOCK_ENV_ACCESS_IN_NODE=false.",
-             "List the variable in a .env.example or the README, or move the value into an n8n credential or "
-             "variable."}};
-        return rules;
-    }
+    N8nUndocumentedEnv() : SingleRuleCheck(kRule) {}
 
     void check_project(const Project& project, FindingSink& sink) const override {
         std::set<std::string> declared;
@@ -39,8 +39,9 @@ public:
             if (documentation_file(*doc)) docs.push_back(doc.get());
         }
         std::map<std::string, bool> mentioned;  // by name: does a documentation file say it?
+        // Reads the workflows' facts: the pipeline releases their trees and models.
         for (const auto& doc : project.documents) {
-            if (doc->format != Format::n8n_workflow) continue;
+            if (doc->facts.platform != platform::n8n) continue;
             std::set<std::string> reported;
             for (const SecretRef& ref : doc->facts.secret_refs) {
                 if (ref.store != "env" || declared.count(ref.name) > 0 || !reported.insert(ref.name).second) continue;
@@ -54,7 +55,7 @@ public:
                 hit.node_path = ref.site.node_path;
                 hit.message = "Node " + quoted(ref.owner) + " reads environment variable " + ref.name +
                               ", which no .env.example or README in the bundle documents";
-                sink.report(*doc, rules()[0], std::move(hit));
+                sink.report(*doc, kRule, std::move(hit));
             }
         }
     }

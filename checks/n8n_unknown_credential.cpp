@@ -3,39 +3,39 @@
 
 #include "checks/registry.hpp"
 #include "checks/support/n8n.hpp"
-#include "parsers/loaders/n8n_credentials.hpp"
+#include "core/vocabulary.hpp"
 
 namespace handoff {
 namespace {
 
-class N8nUnknownCredential final : public Check {
+constexpr RuleInfo kRule{
+    "n8n-unknown-credential", "n8n credential reference missing from the bundled credentials export",
+    Family::missing_secret_ref, Severity::medium, Confidence::high,
+    "The bundle ships a credentials export, but a node points at a credential id it does not contain: "
+    "after import the node has no credential and the workflow fails.",
+    "Export the missing credential too, or tell the client which credential to create and select."};
+
+class N8nUnknownCredential final : public SingleRuleCheck {
 public:
-    const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{
-            {"n8n-unknown-credential", "n8n credential reference missing from the bundled credentials export",
-             Family::missing_secret_ref, Severity::medium, Confidence::high,
-             "The bundle ships a credentials export, but a node points at a credential id it does not contain: "
-             "after import the node has no credential and the workflow fails.",
-             "Export the missing credential too, or tell the client which credential to create and select."}};
-        return rules;
-    }
+    N8nUnknownCredential() : SingleRuleCheck(kRule) {}
 
     void check_project(const Project& project, FindingSink& sink) const override {
         std::set<std::string> ids;
         std::set<std::string> names;
         bool any_export = false;
         for (const auto& doc : project.documents) {
-            if (doc->format != Format::n8n_credentials || !doc->tree) continue;
+            const auto* export_file = doc->model_as<N8nCredentialExport>();
+            if (export_file == nullptr) continue;
             any_export = true;
-            for (const N8nCredentialEntry& c : read_n8n_credentials(*doc->tree)) {
+            for (const N8nCredentialEntry& c : export_file->entries) {
                 ids.insert(c.id);
                 names.insert(c.name);
             }
         }
         if (!any_export) return;
-        // Reads the loader's facts, not the workflow trees, which the pipeline releases.
+        // Reads the workflows' facts: the pipeline releases their trees and models.
         for (const auto& doc : project.documents) {
-            if (doc->format != Format::n8n_workflow) continue;
+            if (doc->facts.platform != platform::n8n) continue;
             for (const SecretRef& ref : doc->facts.secret_refs) {
                 if (ref.store != "n8n-credential") continue;
                 bool unnamed = ref.name == ref.provider || (!ref.id.empty() && ref.name == "id " + ref.id);
@@ -49,7 +49,7 @@ public:
                               quoted(unnamed ? std::string() : ref.name) +
                               (ref.id.empty() ? "" : " (id " + ref.id + ")") +
                               ", which the bundled credentials export does not contain";
-                sink.report(*doc, rules()[0], std::move(hit));
+                sink.report(*doc, kRule, std::move(hit));
             }
         }
     }

@@ -1,27 +1,24 @@
 // Webhook nodes anyone can call: the n8n audit "Unprotected webhooks" check, widened.
 #include "checks/registry.hpp"
 #include "checks/support/n8n.hpp"
-#include "parsers/loaders/n8n_node_types.hpp"
-#include "parsers/loaders/n8n_triggers.hpp"
 
 namespace handoff {
 namespace {
 
-class N8nWebhookNoAuth final : public Check {
+constexpr RuleInfo kRule{
+    "n8n-webhook-no-auth", "n8n Webhook without authentication", Family::open_webhook, Severity::high,
+    Confidence::high,
+    "Anyone who learns the webhook URL can start the workflow with any payload.",
+    "Set the Webhook node's Authentication to Basic, Header or JWT auth with a credential, or verify a "
+    "signature in the first node and stop on failure."};
+
+class N8nWebhookNoAuth final : public SingleRuleCheck {
 public:
-    const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{
-            {"n8n-webhook-no-auth", "n8n Webhook without authentication", Family::open_webhook, Severity::high,
-             Confidence::high,
-             "Anyone who learns the webhook URL can start the workflow with any payload.",
-             "Set the Webhook node's Authentication to Basic, Header or JWT auth with a credential, or verify a "
-             "signature in the first node and stop on failure."}};
-        return rules;
-    }
+    N8nWebhookNoAuth() : SingleRuleCheck(kRule) {}
 
     void check_file(const Document& doc, FindingSink& sink) const override {
         for (const N8nWorkflow& wf : n8n_workflows_of(doc)) {
-            for (const N8nTrigger& t : n8n_inbound_triggers(wf)) {
+            for (const N8nTrigger& t : wf.triggers) {
                 if (t.kind != "webhook" || t.auth != "none") continue;
                 const N8nNode& n = wf.nodes[t.node];
                 std::string msg = "Webhook " + quoted(n.name) + " accepts requests without authentication";
@@ -30,7 +27,7 @@ public:
                 if (n.param({"options", "allowedOrigins"}) == "*") msg += ", from any browser origin";
                 // n8n audit treats a direct IF/Switch/Code child on the first output as validation.
                 for (std::size_t child : wf.targets(t.node, "main", 0)) {
-                    if (n8n_type_info(wf.nodes[child].type).audit_validator) {
+                    if (wf.nodes[child].info.audit_validator) {
                         msg += "; its next node " + quoted(wf.nodes[child].name) +
                                " may validate the payload (n8n audit would not report it)";
                         break;
@@ -44,7 +41,7 @@ public:
                 }
                 Hit hit = n8n_hit(n, {"parameters", "authentication"}, msg);
                 hit.severity = severity;
-                sink.report(doc, rules()[0], std::move(hit));
+                sink.report(doc, kRule, std::move(hit));
             }
         }
     }

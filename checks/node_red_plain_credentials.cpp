@@ -1,6 +1,5 @@
 // Node-RED flows_cred.json written without encryption (credentialSecret: false).
 #include "checks/registry.hpp"
-#include "parsers/loaders/n8n_workflow.hpp"
 
 namespace handoff {
 namespace {
@@ -20,18 +19,17 @@ bool has_scalar_value(const Node& n) {
     return found;
 }
 
-class NodeRedPlainCredentials final : public Check {
+constexpr RuleInfo kRule{
+    "node-red-plain-credentials", "Node-RED credentials file in plain text", Family::embedded_token,
+    Severity::critical, Confidence::high,
+    "Node-RED encrypts flows_cred.json unless credentialSecret is false; this one holds the nodes' "
+    "passwords and tokens as plain JSON.",
+    "Set credentialSecret in settings.js, let Node-RED re-encrypt the file, rotate the credentials, and "
+    "keep the key out of the bundle."};
+
+class NodeRedPlainCredentials final : public SingleRuleCheck {
 public:
-    const std::vector<RuleInfo>& rules() const override {
-        static const std::vector<RuleInfo> rules{
-            {"node-red-plain-credentials", "Node-RED credentials file in plain text", Family::embedded_token,
-             Severity::critical, Confidence::high,
-             "Node-RED encrypts flows_cred.json unless credentialSecret is false; this one holds the nodes' "
-             "passwords and tokens as plain JSON.",
-             "Set credentialSecret in settings.js, let Node-RED re-encrypt the file, rotate the credentials, and "
-             "keep the key out of the bundle."}};
-        return rules;
-    }
+    NodeRedPlainCredentials() : SingleRuleCheck(kRule) {}
 
     void check_file(const Document& doc, FindingSink& sink) const override {
         if (!doc.tree || !doc.tree->is_map() || !credentials_file(doc.path())) return;
@@ -45,9 +43,9 @@ public:
         if (first == nullptr) return;
         Hit hit;
         hit.span = first->key_span.empty() ? first->span : first->key_span;
-        hit.node_path = join_path("", {first->key});
+        append_path_key(hit.node_path, first->key, true);
         hit.message = "Node-RED credentials for " + std::to_string(plain) + " node(s) are stored unencrypted";
-        sink.report(doc, rules()[0], std::move(hit));
+        sink.report(doc, kRule, std::move(hit));
     }
 };
 

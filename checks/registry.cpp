@@ -15,15 +15,18 @@ const std::vector<std::unique_ptr<Check>>& all_checks() {
         list.push_back(make_ai_agent_exposure());
         list.push_back(make_automation_code_execution());
         list.push_back(make_automation_inline_secret());
-        list.push_back(make_automation_open_trigger());
         list.push_back(make_curl_pipe_shell());
         list.push_back(make_dangerous_trigger());
         list.push_back(make_dify_undeclared_env());
+        list.push_back(make_dify_webhook_trigger());
         list.push_back(make_dotenv_not_ignored());
         list.push_back(make_embedded_token());
         list.push_back(make_excessive_permissions());
+        list.push_back(make_flowise_open_chatflow());
         list.push_back(make_gitlab_trigger_token());
         list.push_back(make_jenkins_trigger_token());
+        list.push_back(make_langflow_open_flow());
+        list.push_back(make_make_custom_webhook());
         list.push_back(make_mcp_auto_approve());
         list.push_back(make_mcp_host_access());
         list.push_back(make_mcp_lethal_trifecta());
@@ -53,6 +56,7 @@ const std::vector<std::unique_ptr<Check>>& all_checks() {
         list.push_back(make_n8n_undocumented_env());
         list.push_back(make_n8n_unknown_credential());
         list.push_back(make_n8n_webhook_no_auth());
+        list.push_back(make_node_red_http_in());
         list.push_back(make_node_red_plain_credentials());
         list.push_back(make_openapi_no_security());
         list.push_back(make_overprovisioned_secrets());

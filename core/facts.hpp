@@ -3,6 +3,7 @@
 // which format a fact came from. Loaders fill Facts; checks read them.
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/location.hpp"
@@ -104,6 +105,10 @@ struct Facts {
     std::vector<Exec> execs;
     std::vector<Untrusted> untrusted;
     std::vector<Requirement> requirements{};
+    // The automation platform whose export this is (one of platform:: in core/vocabulary.hpp),
+    // empty for other documents. Outlives the platform's model, which is released with the
+    // tree, so cross-file checks can still pick one platform's facts.
+    std::string_view platform{};
 };
 
 } // namespace handoff

@@ -47,4 +47,34 @@ inline constexpr std::string_view kEndpointOpenApiServer = "openapi-server";
 // One OpenAPI operation that opts out of the document's security (security: []).
 inline constexpr std::string_view kEndpointOpenApiOperation = "openapi-operation";
 
+// Automation platforms, in Facts::platform: whose export a document is.
+namespace platform {
+inline constexpr std::string_view n8n = "n8n";
+inline constexpr std::string_view node_red = "node-red";
+inline constexpr std::string_view make = "make";
+inline constexpr std::string_view flowise = "flowise";
+inline constexpr std::string_view langflow = "langflow";
+inline constexpr std::string_view dify = "dify";
+} // namespace platform
+
+// Stores the AI-flow loaders (Flowise, Langflow, Dify) use for secrets: a SecretDecl with
+// has_value in one of these is a secret written into the export.
+inline constexpr std::string_view kFlowiseInputStore = "flowise-input";
+inline constexpr std::string_view kFlowiseVariableStore = "flowise-variable";
+inline constexpr std::string_view kFlowiseCredentialStore = "flowise-credential";
+inline constexpr std::string_view kLangflowFieldStore = "langflow-field";
+inline constexpr std::string_view kLangflowVariableStore = "langflow-variable";
+inline constexpr std::string_view kDifyEnvStore = "dify-env";
+inline constexpr std::string_view kDifyHttpAuthStore = "dify-http-auth";
+
+// Inbound endpoint kinds of the automation loaders (n8n's are its trigger kinds).
+inline constexpr std::string_view kEndpointNodeRedHttpIn = "http-in";
+inline constexpr std::string_view kEndpointMakeWebhook = "make-webhook";
+inline constexpr std::string_view kEndpointMakeMailhook = "make-mailhook";
+inline constexpr std::string_view kEndpointFlowisePrediction = "flowise-prediction";
+inline constexpr std::string_view kEndpointFlowisePublicChatbot = "flowise-public-chatbot";
+inline constexpr std::string_view kEndpointLangflowWebhook = "langflow-webhook";
+inline constexpr std::string_view kEndpointLangflowPublicFlow = "langflow-public-flow";
+inline constexpr std::string_view kEndpointDifyWebhook = "dify-webhook";
+
 } // namespace handoff

@@ -4,9 +4,10 @@
 #include <algorithm>
 
 #include "cli/scan.hpp"
+#include "core/vocabulary.hpp"
+#include "model/automation.hpp"
 #include "parsers/loaders/n8n_expressions.hpp"
 #include "parsers/loaders/n8n_node_types.hpp"
-#include "parsers/loaders/n8n_triggers.hpp"
 #include "parsers/loaders/n8n_workflow.hpp"
 #include "parsers/loaders/url_text.hpp"
 
@@ -75,8 +76,15 @@ TEST_CASE("node types: audit tables, roles, tool variants, credentials") {
     CHECK_FALSE(n8n_type_info("@n8n/n8n-nodes-langchain.vectorStoreInMemory").needs_credential);
     CHECK_FALSE(n8n_type_info("@n8n/n8n-nodes-langchain.agent").needs_credential);
     CHECK(n8n_type_info("n8n-nodes-mcp.mcpClientTool").role == N8nRole::mcp_client);
-    CHECK(n8n_community_package("@acme/n8n-nodes-x.thing") == "@acme/n8n-nodes-x");
-    CHECK(n8n_community_package("n8n-nodes-base.set").empty());
+    auto node_of = [](std::string type) {
+        N8nNode n;
+        n.type = std::move(type);
+        n.info = n8n_type_info(n.type);
+        return n;
+    };
+    CHECK(node_of("@acme/n8n-nodes-x.thing").community_package() == "@acme/n8n-nodes-x");
+    CHECK(node_of("n8n-nodes-base.set").community_package().empty());
+    CHECK(node_of(".odd").community_package().empty());
     CHECK(n8n_type_info("garbage").role == N8nRole::other);
 }
 
@@ -106,7 +114,7 @@ TEST_CASE("the workflow model tolerates what real exports contain") {
     CHECK(wf.nodes[2].path == "nodes[3]");
     REQUIRE(wf.connections.size() == 1);
     CHECK(wf.nodes[wf.connections[0].to].name == "Code");
-    auto triggers = n8n_inbound_triggers(wf);
+    const auto& triggers = wf.triggers;
     REQUIRE(triggers.size() == 2);
     CHECK(triggers[0].auth == "none");
     CHECK(triggers[1].auth == "basic");
@@ -146,6 +154,38 @@ TEST_CASE("the loader emits credential, env and variable references, endpoints a
                       [](const Untrusted& u) { return u.holder == "Hook" && u.source == "webhook-request"; }));
 }
 
+TEST_CASE("the loader builds the n8n model once: workflows, resolved node types, triggers") {
+    auto doc = load("w.json", R"({
+      "name": "x", "active": true,
+      "nodes": [
+        {"name": "Hook", "type": "n8n-nodes-base.webhook", "parameters": {"path": "p", "authentication": "headerAuth"}},
+        {"name": "Query", "type": "n8n-nodes-base.postgres", "parameters": {"operation": "executeQuery", "query": "={{ $json.q }}"}},
+        {"name": "Evo", "type": "n8n-nodes-evolution-api.evolutionApi"},
+        {"name": "Chat", "type": "@n8n/n8n-nodes-langchain.lmChatOpenAi"}
+      ],
+      "connections": {"Hook": {"main": [[{"node": "Query", "type": "main", "index": 0}]]}}
+    })");
+    CHECK(doc->facts.platform == platform::n8n);
+    const auto* model = doc->model_as<N8nWorkflowExport>();
+    REQUIRE(model != nullptr);
+    CHECK(doc->model_as<N8nCredentialExport>() == nullptr);
+    REQUIRE(model->workflows.size() == 1);
+    const N8nWorkflow& wf = model->workflows[0];
+    REQUIRE(wf.nodes.size() == 4);
+    CHECK(wf.nodes[0].info.role == N8nRole::webhook);
+    CHECK(wf.nodes[0].info.official);
+    CHECK(wf.nodes[1].info.role == N8nRole::sql);
+    CHECK(wf.nodes[1].info.audit_sql_params);
+    CHECK(is_n8n_expression(wf.nodes[1].param({"query"})));
+    CHECK_FALSE(wf.nodes[2].info.official);
+    CHECK(wf.nodes[2].community_package() == "n8n-nodes-evolution-api");
+    CHECK(wf.nodes[3].info.needs_credential);
+    REQUIRE(wf.triggers.size() == 1);
+    CHECK(wf.triggers[0].node == 0);
+    CHECK(wf.triggers[0].auth == "header");
+    CHECK(wf.targets(0, "main") == std::vector<std::size_t>{1});
+}
+
 TEST_CASE("credentials exports: decrypted and encrypted entries become declarations") {
     auto doc = load("c.json", R"([{"id":"a","name":"One","type":"openAiApi","data":{"apiKey":"x"}},
                                  {"id":"b","name":"Two","type":"slackApi","data":"U2FsdGVkX1abc"}])");
@@ -154,6 +194,11 @@ TEST_CASE("credentials exports: decrypted and encrypted entries become declarati
     CHECK(doc->facts.secret_decls[0].has_value);
     CHECK(doc->facts.secret_decls[0].provider == "openAiApi");
     CHECK_FALSE(doc->facts.secret_decls[1].has_value);
+    const auto* model = doc->model_as<N8nCredentialExport>();
+    REQUIRE(model != nullptr);
+    REQUIRE(model->entries.size() == 2);
+    CHECK(model->entries[0].decrypted);
+    CHECK(model->entries[1].data_path == "[1].data");
 }
 
 TEST_CASE("safe URL text drops user info and literal query strings") {

@@ -4,9 +4,10 @@
 
 namespace handoff {
 
-std::vector<N8nWorkflow> n8n_workflows_of(const Document& doc) {
-    if (doc.format != Format::n8n_workflow || !doc.tree) return {};
-    return read_n8n_workflows(*doc.tree);
+const std::vector<N8nWorkflow>& n8n_workflows_of(const Document& doc) {
+    static const std::vector<N8nWorkflow> none;
+    const auto* model = doc.model_as<N8nWorkflowExport>();
+    return model != nullptr ? model->workflows : none;
 }
 
 Hit n8n_type_hit(const N8nNode& node, std::string message) {

@@ -6,12 +6,12 @@
 #include <vector>
 
 #include "core/check.hpp"
-#include "parsers/loaders/n8n_workflow.hpp"
+#include "model/automation.hpp"
 
 namespace handoff {
 
-// The workflows of an n8n-workflow document; empty for any other document.
-std::vector<N8nWorkflow> n8n_workflows_of(const Document& doc);
+// The workflows of an n8n workflow export (its model); empty for any other document.
+const std::vector<N8nWorkflow>& n8n_workflows_of(const Document& doc);
 
 // A hit on a member of the node (e.g. its parameters.authentication) when it is
 // written, otherwise on the node's `type` member.

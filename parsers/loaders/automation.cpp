@@ -4,7 +4,7 @@
 
 #include "parsers/loaders/automation_platforms.hpp"
 #include "parsers/loaders/loader.hpp"
-#include "parsers/loaders/n8n_workflow.hpp"
+#include "model/automation.hpp"  // join_path, member_span, span_within
 #include "parsers/loaders/url_text.hpp"
 
 namespace handoff {
@@ -36,7 +36,7 @@ void load_node_red(Document& doc) {
         Site site = member_site(n, "type", path);
         if (type == "http in" || type == "websocket in" || type == "tcp in") {
             Endpoint e;
-            e.kind = type == "http in" ? "http-in" : (type == "websocket in" ? "websocket-in" : "tcp-in");
+            e.kind = type == "http in" ? std::string(kEndpointNodeRedHttpIn) : (type == "websocket in" ? "websocket-in" : "tcp-in");
             e.owner = label;
             e.url = safe_url_text(n.text(type == "tcp in" ? "port" : (type == "http in" ? "url" : "path")));
             e.auth = "none";
@@ -92,7 +92,7 @@ void load_make_module(Document& doc, const Node& module, const std::string& path
     Site site = member_site(module, "module", path);
     if (name == "gateway:CustomWebHook" || name == "gateway:CustomMailHook") {
         Endpoint e;
-        e.kind = name == "gateway:CustomWebHook" ? "make-webhook" : "make-mailhook";
+        e.kind = name == "gateway:CustomWebHook" ? kEndpointMakeWebhook : kEndpointMakeMailhook;
         std::string_view label = restore_label(module, "hook");
         e.owner = label.empty() ? owner : "'" + std::string(label) + "'";
         e.url = std::string(module.get({"parameters", "hook"}) != nullptr ? module.get({"parameters", "hook"})->value : "");
@@ -158,14 +158,19 @@ void load_make_flow(Document& doc, const Node& flow, const std::string& path, in
 void load_automation(Document& doc) {
     if (!doc.tree) return;
     if (doc.format == Format::node_red_flows) {
+        doc.facts.platform = platform::node_red;
         load_node_red(doc);
     } else if (doc.format == Format::make_blueprint) {
+        doc.facts.platform = platform::make;
         if (const Node* flow = doc.tree->find("flow"); flow != nullptr) load_make_flow(doc, *flow, "flow", 0);
     } else if (doc.format == Format::flowise_flow) {
+        doc.facts.platform = platform::flowise;
         load_flowise(doc);
     } else if (doc.format == Format::langflow_flow) {
+        doc.facts.platform = platform::langflow;
         load_langflow(doc);
     } else if (doc.format == Format::dify_app) {
+        doc.facts.platform = platform::dify;
         load_dify(doc);
     }
 }

@@ -4,7 +4,7 @@
 #include <string>
 
 #include "parsers/loaders/automation_platforms.hpp"
-#include "parsers/loaders/n8n_workflow.hpp"
+#include "model/automation.hpp"  // join_path, member_span, span_within
 #include "parsers/loaders/secret_slots.hpp"
 #include "parsers/loaders/url_text.hpp"
 
@@ -115,7 +115,7 @@ void load_node(Document& doc, const Node& data, const std::string& path, const E
         doc.facts.grants.push_back({owner, "code", language == "javascript" ? "JavaScript" : "Python", site, "code node"});
     } else if (type == "trigger-webhook") {
         Endpoint e;
-        e.kind = "dify-webhook";
+        e.kind = kEndpointDifyWebhook;
         e.owner = owner;
         e.url = std::string(data.text("webhook_url"));
         e.auth = "none";

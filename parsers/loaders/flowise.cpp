@@ -9,7 +9,7 @@
 
 #include "core/secret_names.hpp"
 #include "parsers/loaders/automation_platforms.hpp"
-#include "parsers/loaders/n8n_workflow.hpp"
+#include "model/automation.hpp"  // join_path, member_span, span_within
 #include "parsers/loaders/secret_slots.hpp"
 #include "parsers/loaders/url_text.hpp"
 #include "parsers/syntax/syntax.hpp"
@@ -205,11 +205,11 @@ void add_entry_point(Document& doc, const Node& flow, const std::string& path) {
     e.owner = "'" + std::string(flow.text("name")) + "'";
     e.url = "/api/v1/prediction/" + std::string(flow.text("id"));
     if (is_true(is_public)) {
-        e.kind = "flowise-public-chatbot";
+        e.kind = kEndpointFlowisePublicChatbot;
         e.auth = "none";
         e.site = {member_span(*is_public), join_path(path, {"isPublic"})};
     } else {
-        e.kind = "flowise-prediction";
+        e.kind = kEndpointFlowisePrediction;
         e.auth = key != nullptr && key->is_scalar() && !key->value.empty() && key->type != ScalarType::null ? "token" : "none";
         e.site = key != nullptr ? Site{member_span(*key), join_path(path, {"apikeyid"})}
                                 : Site{flow.find("id") != nullptr ? member_span(*flow.find("id")) : flow.span,

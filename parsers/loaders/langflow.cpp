@@ -6,7 +6,7 @@
 
 #include "core/secret_names.hpp"
 #include "parsers/loaders/automation_platforms.hpp"
-#include "parsers/loaders/n8n_workflow.hpp"
+#include "model/automation.hpp"  // join_path, member_span, span_within
 #include "parsers/loaders/secret_slots.hpp"
 #include "parsers/loaders/url_text.hpp"
 
@@ -72,7 +72,7 @@ void load_component(Document& doc, const Node& data, const std::string& data_pat
                                           : Site{data.span, data_path};
     if (type == "Webhook") {
         Endpoint e;
-        e.kind = "langflow-webhook";
+        e.kind = kEndpointLangflowWebhook;
         e.owner = owner;
         e.url = "/api/v1/webhook/<flow>";
         e.auth = "none";
@@ -132,12 +132,12 @@ void load_langflow(Document& doc) {
     std::string flow_ref(root.text("endpoint_name").empty() ? root.text("id") : root.text("endpoint_name"));
     if (const Node* nodes = root.get({"data", "nodes"}); nodes != nullptr) load_nodes(doc, *nodes, "data.nodes", 0);
     for (Endpoint& e : doc.facts.endpoints) {
-        if (e.kind == "langflow-webhook" && !flow_ref.empty()) e.url = "/api/v1/webhook/" + flow_ref;
+        if (e.kind == kEndpointLangflowWebhook && !flow_ref.empty()) e.url = "/api/v1/webhook/" + flow_ref;
     }
     // A public flow runs for anyone, without a Langflow API key.
     if (const Node* access = root.find("access_type"); access != nullptr && access->value == "PUBLIC") {
         Endpoint e;
-        e.kind = "langflow-public-flow";
+        e.kind = kEndpointLangflowPublicFlow;
         e.owner = "'" + std::string(root.text("name")) + "'";
         e.url = "/api/v1/run/" + flow_ref;
         e.auth = "none";

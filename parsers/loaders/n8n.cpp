@@ -1,10 +1,10 @@
-// n8n workflow and credentials exports -> facts.
+// n8n workflow and credentials exports -> the n8n model (model/automation.hpp) and facts.
 #include <algorithm>
 
+#include "core/vocabulary.hpp"
 #include "parsers/loaders/loader.hpp"
 #include "parsers/loaders/n8n_credentials.hpp"
 #include "parsers/loaders/n8n_expressions.hpp"
-#include "parsers/loaders/n8n_node_types.hpp"
 #include "parsers/loaders/n8n_triggers.hpp"
 #include "parsers/loaders/n8n_workflow.hpp"
 #include "parsers/loaders/url_text.hpp"
@@ -73,7 +73,7 @@ std::string_view untrusted_source(std::string_view trigger_kind) {
 }
 
 void load_triggers(Document& doc, const N8nWorkflow& wf) {
-    for (const N8nTrigger& t : n8n_inbound_triggers(wf)) {
+    for (const N8nTrigger& t : wf.triggers) {
         const N8nNode& n = wf.nodes[t.node];
         const Node* type = n.node->find("type");
         Site site{type != nullptr ? member_span(*type) : n.node->span, n.member_path({"type"})};
@@ -114,7 +114,7 @@ void load_triggers(Document& doc, const N8nWorkflow& wf) {
 
 // Values the LLM picks in AI tools: $fromAI(...) and {placeholder} URLs.
 void load_llm_inputs(Document& doc, const N8nNode& n) {
-    bool http_tool = n8n_type_info(n.type).role == N8nRole::http;
+    bool http_tool = n.info.role == N8nRole::http;
     walk_parameters(n, [&](const Node& scalar, const std::string& path) {
         bool chosen = false;
         for (const N8nRef& r : scan_n8n_refs(scalar.value)) chosen = chosen || r.kind == N8nRefKind::from_ai;
@@ -150,7 +150,7 @@ Site param_site(const N8nNode& n, std::initializer_list<std::string_view> chain)
 }
 
 void load_capabilities(Document& doc, const N8nNode& n) {
-    N8nTypeInfo info = n8n_type_info(n.type);
+    const N8nTypeInfo& info = n.info;
     auto grant = [&](std::string capability, std::string scope, Site site) {
         doc.facts.grants.push_back({n.name, std::move(capability), std::move(scope), std::move(site)});
     };
@@ -188,13 +188,15 @@ void load_capabilities(Document& doc, const N8nNode& n) {
 }
 
 void load_workflows(Document& doc) {
-    for (const N8nWorkflow& wf : read_n8n_workflows(*doc.tree)) {
+    auto model = std::make_unique<N8nWorkflowExport>();
+    model->workflows = read_n8n_workflows(*doc.tree);
+    for (const N8nWorkflow& wf : model->workflows) {
         for (const N8nNode& n : wf.nodes) {
             load_credential_refs(doc, n);
             load_expression_refs(doc, n);
             load_capabilities(doc, n);
             load_llm_inputs(doc, n);
-            std::string_view package = n8n_community_package(n.type);
+            std::string_view package = n.community_package();
             const Node* type = n.node->find("type");
             if (!package.empty() && type != nullptr) {
                 doc.facts.requirements.push_back(
@@ -203,10 +205,13 @@ void load_workflows(Document& doc) {
         }
         load_triggers(doc, wf);
     }
+    doc.model = std::move(model);
 }
 
 void load_credentials_export(Document& doc) {
-    for (const N8nCredentialEntry& c : read_n8n_credentials(*doc.tree)) {
+    auto model = std::make_unique<N8nCredentialExport>();
+    model->entries = read_n8n_credentials(*doc.tree);
+    for (const N8nCredentialEntry& c : model->entries) {
         SecretDecl decl;
         decl.name = c.name.empty() ? c.id : c.name;
         decl.store = "n8n-credential";
@@ -216,12 +221,14 @@ void load_credentials_export(Document& doc) {
         decl.site = {member_span(*c.data), c.data_path};
         doc.facts.secret_decls.push_back(std::move(decl));
     }
+    doc.model = std::move(model);
 }
 
 } // namespace
 
 void load_n8n(Document& doc) {
     if (!doc.tree) return;
+    doc.facts.platform = platform::n8n;
     if (doc.format == Format::n8n_credentials) {
         load_credentials_export(doc);
     } else {

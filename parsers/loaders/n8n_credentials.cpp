@@ -1,7 +1,5 @@
 #include "parsers/loaders/n8n_credentials.hpp"
 
-#include "parsers/loaders/n8n_workflow.hpp"
-
 namespace handoff {
 
 namespace {

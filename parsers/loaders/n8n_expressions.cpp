@@ -69,8 +69,6 @@ bool word_at(std::string_view text, std::size_t at, std::string_view word) {
 
 } // namespace
 
-bool is_n8n_expression(std::string_view value) { return !value.empty() && value.front() == '='; }
-
 std::vector<N8nRef> scan_n8n_refs(std::string_view text) {
     std::vector<N8nRef> refs;
     std::size_t at = 0;

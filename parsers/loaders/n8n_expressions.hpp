@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "model/automation.hpp"  // is_n8n_expression
+
 namespace handoff {
 
 enum class N8nRefKind : std::uint8_t {
@@ -25,9 +27,6 @@ struct N8nRef {
     std::size_t offset = 0;    // where the reference starts in the scanned text
     std::size_t length = 0;
 };
-
-// True when an n8n parameter value is an expression (starts with '=').
-bool is_n8n_expression(std::string_view value);
 
 // Every reference in the text (an expression or code source).
 std::vector<N8nRef> scan_n8n_refs(std::string_view text);

@@ -119,14 +119,6 @@ bool langchain_needs_credential(std::string_view name) {
 
 } // namespace
 
-std::string_view n8n_community_package(std::string_view type) {
-    std::size_t dot = type.rfind('.');
-    if (dot == std::string_view::npos || dot == 0) return {};
-    std::string_view package = type.substr(0, dot);
-    if (package == kBase || package == kLangchain) return {};
-    return package;
-}
-
 N8nTypeInfo n8n_type_info(std::string_view type) {
     N8nTypeInfo info;
     std::size_t dot = type.rfind('.');

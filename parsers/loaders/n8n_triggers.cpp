@@ -1,7 +1,5 @@
 #include "parsers/loaders/n8n_triggers.hpp"
 
-#include "parsers/loaders/n8n_node_types.hpp"
-
 namespace handoff {
 
 std::string n8n_auth_kind(std::string_view raw) {
@@ -38,7 +36,7 @@ std::vector<N8nTrigger> n8n_inbound_triggers(const N8nWorkflow& wf) {
     std::vector<N8nTrigger> out;
     for (std::size_t i = 0; i < wf.nodes.size(); ++i) {
         const N8nNode& n = wf.nodes[i];
-        N8nTypeInfo info = n8n_type_info(n.type);
+        const N8nTypeInfo& info = n.info;
         switch (info.role) {
         case N8nRole::webhook: out.push_back(with_auth(i, n, "webhook", "authentication")); break;
         case N8nRole::form_trigger: out.push_back(with_auth(i, n, "form", "authentication")); break;

@@ -7,19 +7,11 @@
 #include <string_view>
 #include <vector>
 
-#include "parsers/loaders/n8n_workflow.hpp"
+#include "model/automation.hpp"
 
 namespace handoff {
 
-struct N8nTrigger {
-    std::size_t node = 0;            // index into the workflow's nodes
-    std::string kind;                // webhook, form, chat, mcp-server, webhook-resume, form-resume, app-webhook, email
-    std::string auth;                // none, basic, header, jwt, token, oauth, n8n-user, unknown
-    std::string raw_auth;            // the value as written, empty when omitted
-    const Node* auth_member = nullptr;  // the authentication parameter, when written
-    bool endpoint = true;            // an HTTP endpoint of the n8n instance (not email)
-};
-
+// In node order; read_n8n_workflows stores them in N8nWorkflow::triggers.
 std::vector<N8nTrigger> n8n_inbound_triggers(const N8nWorkflow& wf);
 
 // Normalises an authentication parameter value: "basicAuth" -> "basic".
