@@ -99,9 +99,13 @@ public:
 
     void load() {
         active_ = !is_true(s_.find("disabled")) && lower(s_.text("enabled")) != "false";
-        std::vector<McpServer>& servers = facts_.model().servers;
-        index_ = servers.size();
-        servers.push_back({name_, std::string(s_.text("type")), {}, {}, {}, {}, active_, AgentFacts::key_site(s_, path_)});
+        McpServer entry;
+        entry.name = name_;
+        entry.transport = s_.text("type").empty() ? s_.text("transport") : s_.text("type");
+        entry.enabled = active_;
+        entry.site = AgentFacts::key_site(s_, path_);
+        index_ = facts_.model().servers.size();
+        facts_.model().servers.push_back(std::move(entry));
         facts_.references_below(s_, path_, name_);
         command_line();
         remote_url();
