@@ -5,7 +5,7 @@
 
 #include "checks/registry.hpp"
 #include "checks/support/agent.hpp"
-#include "parsers/loaders/agent_facts.hpp"
+#include "core/vocabulary.hpp"
 
 namespace handoff {
 namespace {

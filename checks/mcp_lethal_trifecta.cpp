@@ -1,6 +1,6 @@
 #include "checks/registry.hpp"
 #include "checks/support/agent.hpp"
-#include "parsers/loaders/agent_facts.hpp"
+#include "core/vocabulary.hpp"
 
 namespace handoff {
 namespace {
@@ -18,7 +18,8 @@ class McpLethalTrifecta final : public SingleRuleCheck {
 public:
     McpLethalTrifecta() : SingleRuleCheck(kRule) {}
     void check_file(const Document& doc, FindingSink& sink) const override {
-        if (!is_agent_document(doc) || doc.format == Format::agent_tools) return;
+        const AgentModel* model = agent_model(doc);
+        if (model == nullptr || model->kind == AgentFileKind::tool_list) return;
         // One server holding all three legs (a GitHub server) is how it is meant to work; a mix of servers
         // is what lets one's input drive another's output.
         const Untrusted* reads = nullptr;

@@ -1,6 +1,6 @@
 #include "checks/registry.hpp"
 #include "checks/support/agent.hpp"
-#include "parsers/loaders/agent_facts.hpp"
+#include "core/vocabulary.hpp"
 
 namespace handoff {
 namespace {

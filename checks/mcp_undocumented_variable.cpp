@@ -4,7 +4,6 @@
 
 #include "checks/registry.hpp"
 #include "checks/support/agent.hpp"
-#include "parsers/loaders/agent_facts.hpp"
 #include "core/text.hpp"
 
 namespace handoff {
@@ -20,7 +19,7 @@ constexpr RuleInfo kRule{
 
 // Files that document a project's variables: env templates, READMEs, docs.
 bool documents_variables(const Document& doc) {
-    if (doc.format == Format::dotenv) return true;
+    if (doc.syntax == Syntax::dotenv) return true;
     std::string path = lower(doc.path());
     std::size_t slash = path.rfind('/');
     std::string name = slash == std::string::npos ? path : path.substr(slash + 1);

@@ -1,7 +1,5 @@
 #include "checks/registry.hpp"
 #include "checks/support/agent.hpp"
-#include "parsers/loaders/agent_facts.hpp"
-#include "parsers/loaders/mcp_client.hpp"
 
 namespace handoff {
 namespace {
@@ -19,15 +17,15 @@ class McpUnexpandedVariable final : public SingleRuleCheck {
 public:
     McpUnexpandedVariable() : SingleRuleCheck(kRule) {}
     void check_file(const Document& doc, FindingSink& sink) const override {
-        if (!is_agent_document(doc) || !doc.tree) return;
-        McpClient client = detect_client(doc.path(), *doc.tree).client;
+        const AgentModel* model = agent_model(doc);
+        if (model == nullptr) return;
         for (const SecretRef& ref : doc.facts.secret_refs) {
             if (ref.expanded) continue;
             std::string_view written = doc.bytes().substr(ref.site.span.begin, ref.site.span.size());
             std::string shown = written.size() <= 80 && written.find('$') == 0 ? std::string(written) : ref.name;
             sink.report(doc, kRule,
                         agent_hit(doc, ref.site,
-                                  std::string(client_name(client)) + " does not expand " + shown + ": " +
+                                  std::string(client_name(model->client)) + " does not expand " + shown + ": " +
                                       holder_label(doc, ref.owner) + " gets the literal text",
                                   shown));
         }

@@ -1,6 +1,6 @@
 #include "checks/registry.hpp"
 #include "checks/support/agent.hpp"
-#include "parsers/loaders/agent_facts.hpp"
+#include "core/vocabulary.hpp"
 
 namespace handoff {
 namespace {
@@ -19,7 +19,8 @@ class OpenapiNoSecurity final : public SingleRuleCheck {
 public:
     OpenapiNoSecurity() : SingleRuleCheck(kRule) {}
     void check_file(const Document& doc, FindingSink& sink) const override {
-        if (doc.format != Format::agent_tools) return;
+        const AgentModel* model = agent_model(doc);
+        if (model == nullptr || model->kind != AgentFileKind::tool_list) return;
         for (const Endpoint& e : doc.facts.endpoints) {
             if (e.direction != Endpoint::Direction::outbound || e.auth != "none") continue;
             bool operation = e.kind == kEndpointOpenApiOperation;

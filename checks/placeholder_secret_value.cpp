@@ -6,6 +6,7 @@
 #include "checks/support/github.hpp"
 #include "core/redact.hpp"
 #include "core/secret_names.hpp"
+#include "core/vocabulary.hpp"
 
 namespace handoff {
 namespace {
@@ -22,6 +23,18 @@ const RuleInfo kRule{
     "Create the secret in the CI system and reference it (${{ secrets.NAME }} in GitHub Actions, a masked "
     "CI/CD variable in GitLab), or remove the entry if it is not needed.",
 };
+
+// A GitLab CI file with credential-named variables: its loader declared or referenced a
+// GitLab CI/CD variable. (A file without one has no entry this check could report.)
+bool has_gitlab_variables(const Document& doc) {
+    for (const SecretDecl& d : doc.facts.secret_decls) {
+        if (d.store == kStoreGitlabVariable) return true;
+    }
+    for (const SecretRef& r : doc.facts.secret_refs) {
+        if (r.store == kStoreGitlabVariable) return true;
+    }
+    return false;
+}
 
 // A stand-in for a value (changeme, <your-token>, YOUR_API_KEY), but not a reference to
 // a secret store, which is what the entry should be.
@@ -48,7 +61,7 @@ public:
                     check_map(doc, sink, step.with, child_path(step.path, "with"), true);
                 }
             }
-        } else if (doc.format == Format::gitlab_ci && doc.tree && doc.tree->is_map()) {
+        } else if (has_gitlab_variables(doc) && doc.tree && doc.tree->is_map()) {
             // GitLab file variables are defaults that project variables override; an empty
             // default documents the variable, only a placeholder is a mistake.
             check_map(doc, sink, doc.tree->find("variables"), "variables", false);

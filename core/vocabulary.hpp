@@ -37,6 +37,8 @@ inline constexpr std::string_view kStoreVscodeInput = "vscode-input";
 inline constexpr std::string_view kStoreContinueSecret = "continue-secret";
 // A secret slot left empty or holding a template value: the client must write it in.
 inline constexpr std::string_view kStoreConfigPlaceholder = "config-placeholder";
+// A GitLab CI/CD variable: what the GitLab CI loader declares and references.
+inline constexpr std::string_view kStoreGitlabVariable = "gitlab-variable";
 
 // Endpoint kinds agent loaders emit.
 inline constexpr std::string_view kEndpointMcpServer = "mcp-server";

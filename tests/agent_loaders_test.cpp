@@ -1,6 +1,8 @@
 // The agent loaders' building blocks: command lines, variable syntaxes, clients, rules.
 #include <doctest/doctest.h>
 
+#include "cli/scan.hpp"
+#include "model/agent.hpp"
 #include "parsers/loaders/command_line.hpp"
 #include "parsers/loaders/mcp_client.hpp"
 #include "parsers/loaders/permission_rules.hpp"
@@ -107,4 +109,42 @@ TEST_CASE("Claude Code permission rules: what is broad and what is not") {
     CHECK_FALSE(broad_allow(parse_permission_rule("mcp__github__get_issue")).has_value());
     CHECK(denied_by(parse_permission_rule("Bash(curl:*)"), parse_permission_rule("Bash")));
     CHECK_FALSE(denied_by(parse_permission_rule("Bash(curl:*)"), parse_permission_rule("Bash(wget:*)")));
+}
+
+TEST_CASE("An MCP config carries its agent model after loading: kind, client and servers") {
+    auto doc = load_document(".vscode/mcp.json", R"({"servers": {
+        "files": {"command": "npx", "args": ["-y", "@scope/files@1.0.0"], "env": {"ROOT": "/srv"}},
+        "remote": {"type": "http", "url": "https://user:pw@mcp.example.org/mcp?key=abc",
+                   "headers": {"Authorization": "Bearer ${input:tok}"}, "disabled": true}},
+        "inputs": [{"id": "tok", "type": "promptString", "password": true}]})",
+                             {});
+    const auto* model = doc->model_as<AgentModel>();
+    REQUIRE(model != nullptr);
+    CHECK(model->kind == AgentFileKind::mcp_config);
+    CHECK(model->client == McpClient::vscode);
+    REQUIRE(model->servers.size() == 2);
+    const McpServer& files = model->servers[0];
+    CHECK(files.name == "files");
+    CHECK(files.transport == "stdio");
+    CHECK(files.command == std::vector<std::string>{"npx", "-y", "@scope/files@1.0.0"});
+    CHECK(files.env == std::vector<std::string>{"ROOT"});
+    CHECK(files.enabled);
+    const McpServer& remote = model->servers[1];
+    CHECK(remote.transport == "http");
+    CHECK(remote.url == "https://mcp.example.org/mcp?key=\xE2\x80\xA6");
+    CHECK(remote.headers == std::vector<std::string>{"Authorization"});
+    CHECK_FALSE(remote.enabled);
+    CHECK(remote.command.empty());
+
+    auto settings = load_document(".claude/settings.json", R"({"permissions": {"allow": ["Bash"]}})", {});
+    REQUIRE(settings->model_as<AgentModel>() != nullptr);
+    CHECK(settings->model_as<AgentModel>()->kind == AgentFileKind::agent_settings);
+    CHECK(settings->model_as<AgentModel>()->client == McpClient::claude_code);
+
+    auto tools = load_document("tools.json", R"({"tools": [{"type": "function", "function": {"name": "f"}}]})", {});
+    REQUIRE(tools->model_as<AgentModel>() != nullptr);
+    CHECK(tools->model_as<AgentModel>()->kind == AgentFileKind::tool_list);
+
+    auto workflow = load_document(".github/workflows/ci.yml", "on: push\njobs: {}\n", {});
+    CHECK(workflow->model_as<AgentModel>() == nullptr);
 }

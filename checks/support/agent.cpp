@@ -5,12 +5,9 @@
 
 namespace handoff {
 
-namespace {
-} // namespace
+const AgentModel* agent_model(const Document& doc) { return doc.model_as<AgentModel>(); }
 
-bool is_agent_document(const Document& doc) {
-    return doc.format == Format::mcp_config || doc.format == Format::agent_settings || doc.format == Format::agent_tools;
-}
+bool is_agent_document(const Document& doc) { return agent_model(doc) != nullptr; }
 
 bool is_sample_copy(std::string_view path) {
     std::string p = "/" + lower(path);
@@ -65,11 +62,13 @@ Hit agent_hit(const Document& doc, const Site& site, std::string message, std::s
 
 std::string holder_label(const Document& doc, std::string_view holder) {
     if (holder.empty()) return "settings";  // a settings-level grant, not a server's
-    if (doc.format == Format::agent_tools) return "tool \"" + std::string(holder) + "\"";
+    const AgentModel* model = agent_model(doc);
+    AgentFileKind kind = model != nullptr ? model->kind : AgentFileKind::mcp_config;
+    if (kind == AgentFileKind::tool_list) return "tool \"" + std::string(holder) + "\"";
     if (holder.starts_with("hooks.")) return "hook " + std::string(holder.substr(6));
     for (std::string_view setting : {"apiKeyHelper", "awsAuthRefresh", "awsCredentialExport", "otelHeadersHelper",
                                      "statusLine.command"}) {
-        if (holder == setting && doc.format != Format::mcp_config) return std::string(holder);
+        if (holder == setting && kind != AgentFileKind::mcp_config) return std::string(holder);
     }
     return "MCP server \"" + std::string(holder) + "\"";
 }

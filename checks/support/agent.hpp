@@ -5,10 +5,13 @@
 #include <string_view>
 
 #include "core/check.hpp"
+#include "model/agent.hpp"
 
 namespace handoff {
 
-// mcp-config, agent-settings or agent-tools: the formats whose facts the agent checks read.
+// The agent model of an MCP config, agent settings or tool list; nullptr for other files.
+const AgentModel* agent_model(const Document& doc);
+// A document with an agent model: the files whose facts the agent checks read.
 bool is_agent_document(const Document& doc);
 
 // Template, example and docs copies are handed over as samples, not as live config.
@@ -25,7 +28,7 @@ bool is_placeholder_host(std::string_view host);
 // A hit at a fact's site with the confidence adjusted for sample copies.
 Hit agent_hit(const Document& doc, const Site& site, std::string message, std::string evidence = {});
 
-// "MCP server \"x\"" / "settings" / "tool \"x\"" for messages, by the document's format.
+// "MCP server \"x\"" / "settings" / "tool \"x\"" for messages, by the kind of agent file.
 std::string holder_label(const Document& doc, std::string_view holder);
 
 } // namespace handoff

@@ -1,6 +1,7 @@
 #include "parsers/loaders/agent_facts.hpp"
 
 #include <cctype>
+#include <memory>
 
 #include "core/redact.hpp"
 #include "parsers/loaders/secret_slots.hpp"
@@ -110,6 +111,20 @@ std::string url_auth(std::string_view url) {
     return {};
 }
 
+namespace {
+AgentModel& attach_model(Document& doc, AgentFileKind kind, McpClient client) {
+    auto model = std::make_unique<AgentModel>();
+    model->kind = kind;
+    model->client = client;
+    AgentModel& out = *model;
+    doc.model = std::move(model);
+    return out;
+}
+} // namespace
+
+AgentFacts::AgentFacts(Document& doc, AgentFileKind kind, McpClient client)
+    : doc_(doc), model_(attach_model(doc, kind, client)) {}
+
 Site AgentFacts::key_site(const Node& node, const std::string& path) {
     return {node.key_span.empty() ? node.span : node.key_span, path};
 }
@@ -136,7 +151,7 @@ void AgentFacts::references(const Node& scalar, const std::string& path, const s
         // ("Z*,$TMP"), except for Gemini, which expands it everywhere.
         if (ref.syntax == RefSyntax::bare) {
             bool whole = ref.length == scalar.value.size();
-            bool gemini = client_ == McpClient::gemini && !shell_text && is_secret_name(ref.name);
+            bool gemini = client() == McpClient::gemini && !shell_text && is_secret_name(ref.name);
             if (!whole && !gemini) continue;
         }
         SecretRef out;
@@ -144,7 +159,7 @@ void AgentFacts::references(const Node& scalar, const std::string& path, const s
         out.owner = owner;
         out.optional = ref.has_default;
         out.site = site_within(scalar, path, std::string_view(scalar.value).substr(ref.offset, ref.length));
-        Expansion expands = client_expands(client_, ref.syntax);
+        Expansion expands = client_expands(client(), ref.syntax);
         out.expanded = expands != Expansion::no;
         if (ref.syntax == RefSyntax::input) {
             out.store = std::string(kStoreVscodeInput);
@@ -155,9 +170,9 @@ void AgentFacts::references(const Node& scalar, const std::string& path, const s
             out.provider = provider_from_name(ref.name);
         }
         if (!out.expanded) {
-            out.where_to_set = unexpanded_where(client_, ref);
+            out.where_to_set = unexpanded_where(client(), ref);
         } else if (out.store == "env") {
-            out.where_to_set = env_destination(client_);
+            out.where_to_set = env_destination(client());
         }
         doc_.facts.secret_refs.push_back(std::move(out));
     }
@@ -230,10 +245,9 @@ void AgentFacts::exec(std::string holder, std::string command, Site where, std::
     doc_.facts.execs.push_back(std::move(e));
 }
 
-void load_agent_file(Document& doc) {
+void load_agent_file(Document& doc, AgentFileKind kind) {
     if (!doc.tree) return;
-    ClientGuess guess = detect_client(doc.path(), *doc.tree);
-    AgentFacts facts(doc, guess.client);
+    AgentFacts facts(doc, kind, detect_client(doc.path(), *doc.tree).client);
     load_mcp_servers(facts, *doc.tree);
     load_settings_keys(facts, *doc.tree);
 }

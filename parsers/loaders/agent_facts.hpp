@@ -7,6 +7,7 @@
 
 #include "core/document.hpp"
 #include "core/vocabulary.hpp"
+#include "model/agent.hpp"
 #include "parsers/loaders/mcp_client.hpp"
 
 namespace handoff {
@@ -19,12 +20,15 @@ std::string sanitize_url(std::string_view url);
 // The auth a URL carries by itself: "basic" (userinfo), "token" (?key=, ?token=...), or "".
 std::string url_auth(std::string_view url);
 
+// Builds an agent file's facts and its model: constructing one puts a fresh AgentModel
+// of this kind and client on the document, which the loaders fill as they read.
 class AgentFacts {
 public:
-    AgentFacts(Document& doc, McpClient client) : doc_(doc), client_(client) {}
+    AgentFacts(Document& doc, AgentFileKind kind, McpClient client);
 
     [[nodiscard]] Document& doc() const { return doc_; }
-    [[nodiscard]] McpClient client() const { return client_; }
+    [[nodiscard]] AgentModel& model() const { return model_; }
+    [[nodiscard]] McpClient client() const { return model_.client; }
 
     [[nodiscard]] static Site site(const Node& node, const std::string& path) { return {node.span, path}; }
     // The key of a map member (a server's name), or its value when it has no key.
@@ -46,7 +50,7 @@ public:
 
 private:
     Document& doc_;
-    McpClient client_;
+    AgentModel& model_;
 };
 
 // The two halves an agent file may hold. Both loaders call both: a Claude Code
@@ -54,6 +58,6 @@ private:
 void load_mcp_servers(AgentFacts& facts, const Node& root);
 void load_settings_keys(AgentFacts& facts, const Node& root);
 // Detects the client and runs both halves.
-void load_agent_file(Document& doc);
+void load_agent_file(Document& doc, AgentFileKind kind);
 
 } // namespace handoff

@@ -262,6 +262,6 @@ private:
 
 void load_settings_keys(AgentFacts& facts, const Node& root) { SettingsLoader(facts, root).load(); }
 
-void load_agent_settings(Document& doc) { load_agent_file(doc); }
+void load_agent_settings(Document& doc) { load_agent_file(doc, AgentFileKind::agent_settings); }
 
 } // namespace handoff

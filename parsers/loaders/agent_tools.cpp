@@ -308,7 +308,7 @@ private:
 
 void load_agent_tools(Document& doc) {
     if (!doc.tree) return;
-    AgentFacts facts(doc, McpClient::unknown);
+    AgentFacts facts(doc, AgentFileKind::tool_list, McpClient::unknown);
     ToolsLoader(facts).load(*doc.tree);
 }
 

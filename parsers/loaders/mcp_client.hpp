@@ -8,32 +8,9 @@
 #include <vector>
 
 #include "core/tree.hpp"
+#include "model/agent.hpp"
 
 namespace handoff {
-
-enum class McpClient : std::uint8_t {
-    unknown,
-    claude_desktop,
-    claude_code,
-    cursor,
-    vscode,
-    windsurf,
-    antigravity,
-    cline,
-    roo,
-    kilo,
-    gemini,
-    codex,
-    continue_dev,
-    zed,
-    opencode,
-    kiro,
-    amazonq,
-    copilot_cli,
-};
-
-std::string_view client_id(McpClient client);    // "claude-desktop", "vscode", ...
-std::string_view client_name(McpClient client);  // "Claude Desktop", "VS Code", ...
 
 struct ClientGuess {
     McpClient client = McpClient::unknown;

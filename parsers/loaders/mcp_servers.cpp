@@ -99,13 +99,20 @@ public:
 
     void load() {
         active_ = !is_true(s_.find("disabled")) && lower(s_.text("enabled")) != "false";
+        McpServer entry;
+        entry.name = name_;
+        entry.transport = s_.text("type").empty() ? s_.text("transport") : s_.text("type");
+        entry.enabled = active_;
+        entry.site = AgentFacts::key_site(s_, path_);
+        index_ = facts_.model().servers.size();
+        facts_.model().servers.push_back(std::move(entry));
         facts_.references_below(s_, path_, name_);
         command_line();
         remote_url();
-        values("env");
-        values("environment");
-        values("headers");
-        values("http_headers");
+        values("env", server().env);
+        values("environment", server().env);
+        values("headers", server().headers);
+        values("http_headers", server().headers);
         forwarded_names();
         approvals();
         roles();
@@ -117,6 +124,9 @@ private:
     std::string name_;
     std::string path_;
     bool active_ = true;
+    std::size_t index_ = 0;  // this server's entry in the model
+
+    McpServer& server() { return facts_.model().servers[index_]; }
     std::vector<std::string> words_{name_};  // what the server is called and runs, for its roles
 
     void command_line() {
@@ -131,7 +141,9 @@ private:
             }
             arg_list = cmd->find("args");
             args_path = child_path(cmd_path, "args");
-            if (const Node* env = cmd->find("env"); env != nullptr) env_values(*env, child_path(cmd_path, "env"));
+            if (const Node* env = cmd->find("env"); env != nullptr) {
+                env_values(*env, child_path(cmd_path, "env"), server().env);
+            }
         } else if (cmd != nullptr && cmd->is_seq()) {  // opencode: "command": ["npx", "-y", "pkg"]
             arg_list = cmd;
             args_path = cmd_path;
@@ -152,6 +164,8 @@ private:
             if (!joined.empty()) joined += ' ';
             joined += a.node->value;
         }
+        server().command = argv;
+        if (server().transport.empty()) server().transport = "stdio";
         facts_.exec(name_, joined, AgentFacts::site(*args[0].node, args[0].path), kEndpointMcpServer);
         CommandAnalysis analysis = analyze_command(argv);
         for (std::string& p : analysis.packages) words_.push_back(p);
@@ -204,6 +218,8 @@ private:
             }
         }
         if (url == nullptr) return;
+        server().url = sanitize_url(url->value);
+        if (server().transport.empty()) server().transport = "http";
         std::string auth;
         for (std::string_view key : {"headers", "http_headers", "requestInit"}) {
             const Node* h = s_.find(key);
@@ -232,10 +248,12 @@ private:
         words_.push_back(url_host(url->value));
     }
 
-    void env_values(const Node& map, const std::string& path) {
+    // env and header values; names: where the model lists them.
+    void env_values(const Node& map, const std::string& path, std::vector<std::string>& names) {
         if (!map.is_map()) return;
         for (const Node& v : map.children) {
             if (!v.is_scalar()) continue;
+            names.push_back(v.key);
             std::string p = child_path(path, v.key);
             facts_.placeholder(v, p, name_, v.key);
             std::string key = lower(v.key);
@@ -248,8 +266,8 @@ private:
         }
     }
 
-    void values(std::string_view key) {
-        if (const Node* map = s_.find(key); map != nullptr) env_values(*map, child_path(path_, key));
+    void values(std::string_view key, std::vector<std::string>& names) {
+        if (const Node* map = s_.find(key); map != nullptr) env_values(*map, child_path(path_, key), names);
     }
 
     // Codex names host variables instead of holding values: each is one the client must set.
