@@ -11,11 +11,11 @@ namespace handoff {
 namespace {
 
 std::string_view slot_wording(std::string_view store) {
-    if (store == kLangflowFieldStore) return "Langflow password field";
-    if (store == kDifyEnvStore) return "Dify secret environment variable";
-    if (store == kDifyHttpAuthStore) return "Dify HTTP request API key";
-    if (store == kFlowiseVariableStore) return "Flowise static variable";
-    if (store == kFlowiseInputStore) return "Flowise node input";
+    if (store == store::langflow_field) return "Langflow password field";
+    if (store == store::dify_env) return "Dify secret environment variable";
+    if (store == store::dify_http_auth) return "Dify HTTP request API key";
+    if (store == store::flowise_variable) return "Flowise static variable";
+    if (store == store::flowise_input) return "Flowise node input";
     return {};
 }
 

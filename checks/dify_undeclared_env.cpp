@@ -23,9 +23,9 @@ public:
     void check_file(const Document& doc, FindingSink& sink) const override {
         std::vector<std::string_view> reported;
         for (const SecretRef& ref : doc.facts.secret_refs) {
-            if (ref.store != kDifyEnvStore) continue;
+            if (ref.store != store::dify_env) continue;
             bool declared = std::any_of(doc.facts.secret_decls.begin(), doc.facts.secret_decls.end(),
-                                        [&](const SecretDecl& d) { return d.store == kDifyEnvStore && d.name == ref.name; });
+                                        [&](const SecretDecl& d) { return d.store == store::dify_env && d.name == ref.name; });
             if (declared || std::find(reported.begin(), reported.end(), ref.name) != reported.end()) continue;
             reported.push_back(ref.name);
             Hit hit;

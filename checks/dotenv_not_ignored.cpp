@@ -1,13 +1,10 @@
 // A .env file with real values that no .gitignore rule covers: the next `git add .`
 // publishes every key in it.
-#include <algorithm>
-#include <array>
-
 #include "checks/registry.hpp"
-#include "core/text.hpp"
 #include "core/gitignore.hpp"
+#include "core/path_name.hpp"
 #include "core/secret_names.hpp"
-#include "parsers/detect_path.hpp"
+#include "model/dotenv.hpp"
 
 namespace handoff {
 
@@ -25,18 +22,6 @@ const RuleInfo kRule{
     "`git rm --cached`, and rotate every key it held. Ship a .env.example with empty values instead.",
 };
 
-bool is_template_name(std::string_view path) {
-    std::string name = lower(base_name(path));
-    static constexpr std::array<std::string_view, 6> kMarkers{"example", "sample", "template", "dist", "defaults", "schema"};
-    return std::any_of(kMarkers.begin(), kMarkers.end(),
-                       [&](std::string_view m) { return name.find(m) != std::string::npos; });
-}
-
-std::string folder_of(std::string_view path) {
-    std::size_t slash = path.find_last_of('/');
-    return slash == std::string_view::npos ? std::string() : std::string(path.substr(0, slash));
-}
-
 class DotenvNotIgnored final : public SingleRuleCheck {
 public:
     DotenvNotIgnored() : SingleRuleCheck(kRule) {}
@@ -47,7 +32,8 @@ public:
             if (base_name(doc->path()) == ".gitignore") ignore.add(folder_of(doc->path()), doc->bytes());
         }
         for (const auto& doc : project.documents) {
-            if (doc->format != Format::dotenv || is_template_name(doc->path()) || ignore.ignored(doc->path())) continue;
+            const auto* dotenv = doc->model_as<DotenvFile>();
+            if (dotenv == nullptr || dotenv->is_template || ignore.ignored(doc->path())) continue;
             report(*doc, sink);
         }
     }

@@ -19,7 +19,7 @@ public:
     void check_file(const Document& doc, FindingSink& sink) const override {
         if (!is_agent_document(doc)) return;
         for (const SecretRef& ref : doc.facts.secret_refs) {
-            if (ref.store != kStoreConfigPlaceholder) continue;
+            if (ref.store != store::config_placeholder) continue;
             sink.report(doc, kRule,
                         agent_hit(doc, ref.site,
                                   holder_label(doc, ref.owner) + ": " + ref.name + " is empty or a placeholder",

@@ -19,7 +19,7 @@ public:
     void check_file(const Document& doc, FindingSink& sink) const override {
         if (!is_agent_document(doc)) return;
         for (const SecretDecl& d : doc.facts.secret_decls) {
-            if (d.store != kStoreVscodeInput || !d.shown_in_clear) continue;
+            if (d.store != store::vscode_input || !d.shown_in_clear) continue;
             sink.report(doc, kRule,
                         agent_hit(doc, d.site,
                                   "input \"" + d.name + "\" asks for a secret without \"password\": true: it is shown "

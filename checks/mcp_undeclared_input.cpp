@@ -19,10 +19,10 @@ public:
     void check_file(const Document& doc, FindingSink& sink) const override {
         if (!is_agent_document(doc)) return;
         for (const SecretRef& ref : doc.facts.secret_refs) {
-            if (ref.store != kStoreVscodeInput || !ref.expanded) continue;
+            if (ref.store != store::vscode_input || !ref.expanded) continue;
             bool declared = false;
             for (const SecretDecl& d : doc.facts.secret_decls) {
-                declared = declared || (d.store == kStoreVscodeInput && d.name == ref.name);
+                declared = declared || (d.store == store::vscode_input && d.name == ref.name);
             }
             if (declared) continue;
             sink.report(doc, kRule,

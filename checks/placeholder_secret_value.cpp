@@ -28,10 +28,10 @@ const RuleInfo kRule{
 // GitLab CI/CD variable. (A file without one has no entry this check could report.)
 bool has_gitlab_variables(const Document& doc) {
     for (const SecretDecl& d : doc.facts.secret_decls) {
-        if (d.store == kStoreGitlabVariable) return true;
+        if (d.store == store::gitlab_variable) return true;
     }
     for (const SecretRef& r : doc.facts.secret_refs) {
-        if (r.store == kStoreGitlabVariable) return true;
+        if (r.store == store::gitlab_variable) return true;
     }
     return false;
 }

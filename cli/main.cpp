@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iostream>
 #include <mutex>
+#include <optional>
 
 #include "checks/registry.hpp"
 #include "cli/baseline.hpp"
@@ -102,6 +103,198 @@ std::string formats_help() {
     return list;
 }
 
+// The scan subcommand's settings, as the command line gave them.
+struct ScanArgs {
+    std::vector<std::string> paths;
+    std::string format = "text";
+    std::string output;
+    std::vector<std::string> reports;
+    std::string fail_on = "high";
+    bool fail_on_given = false;  // --fail-on on the command line beats the config file
+    unsigned jobs = 0;
+    std::vector<std::string> excludes;
+    std::string color = "auto";
+    bool no_ignores = false;
+    std::uint64_t max_file_size = 16U << 20U;
+    std::string baseline_file;
+    std::string config_file;
+    bool no_config = false;
+    std::string write_baseline_file;
+    ReportOptions report_options;
+};
+
+CLI::App* add_scan_command(CLI::App& app, ScanArgs& a) {
+    CLI::App* scan = app.add_subcommand("scan", "Scan files or folders and report findings");
+    scan->add_option("paths", a.paths, "Files or folders to scan")->required()->check(CLI::ExistingPath);
+    scan->add_option("-f,--format", a.format, "Report format on stdout (or --output): " + formats_help())
+        ->capture_default_str();
+    scan->add_option("-o,--output", a.output, "Write the --format report to FILE instead of stdout");
+    scan->add_option("--report", a.reports,
+                     "Also write FORMAT=FILE (repeatable), e.g. --report sarif=handoff.sarif --report html=review.html");
+    scan->add_option("--fail-on", a.fail_on, "Exit 1 when a finding is at or above: critical|high|medium|low|info|none")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"critical", "high", "medium", "low", "info", "none", "never"}));
+    scan->add_option("-j,--jobs", a.jobs, "Files scanned in parallel (default: one per core; at most four per core)");
+    scan->add_option("--exclude", a.excludes, "Skip paths matching GLOB (repeatable; ** crosses folders)");
+    scan->add_option("--color", a.color, "Colour the terminal report: auto|always|never (NO_COLOR is honoured)")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"auto", "always", "never"}));
+    scan->add_flag("--no-ignores", a.no_ignores, "Report findings silenced by inline `handoff: ignore` comments too");
+    scan->add_option("--config", a.config_file,
+                     "Read settings from FILE (default: .handoff.yml, handoff.yml or .github/handoff.yml at the "
+                     "scanned folder or a parent up to the repository root; HANDOFF_CONFIG also works)")
+        ->check(CLI::ExistingFile);
+    scan->add_flag("--no-config", a.no_config, "Ignore any config file");
+    scan->add_option("--baseline", a.baseline_file,
+                     "Leave out findings listed in FILE (a --write-baseline file or an earlier JSON report)")
+        ->check(CLI::ExistingFile);
+    scan->add_option("--write-baseline", a.write_baseline_file, "Write the findings of this scan to FILE as a baseline");
+    scan->add_option("--max-file-size", a.max_file_size, "Skip files larger than BYTES (with a diagnostic)")
+        ->capture_default_str();
+    scan->add_option("--title", a.report_options.title, "Report title (HTML and Markdown)");
+    scan->add_option("--client", a.report_options.client, "Client name for the report header");
+    scan->add_option("--author", a.report_options.author, "Author name for the report header");
+    scan->footer(
+        "\nExit codes: 0 no finding at or above --fail-on, 1 findings at or above it, 2 usage error.\n"
+        "Examples:\n"
+        "  handoff scan .\n"
+        "  handoff scan . --format sarif --output handoff.sarif --fail-on none\n"
+        "  handoff scan project/ --report html=review.html --report json=handoff.json");
+    return scan;
+}
+
+// The scan options every subcommand starts from: the paths, nothing else set.
+ScanOptions scan_options(const std::vector<std::string>& paths) {
+    ScanOptions options;
+    options.paths = paths;
+    return options;
+}
+
+// The project config the scan names or finds; a broken one is reported here.
+bool load_config(const ScanArgs& a, std::optional<Config>& config) {
+    if (a.no_config) return true;
+    std::optional<std::filesystem::path> file;
+    if (!a.config_file.empty()) file = a.config_file;
+    else if (env_set("HANDOFF_CONFIG")) file = std::getenv("HANDOFF_CONFIG");
+    else file = find_config(a.paths.front());
+    if (!file) return true;
+    std::string error;
+    config = read_config(*file, error);
+    if (!config) std::cerr << "handoff: configuration error: " << error << '\n';
+    return config.has_value();
+}
+
+// The --format report and every --report FORMAT=FILE, or nothing when one is malformed.
+std::optional<std::vector<ReportTarget>> report_targets(const ScanArgs& a) {
+    std::vector<ReportTarget> targets{{a.format, a.output}};
+    for (const std::string& spec : a.reports) {
+        std::size_t eq = spec.find('=');
+        if (eq == std::string::npos || eq == 0 || eq + 1 == spec.size()) {
+            std::cerr << "handoff: --report takes FORMAT=FILE, got '" << spec << "'\n";
+            return std::nullopt;
+        }
+        targets.push_back({spec.substr(0, eq), spec.substr(eq + 1)});
+    }
+    for (const ReportTarget& t : targets) {
+        if (!make_writer(t.format)) {
+            std::cerr << "handoff: unknown report format '" << t.format << "' (known: " << formats_help() << ")\n";
+            return std::nullopt;
+        }
+    }
+    return targets;
+}
+
+int scan_command(ScanArgs a) {
+    std::optional<std::vector<ReportTarget>> targets = report_targets(a);
+    if (!targets) return kExitUsage;
+
+    ScanOptions options = scan_options(a.paths);
+    options.jobs = a.jobs;
+    options.inline_ignores = !a.no_ignores;
+    options.discover.excludes = a.excludes;
+    options.max_file_bytes = a.max_file_size;
+
+    std::optional<Config> config;
+    if (!load_config(a, config)) return kExitUsage;
+    if (config) {
+        options.discover.excludes.insert(options.discover.excludes.end(), config->excludes.begin(),
+                                         config->excludes.end());
+        if (config->fail_on && !a.fail_on_given) a.fail_on = *config->fail_on;
+    }
+
+    std::optional<Baseline> baseline;
+    if (!a.baseline_file.empty()) {
+        std::string error;
+        baseline = read_baseline(a.baseline_file, error);
+        if (!baseline) {
+            std::cerr << "handoff: " << error << '\n';
+            return kExitUsage;
+        }
+    }
+
+    Progress progress(isatty(STDERR_FILENO) != 0 && !env_set("CI"));
+    options.progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); };
+    ScanResult result = run_scan(options);
+    progress.clear();
+    if (config) apply_config(*config, result);
+    if (baseline) apply_baseline(*baseline, result);
+    if (!a.write_baseline_file.empty() && !write_baseline(result, a.write_baseline_file)) {
+        std::cerr << "handoff: cannot write " << a.write_baseline_file << '\n';
+        return kExitUsage;
+    }
+
+    for (const Diagnostic& d : result.diagnostics) {
+        std::cerr << "handoff: " << (d.path.empty() ? "scan" : d.path);
+        if (d.line > 0) std::cerr << ':' << d.line << ':' << d.column;
+        std::cerr << ": " << to_string(d.kind) << ": " << d.message << '\n';
+    }
+
+    bool written = true;
+    for (const ReportTarget& t : *targets) {
+        ReportOptions o = a.report_options;
+        o.color = t.format == "text" && t.file.empty() && want_color(a.color, STDOUT_FILENO);
+        written = write_report(t, result, o) && written;
+    }
+    if (!written) return kExitUsage;
+    // Leave without destroying the result: freeing tens of thousands of findings one by
+    // one only delays the exit. std::exit still flushes and closes the standard streams.
+    std::exit(threshold_exit(result, a.fail_on));
+}
+
+int formats_command(const std::vector<std::string>& paths) {
+    ScanResult result = run_scan(scan_options(paths));
+    for (const ScannedFile& f : result.files) std::cout << f.path << '\t' << format_id(f.format) << '\n';
+    return kExitClean;
+}
+
+int checklist_command(const std::vector<std::string>& paths, const std::string& output) {
+    ScanResult result = run_scan(scan_options(paths));
+    if (output.empty()) {
+        write_checklist(result, std::cout);
+        return kExitClean;
+    }
+    std::ofstream out(output, std::ios::binary);
+    write_checklist(result, out);
+    if (!out) {
+        std::cerr << "handoff: cannot write " << output << '\n';
+        return kExitUsage;
+    }
+    return kExitClean;
+}
+
+int rules_command() {
+    for (const RuleInfo& rule : all_rules()) {
+        std::cout << rule.id << '\t' << to_string(rule.family) << '\t' << to_string(rule.severity) << '\t' << rule.title
+                  << '\n';
+    }
+    return kExitClean;
+}
+
+int version_command() {
+    std::cout << "handoff " << kVersion << '\n';
+    return kExitClean;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -114,61 +307,9 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     app.set_version_flag("--version", std::string(kVersion));
 
-    // scan
-    std::vector<std::string> paths;
-    std::string format = "text";
-    std::string output;
-    std::vector<std::string> reports;
-    std::string fail_on = "high";
-    unsigned jobs = 0;
-    std::vector<std::string> excludes;
-    std::string color = "auto";
-    bool no_ignores = false;
-    std::uint64_t max_file_size = 16U << 20U;
-    std::string baseline_file;
-    std::string config_file;
-    bool no_config = false;
-    std::string write_baseline_file;
-    ReportOptions report_options;
+    ScanArgs scan_args;
+    CLI::App* scan = add_scan_command(app, scan_args);
 
-    CLI::App* scan = app.add_subcommand("scan", "Scan files or folders and report findings");
-    scan->add_option("paths", paths, "Files or folders to scan")->required()->check(CLI::ExistingPath);
-    scan->add_option("-f,--format", format, "Report format on stdout (or --output): " + formats_help())
-        ->capture_default_str();
-    scan->add_option("-o,--output", output, "Write the --format report to FILE instead of stdout");
-    scan->add_option("--report", reports,
-                     "Also write FORMAT=FILE (repeatable), e.g. --report sarif=handoff.sarif --report html=review.html");
-    scan->add_option("--fail-on", fail_on, "Exit 1 when a finding is at or above: critical|high|medium|low|info|none")
-        ->capture_default_str()
-        ->check(CLI::IsMember({"critical", "high", "medium", "low", "info", "none", "never"}));
-    scan->add_option("-j,--jobs", jobs, "Files scanned in parallel (default: one per core; at most four per core)");
-    scan->add_option("--exclude", excludes, "Skip paths matching GLOB (repeatable; ** crosses folders)");
-    scan->add_option("--color", color, "Colour the terminal report: auto|always|never (NO_COLOR is honoured)")
-        ->capture_default_str()
-        ->check(CLI::IsMember({"auto", "always", "never"}));
-    scan->add_flag("--no-ignores", no_ignores, "Report findings silenced by inline `handoff: ignore` comments too");
-    scan->add_option("--config", config_file,
-                     "Read settings from FILE (default: .handoff.yml, handoff.yml or .github/handoff.yml at the "
-                     "scanned folder or a parent up to the repository root; HANDOFF_CONFIG also works)")
-        ->check(CLI::ExistingFile);
-    scan->add_flag("--no-config", no_config, "Ignore any config file");
-    scan->add_option("--baseline", baseline_file,
-                     "Leave out findings listed in FILE (a --write-baseline file or an earlier JSON report)")
-        ->check(CLI::ExistingFile);
-    scan->add_option("--write-baseline", write_baseline_file, "Write the findings of this scan to FILE as a baseline");
-    scan->add_option("--max-file-size", max_file_size, "Skip files larger than BYTES (with a diagnostic)")
-        ->capture_default_str();
-    scan->add_option("--title", report_options.title, "Report title (HTML and Markdown)");
-    scan->add_option("--client", report_options.client, "Client name for the report header");
-    scan->add_option("--author", report_options.author, "Author name for the report header");
-    scan->footer(
-        "\nExit codes: 0 no finding at or above --fail-on, 1 findings at or above it, 2 usage error.\n"
-        "Examples:\n"
-        "  handoff scan .\n"
-        "  handoff scan . --format sarif --output handoff.sarif --fail-on none\n"
-        "  handoff scan project/ --report html=review.html --report json=handoff.json");
-
-    // formats
     std::vector<std::string> format_paths;
     CLI::App* formats = app.add_subcommand("formats", "List each file with the format handoff detects");
     formats->add_option("paths", format_paths, "Files or folders")->required()->check(CLI::ExistingPath);
@@ -190,118 +331,10 @@ int main(int argc, char** argv) {
         return code == 0 ? kExitClean : kExitUsage;
     }
 
-    if (version->parsed()) {
-        std::cout << "handoff " << kVersion << '\n';
-        return kExitClean;
-    }
-    if (rules->parsed()) {
-        for (const RuleInfo& rule : all_rules()) {
-            std::cout << rule.id << '\t' << to_string(rule.family) << '\t' << to_string(rule.severity) << '\t'
-                      << rule.title << '\n';
-        }
-        return kExitClean;
-    }
-
-    ScanOptions options;
-    options.jobs = jobs;
-    options.inline_ignores = !no_ignores;
-    options.discover.excludes = excludes;
-    options.max_file_bytes = max_file_size;
-
-    if (formats->parsed()) {
-        options.paths = format_paths;
-        ScanResult result = run_scan(options);
-        for (const ScannedFile& f : result.files) std::cout << f.path << '\t' << format_id(f.format) << '\n';
-        return kExitClean;
-    }
-
-    if (checklist->parsed()) {
-        options.paths = checklist_paths;
-        ScanResult result = run_scan(options);
-        if (checklist_output.empty()) {
-            write_checklist(result, std::cout);
-            return kExitClean;
-        }
-        std::ofstream out(checklist_output, std::ios::binary);
-        write_checklist(result, out);
-        if (!out) {
-            std::cerr << "handoff: cannot write " << checklist_output << '\n';
-            return kExitUsage;
-        }
-        return kExitClean;
-    }
-
-    std::vector<ReportTarget> targets{{format, output}};
-    for (const std::string& spec : reports) {
-        std::size_t eq = spec.find('=');
-        if (eq == std::string::npos || eq == 0 || eq + 1 == spec.size()) {
-            std::cerr << "handoff: --report takes FORMAT=FILE, got '" << spec << "'\n";
-            return kExitUsage;
-        }
-        targets.push_back({spec.substr(0, eq), spec.substr(eq + 1)});
-    }
-    for (const ReportTarget& t : targets) {
-        if (!make_writer(t.format)) {
-            std::cerr << "handoff: unknown report format '" << t.format << "' (known: " << formats_help() << ")\n";
-            return kExitUsage;
-        }
-    }
-
-    std::optional<Config> config;
-    if (!no_config) {
-        std::optional<std::filesystem::path> file;
-        if (!config_file.empty()) file = config_file;
-        else if (env_set("HANDOFF_CONFIG")) file = std::getenv("HANDOFF_CONFIG");
-        else file = find_config(paths.front());
-        if (file) {
-            std::string error;
-            config = read_config(*file, error);
-            if (!config) {
-                std::cerr << "handoff: configuration error: " << error << '\n';
-                return kExitUsage;
-            }
-            options.discover.excludes.insert(options.discover.excludes.end(), config->excludes.begin(),
-                                             config->excludes.end());
-            if (config->fail_on && scan->count("--fail-on") == 0) fail_on = *config->fail_on;
-        }
-    }
-
-    std::optional<Baseline> baseline;
-    if (!baseline_file.empty()) {
-        std::string error;
-        baseline = read_baseline(baseline_file, error);
-        if (!baseline) {
-            std::cerr << "handoff: " << error << '\n';
-            return kExitUsage;
-        }
-    }
-
-    Progress progress(isatty(STDERR_FILENO) != 0 && !env_set("CI"));
-    options.paths = paths;
-    options.progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); };
-    ScanResult result = run_scan(options);
-    progress.clear();
-    if (config) apply_config(*config, result);
-    if (baseline) apply_baseline(*baseline, result);
-    if (!write_baseline_file.empty() && !write_baseline(result, write_baseline_file)) {
-        std::cerr << "handoff: cannot write " << write_baseline_file << '\n';
-        return kExitUsage;
-    }
-
-    for (const Diagnostic& d : result.diagnostics) {
-        std::cerr << "handoff: " << (d.path.empty() ? "scan" : d.path);
-        if (d.line > 0) std::cerr << ':' << d.line << ':' << d.column;
-        std::cerr << ": " << to_string(d.kind) << ": " << d.message << '\n';
-    }
-
-    bool written = true;
-    for (const ReportTarget& t : targets) {
-        ReportOptions o = report_options;
-        o.color = t.format == "text" && t.file.empty() && want_color(color, STDOUT_FILENO);
-        written = write_report(t, result, o) && written;
-    }
-    if (!written) return kExitUsage;
-    // Leave without destroying the result: freeing tens of thousands of findings one by
-    // one only delays the exit. std::exit still flushes and closes the standard streams.
-    std::exit(threshold_exit(result, fail_on));
+    if (version->parsed()) return version_command();
+    if (rules->parsed()) return rules_command();
+    if (formats->parsed()) return formats_command(format_paths);
+    if (checklist->parsed()) return checklist_command(checklist_paths, checklist_output);
+    scan_args.fail_on_given = scan->count("--fail-on") > 0;
+    return scan_command(std::move(scan_args));
 }

@@ -19,7 +19,7 @@
 #include "core/text_encoding.hpp"
 #include "core/version.hpp"
 #include "parsers/detect.hpp"
-#include "parsers/detect_path.hpp"
+#include "core/path_name.hpp"
 #include "parsers/loaders/loader.hpp"
 #include "core/text.hpp"
 
@@ -77,6 +77,7 @@ public:
         auto started = std::chrono::steady_clock::now();
         result_.tool_version = std::string(kVersion);
         result_.root = options_.paths.empty() ? "." : options_.paths.front();
+        result_.rules = all_rules();
         scan_files();
 
         // Files in path order, whatever order the walk and the workers took.

@@ -22,7 +22,4 @@ struct InventoryEntry {
 // Groups every SecretRef, SecretDecl and Requirement of the project by (store, name).
 std::vector<InventoryEntry> build_inventory(const Project& project);
 
-// Plain-language destination for a store id.
-std::string_view store_destination(std::string_view store);
-
 } // namespace handoff

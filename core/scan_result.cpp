@@ -14,6 +14,11 @@ std::size_t ScanResult::count(Family family) const {
         std::count_if(findings.begin(), findings.end(), [&](const Finding& f) { return f.family == family; }));
 }
 
+const RuleInfo* ScanResult::rule(std::string_view id) const {
+    auto at = std::lower_bound(rules.begin(), rules.end(), id, [](const RuleInfo& r, std::string_view key) { return r.id < key; });
+    return at != rules.end() && at->id == id ? &*at : nullptr;
+}
+
 std::map<Format, std::size_t> ScanResult::files_by_format() const {
     std::map<Format, std::size_t> out;
     for (const ScannedFile& f : files) ++out[f.format];

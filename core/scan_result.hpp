@@ -9,6 +9,7 @@
 #include "core/finding.hpp"
 #include "core/format.hpp"
 #include "core/inventory.hpp"
+#include "core/rule.hpp"
 
 namespace handoff {
 
@@ -25,6 +26,9 @@ struct ScanResult {
     std::vector<ScannedFile> files;        // sorted by path
     std::vector<Finding> findings;         // sorted by finding_order, suppressed ones removed
     std::vector<InventoryEntry> inventory;
+    // Every rule the scan ran, sorted by id: report writers read rule metadata from here
+    // (the CLI fills it from the check registry, so reports know no checks).
+    std::vector<RuleInfo> rules;
     std::vector<Diagnostic> diagnostics;   // every diagnostic, files' and the scan's own
     std::vector<std::string> excluded;     // paths left out by --exclude or discovery rules
     std::size_t suppressed = 0;            // findings removed by inline ignores, config or baseline
@@ -34,6 +38,8 @@ struct ScanResult {
     [[nodiscard]] std::size_t count(Severity severity) const;
     [[nodiscard]] std::size_t count(Family family) const;
     [[nodiscard]] std::map<Format, std::size_t> files_by_format() const;
+    // The rule with this id, or nullptr when the scan did not run it.
+    [[nodiscard]] const RuleInfo* rule(std::string_view id) const;
 };
 
 } // namespace handoff

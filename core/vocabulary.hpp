@@ -32,13 +32,37 @@ inline constexpr std::string_view private_data = "private-data";        // letha
 inline constexpr std::string_view sends_data = "sends-data";            // lethal trifecta: can send data out
 } // namespace capability
 
-// Stores agent loaders use in SecretRef::store beyond the common "env".
-inline constexpr std::string_view kStoreVscodeInput = "vscode-input";
-inline constexpr std::string_view kStoreContinueSecret = "continue-secret";
+// Secret stores: where a SecretRef takes its value from, where a SecretDecl declares
+// it, where a Requirement is installed. What each means to the client (where to set
+// it) is core/secret_stores.cpp's table, keyed by these ids.
+namespace store {
+inline constexpr std::string_view env = "env";
+inline constexpr std::string_view github_secret = "github-secret";
+inline constexpr std::string_view github_variable = "github-variable";
+inline constexpr std::string_view gitlab_variable = "gitlab-variable";
+inline constexpr std::string_view gitlab_vault_secret = "gitlab-vault-secret";
+inline constexpr std::string_view gitlab_external_secret = "gitlab-external-secret";
+inline constexpr std::string_view jenkins_credential = "jenkins-credential";
+inline constexpr std::string_view n8n_credential = "n8n-credential";
+inline constexpr std::string_view n8n_variable = "n8n-variable";
+inline constexpr std::string_view n8n_external_secret = "n8n-external-secret";
+inline constexpr std::string_view n8n_community_package = "n8n-community-package";  // a Requirement
+inline constexpr std::string_view make_connection = "make-connection";
+inline constexpr std::string_view make_keychain = "make-keychain";
+inline constexpr std::string_view flowise_credential = "flowise-credential";
+inline constexpr std::string_view flowise_variable = "flowise-variable";
+inline constexpr std::string_view flowise_input = "flowise-input";
+inline constexpr std::string_view langflow_variable = "langflow-variable";
+inline constexpr std::string_view langflow_field = "langflow-field";
+inline constexpr std::string_view dify_env = "dify-env";
+inline constexpr std::string_view dify_http_auth = "dify-http-auth";
+inline constexpr std::string_view dify_plugin = "dify-plugin";  // a Requirement
+inline constexpr std::string_view vscode_input = "vscode-input";
+inline constexpr std::string_view continue_secret = "continue-secret";
 // A secret slot left empty or holding a template value: the client must write it in.
-inline constexpr std::string_view kStoreConfigPlaceholder = "config-placeholder";
-// A GitLab CI/CD variable: what the GitLab CI loader declares and references.
-inline constexpr std::string_view kStoreGitlabVariable = "gitlab-variable";
+inline constexpr std::string_view config_placeholder = "config-placeholder";
+} // namespace store
+
 
 // Endpoint kinds agent loaders emit.
 inline constexpr std::string_view kEndpointMcpServer = "mcp-server";
@@ -59,15 +83,6 @@ inline constexpr std::string_view langflow = "langflow";
 inline constexpr std::string_view dify = "dify";
 } // namespace platform
 
-// Stores the AI-flow loaders (Flowise, Langflow, Dify) use for secrets: a SecretDecl with
-// has_value in one of these is a secret written into the export.
-inline constexpr std::string_view kFlowiseInputStore = "flowise-input";
-inline constexpr std::string_view kFlowiseVariableStore = "flowise-variable";
-inline constexpr std::string_view kFlowiseCredentialStore = "flowise-credential";
-inline constexpr std::string_view kLangflowFieldStore = "langflow-field";
-inline constexpr std::string_view kLangflowVariableStore = "langflow-variable";
-inline constexpr std::string_view kDifyEnvStore = "dify-env";
-inline constexpr std::string_view kDifyHttpAuthStore = "dify-http-auth";
 
 // Inbound endpoint kinds of the automation loaders (n8n's are its trigger kinds).
 inline constexpr std::string_view kEndpointNodeRedHttpIn = "http-in";

@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 
+#include "core/path_name.hpp"
 #include "parsers/detect_path.hpp"
 #include "core/text.hpp"
 

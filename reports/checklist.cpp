@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/secret_stores.hpp"
+#include "core/vocabulary.hpp"
 #include "reports/escape.hpp"
 #include "reports/providers.hpp"
 #include "reports/report_view.hpp"
@@ -47,7 +49,7 @@ std::string env_example(const std::vector<InventoryEntry>& inventory) {
                       "# Copy to .env, fill in the values, and never commit the filled-in file.\n";
     bool any = false;
     for (const InventoryEntry& e : inventory) {
-        if (e.store != "env") continue;
+        if (e.store != store::env) continue;
         any = true;
         ProviderConsole console = provider_console(e.provider, e.name);
         std::string comment = console.name.empty() ? std::string("Secret") : console.name + " secret";

@@ -41,7 +41,7 @@ public:
                     if (loc.end_column >= loc.column) add("endColumn", std::to_string(loc.end_column));
                 }
             }
-            RuleText rule = rule_text(*f);
+            RuleText rule = rule_text(result, *f);
             std::string title = rule.title == f->rule ? f->rule : rule.title + " (" + f->rule + ")";
             add("title", github_property(title + ", " + std::string(to_string(f->severity))));
             std::string message = f->message;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "core/secret_stores.hpp"
 #include "core/version.hpp"
 #include "reports/checklist.hpp"
 #include "reports/escape.hpp"
@@ -145,8 +146,8 @@ void write_scope(const ScanResult& result, std::ostream& out) {
     out << "</ul>\n</section>\n";
 }
 
-void write_finding(const Finding& f, std::size_t index, std::ostream& out) {
-    RuleText rule = rule_text(f);
+void write_finding(const ScanResult& result, const Finding& f, std::size_t index, std::ostream& out) {
+    RuleText rule = rule_text(result, f);
     const SeverityStyle& style = severity_style(f.severity);
     out << "<article class=\"finding\" id=\"finding-" << index << "\" style=\"" << sev_var(f.severity) << "\">\n";
     out << "<h4><span class=\"badge " << to_string(f.severity) << "\">" << style.label << "</span>"
@@ -187,7 +188,7 @@ void write_findings(const ScanResult& result, std::ostream& out) {
     for (const FileFindings& file : files) {
         out << "<section class=\"file\">\n<h3><code>" << esc(file.path.empty() ? std::string("(project)") : file.path)
             << "</code> <span class=\"count\">" << plural(file.findings.size(), "finding") << "</span></h3>\n";
-        for (const Finding* f : file.findings) write_finding(*f, ++index, out);
+        for (const Finding* f : file.findings) write_finding(result, *f, ++index, out);
         out << "</section>\n";
     }
     out << "</section>\n";

@@ -77,20 +77,20 @@ Suite suite_for(const std::string& path, const std::vector<const Finding*>& find
     return suite;
 }
 
-std::string failure_text(const Case& c) {
+std::string failure_text(const ScanResult& result, const Case& c) {
     std::ostringstream text;
     for (const Finding* f : c.findings) {
         text << location_text(f->location) << " " << to_string(f->severity) << " " << f->rule << "\n";
         text << "  " << f->message << "\n";
         if (!f->location.node_path.empty()) text << "  at: " << f->location.node_path << "\n";
         if (!f->evidence.empty()) text << "  evidence: " << f->evidence << "\n";
-        std::string fix = f->remediation.empty() ? rule_text(*f).remediation : f->remediation;
+        std::string fix = f->remediation.empty() ? rule_text(result, *f).remediation : f->remediation;
         if (!fix.empty()) text << "  fix: " << fix << "\n";
     }
     return text.str();
 }
 
-void write_case(const Case& c, std::ostream& out) {
+void write_case(const ScanResult& result, const Case& c, std::ostream& out) {
     out << "    <testcase classname=\"" << xml_attribute(c.classname) << "\" name=\"" << xml_attribute(c.name)
         << "\" time=\"0\"";
     if (!c.file.empty()) out << " file=\"" << xml_attribute(c.file) << "\"";
@@ -114,7 +114,7 @@ void write_case(const Case& c, std::ostream& out) {
     message += " (" + std::string(to_string(top)) + ")";
     std::string_view element = only_info(c) ? "skipped" : "failure";
     out << "      <" << element << " message=\"" << xml_attribute(message) << "\" type=\"" << to_string(top) << "\">"
-        << html_escape(failure_text(c)) << "</" << element << ">\n";
+        << html_escape(failure_text(result, c)) << "</" << element << ">\n";
     out << "    </testcase>\n";
 }
 
@@ -155,7 +155,7 @@ public:
             out << "  <testsuite name=\"" << xml_attribute(suite.name) << "\" tests=\"" << suite.cases.size()
                 << "\" failures=\"" << suite.failures << "\" errors=\"" << suite.errors << "\" skipped=\"" << suite.skipped
                 << "\" time=\"0\">\n";
-            for (const Case& c : suite.cases) write_case(c, out);
+            for (const Case& c : suite.cases) write_case(result, c, out);
             out << "  </testsuite>\n";
         }
         out << "</testsuites>\n";

@@ -4,7 +4,6 @@
 #include <array>
 #include <map>
 
-#include "checks/registry.hpp"
 #include "core/rule_docs.hpp"
 #include "core/text.hpp"
 
@@ -19,7 +18,7 @@ constexpr std::array<SeverityStyle, 5> kStyles{{
     {"Critical", "error", "9.5", "error", "1;31", "#e40000"},
 }};
 
-RuleText from_registry(const RuleInfo& rule) {
+RuleText from_rule(const RuleInfo& rule) {
     RuleText text;
     text.id = std::string(rule.id);
     text.title = std::string(rule.title.empty() ? rule.id : rule.title);
@@ -59,8 +58,8 @@ std::string doc_section(std::string_view doc, std::string_view heading) {
     return std::string(trim(rest.substr(0, next), " \n\r"));
 }
 
-RuleText rule_text(const Finding& finding) {
-    if (const RuleInfo* rule = find_rule(finding.rule)) return from_registry(*rule);
+RuleText rule_text(const ScanResult& result, const Finding& finding) {
+    if (const RuleInfo* rule = result.rule(finding.rule)) return from_rule(*rule);
     RuleText text;
     text.id = finding.rule;
     text.title = finding.rule;
@@ -76,7 +75,7 @@ RuleText rule_text(const Finding& finding) {
 std::vector<RuleText> report_rules(const ScanResult& result) {
     std::map<std::string, RuleText> by_id;
     for (const Finding& finding : result.findings) {
-        if (!by_id.contains(finding.rule)) by_id.emplace(finding.rule, rule_text(finding));
+        if (!by_id.contains(finding.rule)) by_id.emplace(finding.rule, rule_text(result, finding));
     }
     std::vector<RuleText> out;
     out.reserve(by_id.size());

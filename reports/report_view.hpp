@@ -22,7 +22,7 @@ const SeverityStyle& severity_style(Severity severity);
 // critical first.
 const std::vector<Severity>& severities_most_severe_first();
 
-// A rule's text for reports: from the registry, or made up from the finding when its
+// A rule's text for reports: from the scan's rule table, or made up from the finding when its
 // rule is unknown (a finding built by hand, or a rule removed since).
 struct RuleText {
     std::string id;
@@ -34,7 +34,7 @@ struct RuleText {
     std::string remediation;  // rule remediation, else the doc page's "What to do"
     std::string_view doc;     // the embedded docs/rules page; may be empty
 };
-RuleText rule_text(const Finding& finding);
+RuleText rule_text(const ScanResult& result, const Finding& finding);
 // The rules the findings name, sorted by id.
 std::vector<RuleText> report_rules(const ScanResult& result);
 

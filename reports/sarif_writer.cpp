@@ -97,7 +97,7 @@ public:
         std::map<std::string, int> seen;
         Json results = Json::array();
         for (const Finding& f : result.findings) {
-            std::string message = clean_text(f.message.empty() ? rule_text(f).title : f.message);
+            std::string message = clean_text(f.message.empty() ? rule_text(result, f).title : f.message);
             if (!f.evidence.empty()) message += "\nEvidence: " + clean_text(f.evidence, Newlines::keep);
             Json physical{{"artifactLocation", {{"uri", uri_path(f.location.path)}}}, {"region", region_json(f.location)}};
             Json location{{"physicalLocation", physical}};

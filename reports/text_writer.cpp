@@ -73,7 +73,7 @@ public:
                     out << kIndent << p.paint("2", "evidence: ")
                         << indent_lines(clean_text(f->evidence, Newlines::keep), kIndent) << "\n";
                 }
-                std::string fix = f->remediation.empty() ? rule_text(*f).remediation : f->remediation;
+                std::string fix = f->remediation.empty() ? rule_text(result, *f).remediation : f->remediation;
                 if (!fix.empty()) out << kIndent << p.paint("32", "fix: ") << clean_text(fix) << "\n";
             }
             out << "\n";

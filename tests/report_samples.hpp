@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <string>
 
+#include "checks/registry.hpp"
 #include "core/scan_result.hpp"
 
 namespace handoff::samples {
@@ -48,6 +49,7 @@ inline InventoryEntry secret(std::string name, std::string store, std::string pr
 // The fixture project of the golden files.
 inline ScanResult review_project() {
     ScanResult r;
+    r.rules = all_rules();
     r.tool_version = "0.1.0";
     r.root = "client-automation";
     r.files = {
@@ -110,6 +112,7 @@ inline ScanResult review_project() {
 // A project with nothing to report and no secrets.
 inline ScanResult clean_project() {
     ScanResult r;
+    r.rules = all_rules();
     r.tool_version = "0.1.0";
     r.root = "static-site";
     r.files = {{".github/workflows/pages.yml", Format::github_workflow, 700, {}}, {"README.md", Format::text, 300, {}}};

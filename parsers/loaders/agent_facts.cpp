@@ -162,9 +162,9 @@ void AgentFacts::references(const Node& scalar, const std::string& path, const s
         Expansion expands = client_expands(client(), ref.syntax);
         out.expanded = expands != Expansion::no;
         if (ref.syntax == RefSyntax::input) {
-            out.store = std::string(kStoreVscodeInput);
+            out.store = std::string(store::vscode_input);
         } else if (ref.syntax == RefSyntax::secrets) {
-            out.store = std::string(kStoreContinueSecret);
+            out.store = std::string(store::continue_secret);
         } else {
             out.store = "env";
             out.provider = provider_from_name(ref.name);
@@ -186,7 +186,7 @@ void AgentFacts::placeholder(const Node& scalar, const std::string& path, const 
     if (!find_var_refs(scalar.value, true).empty()) return;
     SecretRef out;
     out.name = std::string(slot_name);
-    out.store = std::string(kStoreConfigPlaceholder);
+    out.store = std::string(store::config_placeholder);
     out.owner = owner;
     out.provider = provider_from_name(slot_name);
     out.site = site(scalar, path);

@@ -29,7 +29,7 @@ EnvTypes load_environment(Document& doc, const Node& vars, const std::string& ba
         std::string path = join_index(base, i);
         SecretDecl d;
         d.name = name;
-        d.store = std::string(kDifyEnvStore);
+        d.store = std::string(store::dify_env);
         d.has_value = value != nullptr && value->is_scalar() && !is_unfilled_value(value->value);
         d.required = true;
         d.provider = provider_from_name(name);
@@ -54,7 +54,7 @@ void add_env_refs(Document& doc, const Node& scalar, const std::string& path, co
         if (declared != env.end() && declared->second != "secret") continue;
         SecretRef ref;
         ref.name = name;
-        ref.store = std::string(kDifyEnvStore);
+        ref.store = std::string(store::dify_env);
         ref.owner = owner;
         ref.provider = provider_from_name(name);
         ref.site = {span_within(doc.bytes(), scalar, text.substr(at, end + 3 - at)), path};
@@ -85,7 +85,7 @@ void load_http_request(Document& doc, const Node& data, const std::string& path,
         if (key != nullptr && key->is_scalar() && !is_unfilled_value(key->value)) {
             SecretDecl d;
             d.name = owner.substr(1, owner.size() - 2) + ".authorization.api_key";
-            d.store = std::string(kDifyHttpAuthStore);
+            d.store = std::string(store::dify_http_auth);
             d.has_value = true;
             d.site = {key->span, join_path(path, {"authorization", "config", "api_key"})};
             doc.facts.secret_decls.push_back(std::move(d));

@@ -1,12 +1,30 @@
 #include "parsers/loaders/loader.hpp"
 
+#include <algorithm>
+#include <array>
+#include <memory>
+
+#include "core/path_name.hpp"
 #include "core/secret_names.hpp"
+#include "core/text.hpp"
+#include "model/dotenv.hpp"
 
 namespace handoff {
+
+namespace {
+bool is_template_name(std::string_view path) {
+    std::string name = lower(base_name(path));
+    static constexpr std::array<std::string_view, 6> kMarkers{"example", "sample", "template", "dist", "defaults", "schema"};
+    return std::any_of(kMarkers.begin(), kMarkers.end(), [&](std::string_view m) { return contains(name, m); });
+}
+} // namespace
 
 // Every KEY in a dotenv file declares an environment variable; a .env.example documents
 // it, a .env sets it.
 void load_dotenv(Document& doc) {
+    auto model = std::make_unique<DotenvFile>();
+    model->is_template = is_template_name(doc.path());
+    doc.model = std::move(model);
     for (const Node& member : doc.tree->children) {
         if (member.key.empty()) continue;
         SecretDecl decl;

@@ -67,7 +67,7 @@ void add_variable_refs(Document& doc, const Node& scalar, const std::string& pat
         if (end == begin) continue;
         SecretRef ref;
         ref.name = std::string(text.substr(begin, end - begin));
-        ref.store = std::string(kFlowiseVariableStore);
+        ref.store = std::string(store::flowise_variable);
         ref.owner = owner;
         ref.site = {span_within(doc.bytes(), scalar, text.substr(at, end - at)), path};
         doc.facts.secret_refs.push_back(std::move(ref));
@@ -81,7 +81,7 @@ void load_inputs(Document& doc, const Node& inputs, const std::string& inputs_pa
         std::string_view key = rel.last_key();
         Site site{member_span(n), path};
         if (key == "FLOWISE_CREDENTIAL_ID" && !n.value.empty()) {
-            doc.facts.secret_refs.push_back({n.value, std::string(kFlowiseCredentialStore), owner, "", site});
+            doc.facts.secret_refs.push_back({n.value, std::string(store::flowise_credential), owner, "", site});
             return true;
         }
         if (!n.is_string() || n.value.empty()) return true;
@@ -102,7 +102,7 @@ void load_inputs(Document& doc, const Node& inputs, const std::string& inputs_pa
         } else if (is_secret_name(key) && key_shaped(n.value)) {
             SecretDecl d;
             d.name = owner.substr(1, owner.size() - 2) + "." + std::string(key);
-            d.store = std::string(kFlowiseInputStore);
+            d.store = std::string(store::flowise_input);
             d.has_value = true;
             d.site = {n.span, path};
             doc.facts.secret_decls.push_back(std::move(d));
@@ -120,7 +120,7 @@ void load_flow(Document& doc, const Node& flow, const std::string& base) {
         std::string data_path = join_path(join_index(concat_path(base, "nodes"), i), {"data"});
         std::string owner = node_label(*data);
         if (const Node* cred = data->find("credential"); cred != nullptr && cred->is_scalar() && !cred->value.empty()) {
-            SecretRef ref{cred->value, std::string(kFlowiseCredentialStore), owner, credential_type(*data),
+            SecretRef ref{cred->value, std::string(store::flowise_credential), owner, credential_type(*data),
                           {member_span(*cred), join_path(data_path, {"credential"})}};
             doc.facts.secret_refs.push_back(std::move(ref));
         }
@@ -236,7 +236,7 @@ void load_variables(Document& doc, const Node& variables) {
         if (!is_secret_name(name)) continue;
         SecretDecl d;
         d.name = name;
-        d.store = std::string(kFlowiseVariableStore);
+        d.store = std::string(store::flowise_variable);
         d.has_value = value != nullptr && !is_unfilled_value(value->value);
         d.required = true;
         d.site = value != nullptr ? Site{value->span, join_path(path, {"value"})} : Site{v.span, path};

@@ -38,7 +38,7 @@ void load_field(Document& doc, const Node& field, const std::string& path, const
     if (is_true(field.find("load_from_db"))) {
         SecretRef ref;
         ref.name = value->value;
-        ref.store = std::string(kLangflowVariableStore);
+        ref.store = std::string(store::langflow_variable);
         ref.owner = owner;
         ref.provider = provider_from_name(value->value);
         ref.site = site;
@@ -46,7 +46,7 @@ void load_field(Document& doc, const Node& field, const std::string& path, const
     } else if (is_true(field.find("password")) && !is_unfilled_value(value->value)) {
         SecretDecl d;
         d.name = owner.substr(1, owner.size() - 2) + "." + std::string(field.key);
-        d.store = std::string(kLangflowFieldStore);
+        d.store = std::string(store::langflow_field);
         d.has_value = true;
         d.site = site;
         doc.facts.secret_decls.push_back(std::move(d));

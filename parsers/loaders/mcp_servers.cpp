@@ -360,7 +360,7 @@ void input_declarations(AgentFacts& facts, const Node* inputs, const std::string
         if (id == nullptr || !id->is_scalar()) continue;
         SecretDecl decl;
         decl.name = id->value;
-        decl.store = std::string(kStoreVscodeInput);
+        decl.store = std::string(store::vscode_input);
         decl.required = true;
         decl.site = AgentFacts::site(*id, child_path(index_path(path, i), "id"));
         const Node* password = input.find("password");

@@ -1,0 +1,227 @@
+// The layers hold: core <- model <- parsers; checks -> model + core; reports -> core;
+// cli -> everything. Every source file under core/, model/, parsers/, checks/ and
+// reports/ is read, and each offending line is named as file:line.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <array>
+#include <fstream>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/text.hpp"
+#include "tests/support.hpp"
+
+namespace fs = std::filesystem;
+using namespace handoff;
+
+namespace {
+
+// ALLOW-LIST, TO BE EMPTIED: platform checks other branches are moving onto typed models
+// (issue 12). Their layer violations are tolerated until those branches are merged; the
+// lead empties this list then. Nothing else may be added here.
+const std::set<std::string> kPendingPlatformChecks{
+    "checks/agent_approval_bypass.cpp",
+    "checks/agent_broad_allow_rule.cpp",
+    "checks/agent_env_forwarding.cpp",
+    "checks/agent_network_helper.cpp",
+    "checks/agent_tool_arbitrary_exec.cpp",
+    "checks/automation_code_execution.cpp",
+    "checks/automation_inline_secret.cpp",
+    "checks/automation_open_trigger.cpp",
+    "checks/curl_pipe_shell.cpp",
+    "checks/dify_undeclared_env.cpp",
+    "checks/gitlab_trigger_token.cpp",
+    "checks/jenkins_trigger_token.cpp",
+    "checks/mcp_auto_approve.cpp",
+    "checks/mcp_host_access.cpp",
+    "checks/mcp_lethal_trifecta.cpp",
+    "checks/mcp_listens_on_all_interfaces.cpp",
+    "checks/mcp_placeholder_secret.cpp",
+    "checks/mcp_plaintext_http.cpp",
+    "checks/mcp_remote_no_auth.cpp",
+    "checks/mcp_secret_input_unmasked.cpp",
+    "checks/mcp_undeclared_input.cpp",
+    "checks/mcp_undocumented_variable.cpp",
+    "checks/mcp_unexpanded_variable.cpp",
+    "checks/mcp_unpinned_package.cpp",
+    "checks/n8n_agent_tool_exposure.cpp",
+    "checks/n8n_code_execution.cpp",
+    "checks/n8n_command_execution.cpp",
+    "checks/n8n_community_node.cpp",
+    "checks/n8n_credentials_export.cpp",
+    "checks/n8n_file_access.cpp",
+    "checks/n8n_instance_api.cpp",
+    "checks/n8n_missing_credential.cpp",
+    "checks/n8n_open_trigger.cpp",
+    "checks/n8n_outbound_request.cpp",
+    "checks/n8n_sql_query.cpp",
+    "checks/n8n_undocumented_env.cpp",
+    "checks/n8n_unknown_credential.cpp",
+    "checks/n8n_webhook_no_auth.cpp",
+    "checks/node_red_plain_credentials.cpp",
+    "checks/openapi_no_security.cpp",
+    "checks/placeholder_secret_value.cpp",
+    "checks/secret_in_log.cpp",
+    "checks/support/agent.cpp",
+    "checks/support/ai_agents.hpp",
+    "checks/support/github.cpp",
+    "checks/support/github.hpp",
+    "checks/support/n8n.cpp",
+    "checks/support/n8n.hpp",
+    "checks/support/script_lines.cpp",
+    "checks/template_injection.cpp",
+    "checks/unpinned_action.cpp",
+};
+
+struct Layer {
+    std::string_view dir;
+    std::vector<std::string_view> may_include;  // top-level folders of quoted includes
+};
+
+const std::array<Layer, 5> kLayers{{
+    {"core", {"core"}},
+    {"model", {"core", "model"}},
+    {"parsers", {"core", "model", "parsers"}},
+    {"checks", {"core", "model", "checks"}},
+    {"reports", {"core", "reports"}},
+}};
+
+// Small text helpers have one home, core/text.*.
+constexpr std::array<std::string_view, 4> kTextHelpers{"lower", "to_lower", "trim", "contains"};
+
+bool is_source(const fs::path& path) {
+    std::string ext = path.extension().string();
+    return ext == ".cpp" || ext == ".hpp" || ext == ".h" || ext == ".cc";
+}
+
+// The folder an `#include "dir/..."` line reaches into, or "" when it is not one.
+std::string_view included_dir(std::string_view line) {
+    std::string_view text = trim(line);
+    constexpr std::string_view kInclude = "#include \"";
+    if (!text.starts_with(kInclude)) return {};
+    text.remove_prefix(kInclude.size());
+    std::size_t slash = text.find('/');
+    std::size_t quote = text.find('"');
+    if (slash == std::string_view::npos || slash > quote) return {};
+    return text.substr(0, slash);
+}
+
+bool type_word(std::string_view word) {
+    static constexpr std::array<std::string_view, 6> kNotTypes{"return", "else", "co_return", "throw", "case", "do"};
+    if (word.empty() || std::find(kNotTypes.begin(), kNotTypes.end(), word) != kNotTypes.end()) return false;
+    return std::all_of(word.begin(), word.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == ':' ||
+               c == '<' || c == '>' || c == '&' || c == '*' || c == '[' || c == ']';
+    });
+}
+
+// `std::string lower(std::string_view s) {`, or `auto lower = [`: a definition of a
+// helper named name on this line (a declaration ends with ';').
+bool defines_helper(std::string_view line, std::string_view name) {
+    std::string_view text = trim(line);
+    std::string lambda = std::string(name) + " = [";
+    std::size_t at = text.find(lambda);
+    if (at != std::string_view::npos && at > 0 && text[at - 1] == ' ') return contains(text.substr(0, at), "auto");
+    std::string call = " " + std::string(name) + "(";
+    at = text.find(call);
+    if (at == std::string_view::npos || text.ends_with(";")) return false;
+    std::string_view before = trim(text.substr(0, at));
+    bool all_types = !before.empty();
+    while (!before.empty() && all_types) {
+        std::size_t space = before.find(' ');
+        all_types = type_word(before.substr(0, space));
+        before = space == std::string_view::npos ? std::string_view() : trim(before.substr(space));
+    }
+    return all_types;
+}
+
+bool compares_format(std::string_view line) {
+    if (contains(line, "Format::")) return true;
+    for (std::string_view op : {"format ==", "format !="}) {
+        for (std::size_t at = line.find(op); at != std::string_view::npos; at = line.find(op, at + 1)) {
+            if (at > 0 && (line[at - 1] == '.' || line[at - 1] == '>')) return true;
+        }
+    }
+    return false;
+}
+
+struct Violations {
+    std::vector<std::string> found;
+    std::set<std::string> allowed_files_hit;
+};
+
+void check_file(const fs::path& root, const fs::path& file, const Layer& layer, Violations& out) {
+    std::string relative = fs::relative(file, root).generic_string();
+    bool is_check = layer.dir == "checks";
+    bool text_home = relative == "core/text.hpp" || relative == "core/text.cpp";
+    std::ifstream in(file);
+    std::size_t number = 0;
+    for (std::string raw; std::getline(in, raw);) {
+        ++number;
+        std::string_view line = raw;
+        line = line.substr(0, line.find("//"));
+        std::vector<std::string> problems;
+        std::string_view dir = included_dir(raw);
+        if (!dir.empty() && std::find(layer.may_include.begin(), layer.may_include.end(), dir) == layer.may_include.end()) {
+            problems.push_back(std::string(layer.dir) + "/ includes " + std::string(dir) + "/");
+        }
+        if (is_check && compares_format(line)) problems.emplace_back("a check branches on a format id");
+        for (std::string_view helper : kTextHelpers) {
+            if (!text_home && defines_helper(line, helper)) {
+                problems.push_back("defines " + std::string(helper) + "(): use core/text.hpp");
+            }
+        }
+        for (const std::string& problem : problems) {
+            if (kPendingPlatformChecks.count(relative) > 0) {
+                out.allowed_files_hit.insert(relative);
+                continue;
+            }
+            out.found.push_back(relative + ":" + std::to_string(number) + ": " + problem + ": " + std::string(trim(raw)));
+        }
+    }
+}
+
+Violations scan_layers() {
+    Violations out;
+    fs::path root = testing::source_dir();
+    for (const Layer& layer : kLayers) {
+        fs::path dir = root / layer.dir;
+        if (!fs::exists(dir)) continue;
+        std::vector<fs::path> files;
+        for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+            if (entry.is_regular_file() && is_source(entry.path())) files.push_back(entry.path());
+        }
+        std::sort(files.begin(), files.end());
+        for (const fs::path& file : files) check_file(root, file, layer, out);
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("layers: no source file reaches up, branches on a format id or copies a text helper") {
+    Violations v = scan_layers();
+    std::string report;
+    for (const std::string& line : v.found) report += "\n  " + line;
+    CHECK_MESSAGE(v.found.empty(), v.found.size() << " layer violations:" << report);
+    for (const std::string& file : kPendingPlatformChecks) {
+        if (v.allowed_files_hit.count(file) == 0) MESSAGE("allow-listed but now clean, remove it: " << file);
+    }
+}
+
+TEST_CASE("layers: the detector finds what it is meant to") {
+    CHECK(included_dir("#include \"parsers/detect.hpp\"") == "parsers");
+    CHECK(included_dir("#include <re2/re2.h>").empty());
+    CHECK(defines_helper("std::string lower(std::string_view s) {", "lower"));
+    CHECK(defines_helper("static inline bool contains(std::string_view a, std::string_view b) { return true; }", "contains"));
+    CHECK(defines_helper("    auto trim = [](std::string_view s) {", "trim"));
+    CHECK_FALSE(defines_helper("std::string lower(std::string_view text);", "lower"));
+    CHECK_FALSE(defines_helper("    return lower(name) == x;", "lower"));
+    CHECK_FALSE(defines_helper("    std::string name = lower(base_name(path));", "lower"));
+    CHECK_FALSE(defines_helper("    if (contains(a, b)) {", "contains"));
+    CHECK(compares_format("if (doc->format != Format::dotenv) {"));
+    CHECK(compares_format("return doc.format == f;"));
+    CHECK_FALSE(compares_format("options.report_format = x;"));
+}
