@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "checks/registry.hpp"
+#include "checks/tokens/catalog.hpp"
 #include "cli/parallel.hpp"
 #include "cli/read_file.hpp"
 #include "cli/work_list.hpp"
@@ -76,6 +77,7 @@ public:
         auto started = std::chrono::steady_clock::now();
         result_.tool_version = std::string(kVersion);
         result_.root = options_.paths.empty() ? "." : options_.paths.front();
+        result_.providers = tokens::providers();  // the key checklist's advice, so reports need no checks/
         scan_files();
 
         // Files in path order, whatever order the walk and the workers took.

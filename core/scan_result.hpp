@@ -2,6 +2,7 @@
 // Everything a report writer needs, and nothing that holds a secret in full.
 #include <cstdint>
 #include <map>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -9,6 +10,7 @@
 #include "core/finding.hpp"
 #include "core/format.hpp"
 #include "core/inventory.hpp"
+#include "core/provider.hpp"
 
 namespace handoff {
 
@@ -26,6 +28,7 @@ struct ScanResult {
     std::vector<Finding> findings;         // sorted by finding_order, suppressed ones removed
     std::vector<InventoryEntry> inventory;
     std::vector<Diagnostic> diagnostics;   // every diagnostic, files' and the scan's own
+    std::span<const ProviderInfo> providers;  // where to create each provider's key (the token catalog's table)
     std::vector<std::string> excluded;     // paths left out by --exclude or discovery rules
     std::size_t suppressed = 0;            // findings removed by inline ignores, config or baseline
     std::uint64_t bytes = 0;

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <string>
 
+#include "checks/tokens/catalog.hpp"
 #include "core/scan_result.hpp"
 
 namespace handoff::samples {
@@ -50,6 +51,7 @@ inline ScanResult review_project() {
     ScanResult r;
     r.tool_version = "0.1.0";
     r.root = "client-automation";
+    r.providers = tokens::providers();  // as the CLI fills it
     r.files = {
         {".env", Format::dotenv, 210, {}},
         {".github/workflows/deploy.yml", Format::github_workflow, 1800, {}},
@@ -112,6 +114,7 @@ inline ScanResult clean_project() {
     ScanResult r;
     r.tool_version = "0.1.0";
     r.root = "static-site";
+    r.providers = tokens::providers();
     r.files = {{".github/workflows/pages.yml", Format::github_workflow, 700, {}}, {"README.md", Format::text, 300, {}}};
     r.bytes = 1000;
     r.seconds = 0.01;
