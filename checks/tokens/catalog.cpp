@@ -245,6 +245,11 @@ const RuleInfo* token_rule(std::string_view id) {
     return it != kRules.end() && it->id == id ? &*it : nullptr;
 }
 
+std::string_view rule_power(std::string_view id) {
+    const RuleInfo* info = token_rule(id);
+    return info != nullptr ? info->summary : std::string_view();
+}
+
 std::span<const RuleSamples> rule_samples() { return all_rule_samples(); }
 
 } // namespace handoff::tokens

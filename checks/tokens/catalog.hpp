@@ -64,6 +64,8 @@ std::span<const ProviderInfo> providers();
 // Every rule the token check reports, including those found by key context only.
 std::span<const RuleInfo> token_rules();
 const RuleInfo* token_rule(std::string_view id);
+// What a rule's tokens can do (its summary), for matches renamed to it or found by context.
+std::string_view rule_power(std::string_view id);
 std::span<const RuleSamples> rule_samples();
 
 } // namespace handoff::tokens

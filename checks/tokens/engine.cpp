@@ -37,12 +37,6 @@ std::vector<std::string_view> split_keywords(std::string_view list) {
     return out;
 }
 
-// What a rule's tokens can do, for rules whose match came from context.
-std::string_view rule_power(std::string_view rule) {
-    const RuleInfo* info = token_rule(rule);
-    return info != nullptr ? info->summary : std::string_view();
-}
-
 constexpr Validator kNoValidator{};
 
 TokenMatch make_match(const Candidate& c, Span span, int priority) {

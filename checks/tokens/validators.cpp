@@ -73,8 +73,7 @@ bool is_local_host(std::string_view host) {
 // Renames the candidate to another rule of the catalog, with that rule's power.
 void become(Candidate& c, std::string_view rule) {
     c.rule = rule;
-    const RuleInfo* info = token_rule(rule);
-    c.power = info != nullptr ? info->summary : std::string_view();
+    c.power = rule_power(rule);
 }
 
 } // namespace
