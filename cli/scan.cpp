@@ -11,17 +11,18 @@
 #include <unordered_map>
 
 #include "checks/registry.hpp"
+#include "checks/tokens/catalog.hpp"
 #include "cli/parallel.hpp"
 #include "cli/read_file.hpp"
 #include "cli/work_list.hpp"
 #include "core/context.hpp"
+#include "core/path_name.hpp"
 #include "core/suppress.hpp"
+#include "core/text.hpp"
 #include "core/text_encoding.hpp"
 #include "core/version.hpp"
 #include "parsers/detect.hpp"
-#include "core/path_name.hpp"
 #include "parsers/loaders/loader.hpp"
-#include "core/text.hpp"
 
 namespace handoff {
 
@@ -78,6 +79,7 @@ public:
         result_.tool_version = std::string(kVersion);
         result_.root = options_.paths.empty() ? "." : options_.paths.front();
         result_.rules = all_rules();
+        result_.providers = tokens::providers();  // the key checklist's advice, so reports need no checks/
         scan_files();
 
         // Files in path order, whatever order the walk and the workers took.

@@ -2,6 +2,7 @@
 // Everything a report writer needs, and nothing that holds a secret in full.
 #include <cstdint>
 #include <map>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -9,6 +10,7 @@
 #include "core/finding.hpp"
 #include "core/format.hpp"
 #include "core/inventory.hpp"
+#include "core/provider.hpp"
 #include "core/rule.hpp"
 
 namespace handoff {
@@ -30,6 +32,7 @@ struct ScanResult {
     // (the CLI fills it from the check registry, so reports know no checks).
     std::vector<RuleInfo> rules;
     std::vector<Diagnostic> diagnostics;   // every diagnostic, files' and the scan's own
+    std::span<const ProviderInfo> providers;  // where to create each provider's key (the token catalog's table)
     std::vector<std::string> excluded;     // paths left out by --exclude or discovery rules
     std::size_t suppressed = 0;            // findings removed by inline ignores, config or baseline
     std::uint64_t bytes = 0;

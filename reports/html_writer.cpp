@@ -9,7 +9,6 @@
 #include "reports/checklist.hpp"
 #include "reports/escape.hpp"
 #include "reports/html_style.hpp"
-#include "reports/providers.hpp"
 #include "reports/report_view.hpp"
 #include "reports/writer.hpp"
 
@@ -206,7 +205,7 @@ void write_checklist_html(const ScanResult& result, std::ostream& out) {
         out << "<table class=\"keys\">\n<thead><tr><th>Secret</th><th>Create it in</th><th>Put it in</th><th>Used by</th>"
                "<th>Referenced at</th></tr></thead>\n<tbody>\n";
         for (const InventoryEntry& e : result.inventory) {
-            ProviderConsole console = provider_console(e.provider, e.name);
+            ProviderConsole console = provider_console(result.providers, e.provider, e.name);
             out << "<tr><td><span class=\"box\" aria-hidden=\"true\">\u2610</span> <code>" << esc(e.name) << "</code>";
             if (!console.name.empty()) out << "<br>" << esc(console.name);
             out << "</td><td>" << esc(console.where);
@@ -220,7 +219,7 @@ void write_checklist_html(const ScanResult& result, std::ostream& out) {
         }
         out << "</tbody>\n</table>\n";
     }
-    out << "<h3>.env.example</h3>\n<pre>" << esc(env_example(result.inventory)) << "</pre>\n</section>\n";
+    out << "<h3>.env.example</h3>\n<pre>" << esc(env_example(result.inventory, result.providers)) << "</pre>\n</section>\n";
 }
 
 class HtmlWriter final : public ReportWriter {

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "checks/registry.hpp"
+#include "checks/tokens/catalog.hpp"
 #include "core/scan_result.hpp"
 
 namespace handoff::samples {
@@ -52,6 +53,7 @@ inline ScanResult review_project() {
     r.rules = all_rules();
     r.tool_version = "0.1.0";
     r.root = "client-automation";
+    r.providers = tokens::providers();  // as the CLI fills it
     r.files = {
         {".env", Format::dotenv, 210, {}},
         {".github/workflows/deploy.yml", Format::github_workflow, 1800, {}},
@@ -115,6 +117,7 @@ inline ScanResult clean_project() {
     r.rules = all_rules();
     r.tool_version = "0.1.0";
     r.root = "static-site";
+    r.providers = tokens::providers();
     r.files = {{".github/workflows/pages.yml", Format::github_workflow, 700, {}}, {"README.md", Format::text, 300, {}}};
     r.bytes = 1000;
     r.seconds = 0.01;

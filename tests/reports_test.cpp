@@ -14,7 +14,6 @@
 #include "reports/checklist.hpp"
 #include "reports/escape.hpp"
 #include "reports/json_stream.hpp"
-#include "reports/providers.hpp"
 #include "reports/report_view.hpp"
 #include "reports/writer.hpp"
 
@@ -364,7 +363,7 @@ TEST_CASE("key checklist and .env.example") {
     CHECK(md.rfind("# Key checklist\n", 0) == 0);
     CHECK(md.find("- [ ] `OPENAI_API_KEY` (OpenAI)") != std::string::npos);
     CHECK(md.find("<https://platform.openai.com/api-keys>") != std::string::npos);
-    std::string example = env_example(r.inventory);
+    std::string example = env_example(r.inventory, r.providers);
     std::vector<std::string> lines = lines_of(example);
     CHECK(std::count(lines.begin(), lines.end(), "OPENAI_API_KEY=") == 1);
     // A hostile name never becomes a line of its own, and GitHub secrets are not env vars.
@@ -372,17 +371,21 @@ TEST_CASE("key checklist and .env.example") {
         CAPTURE(line);
         CHECK((line.empty() || line[0] == '#' || line == "OPENAI_API_KEY="));
     }
-    CHECK(env_example({}).find("reads no secrets from environment variables") != std::string::npos);
+    CHECK(env_example({}, r.providers).find("reads no secrets from environment variables") != std::string::npos);
 }
 
 TEST_CASE("provider consoles: by id, else guessed from the secret's name") {
-    CHECK(provider_console("openai").url == "https://platform.openai.com/api-keys");
-    CHECK(provider_console("OpenAI").name == "OpenAI");
-    CHECK(provider_console("", "GH_TOKEN").name == "GitHub");
-    CHECK(provider_console("", "SLACK_WEBHOOK_URL").where.find("guessed from the name") != std::string::npos);
-    CHECK(provider_console("", "my-openai-key").name == "OpenAI");
-    CHECK(provider_console("", "DB_PASSWORD").name.empty());
-    CHECK(provider_console("acme-crm", "X").name == "acme-crm");
+    auto table = tokens::providers();
+    CHECK(provider_console(table, "openai").url == "https://platform.openai.com/api-keys");
+    CHECK(provider_console(table, "OpenAI").name == "OpenAI");
+    CHECK(provider_console(table, "", "GH_TOKEN").name == "GitHub");
+    CHECK(provider_console(table, "", "SLACK_WEBHOOK_URL").where.find("guessed from the name") != std::string::npos);
+    CHECK(provider_console(table, "", "my-openai-key").name == "OpenAI");
+    CHECK(provider_console(table, "", "DB_PASSWORD").name.empty());
+    CHECK(provider_console(table, "acme-crm", "X").name == "acme-crm");
     // Whole words only: "GITHUBBER" is not GitHub.
-    CHECK(provider_console("", "GITHUBBER_KEY").name.empty());
+    CHECK(provider_console(table, "", "GITHUBBER_KEY").name.empty());
+    // Without a table nothing is known, and nothing is guessed.
+    CHECK(provider_console({}, "openai").name == "openai");
+    CHECK(provider_console({}, "", "GH_TOKEN").name.empty());
 }

@@ -17,6 +17,9 @@
 #include "checks/tokens/key_names.hpp"
 #include "checks/tokens/literal_set.hpp"
 #include "checks/tokens/placeholder.hpp"
+#include "checks/tokens/validators.hpp"
+#include "core/provider.hpp"
+#include "core/text.hpp"
 
 using namespace handoff;
 using namespace handoff::tokens;
@@ -160,6 +163,61 @@ TEST_CASE("every catalog regex compiles and every pattern's rule is registered")
     auto rules = token_rules();
     CHECK(std::is_sorted(rules.begin(), rules.end(), [](const RuleInfo& a, const RuleInfo& b) { return a.id < b.id; }));
     CHECK(rules.size() >= 45);
+}
+
+TEST_CASE("context shapes and the generic rule name registered rules, and the shapes compile") {
+    for (const ContextShape& s : context_shapes()) {
+        CAPTURE(s.rule);
+        CHECK(RE2(s.regex, RE2::Quiet).ok());
+        CHECK(token_rule(s.rule) != nullptr);
+        CHECK_FALSE(s.hint.empty());
+    }
+    const RuleInfo* generic = token_rule(generic_rule().rule);
+    REQUIRE(generic != nullptr);
+    CHECK(generic->fallback);
+    CHECK(rule_power("stripe-key") == token_rule("stripe-key")->summary);
+    CHECK(rule_power("no-such-rule").empty());
+}
+
+TEST_CASE("provider advice: one sorted table, found by id or by a word of a secret's name") {
+    auto table = providers();
+    CHECK(std::is_sorted(table.begin(), table.end(), [](const ProviderInfo& a, const ProviderInfo& b) { return a.id < b.id; }));
+    CHECK(std::adjacent_find(table.begin(), table.end(), [](const ProviderInfo& a, const ProviderInfo& b) { return a.id == b.id; }) ==
+          table.end());
+    for (const ProviderInfo& p : table) {
+        CAPTURE(p.id);
+        CHECK(lower(p.id) == p.id);
+        CHECK_FALSE(p.name.empty());
+        CHECK_FALSE(p.console.empty());
+        CHECK((p.url.empty() || p.url.starts_with("https://")));
+    }
+    REQUIRE(find_provider(table, "OpenAI") != nullptr);
+    CHECK(find_provider(table, "OpenAI")->id == "openai");
+    CHECK(find_provider(table, "acme") == nullptr);
+    REQUIRE(provider_named_in(table, "GH_TOKEN") != nullptr);
+    CHECK(provider_named_in(table, "GH_TOKEN")->id == "github");
+    CHECK(provider_named_in(table, "my-claude-key")->id == "anthropic");
+    CHECK(provider_named_in(table, "GITHUBBER_KEY") == nullptr);
+    CHECK(provider_named_in(table, "") == nullptr);
+}
+
+TEST_CASE("validators judge a candidate: checksum, private key body, JWT claims") {
+    Candidate bad{"ghp_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "ghp_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "", "github-token"};
+    CHECK_FALSE(kChecksum.keep(bad));
+    // A private key's identity is its body, the same pasted plainly or JSON-escaped.
+    std::string body(64, 'A');
+    Candidate plain{"-----BEGIN PRIVATE KEY-----", "-----BEGIN PRIVATE KEY-----", "\n" + body + "\n-----END", "private-key"};
+    std::string escaped_after = "\\n" + body.substr(0, 32) + "\\n" + body.substr(32) + "\\n-----END";
+    Candidate escaped{"-----BEGIN PRIVATE KEY-----", "-----BEGIN PRIVATE KEY-----", escaped_after, "private-key"};
+    REQUIRE(kPrivateKey.keep(plain));
+    REQUIRE(kPrivateKey.keep(escaped));
+    CHECK(plain.identity == escaped.identity);
+    CHECK(plain.identity == body);
+    Candidate empty{"-----BEGIN PRIVATE KEY-----", "-----BEGIN PRIVATE KEY-----", "\n-----END PRIVATE KEY-----", "private-key"};
+    CHECK_FALSE(kPrivateKey.keep(empty));
+    CHECK(kPrivateKey.may_follow_letter);
+    CHECK(kUrlCredentials.structured);
+    CHECK((kJwt.keep != nullptr));
 }
 
 TEST_CASE("per-rule samples: hits fire their rule, look-alikes fire nothing") {

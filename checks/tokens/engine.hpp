@@ -1,8 +1,9 @@
 #pragma once
 // The one-pass token engine: a literal prefilter over a text's bytes, RE2 only where a
-// keyword was seen, then validation (checksums, JWT claims, placeholders). Key context
-// (KEY=value lines, or key names handed in from a tree) feeds the generic rule and the
-// providers whose tokens have no prefix. Built once, immutable, safe to share by threads.
+// keyword was seen, then each pattern's validator (validators.hpp). Key context (pairs read
+// from lines by pairs.hpp, or key names handed in from a tree) feeds the generic rule and the
+// providers whose tokens have no prefix. Every rule and provider comes from the catalog.
+// Built once, immutable, safe to share by threads.
 #include <memory>
 #include <string>
 #include <string_view>
@@ -53,11 +54,6 @@ public:
 
 private:
     Engine();
-    // Reads the KEY <sep> value pair whose key name holds a secret-like word at `at`;
-    // returns where the key name ends.
-    std::size_t read_pair_at(std::string_view text, std::size_t at, std::vector<TokenMatch>& out) const;
-    void judge_value_at(std::string_view key, std::string_view line, std::size_t pos, std::size_t line_offset,
-                        std::vector<TokenMatch>& out) const;
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

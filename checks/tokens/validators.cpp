@@ -1,0 +1,184 @@
+#include "checks/tokens/validators.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+
+#include "checks/tokens/base64.hpp"
+#include "checks/tokens/catalog.hpp"
+#include "checks/tokens/checksum.hpp"
+#include "checks/tokens/entropy.hpp"
+#include "checks/tokens/jwt.hpp"
+#include "checks/tokens/placeholder.hpp"
+#include "core/text.hpp"
+
+namespace handoff::tokens {
+
+namespace {
+
+bool is_base64_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '+' || c == '/' || c == '='; }
+
+// Everything after the provider prefix: what must look random.
+std::string_view body_after_prefix(std::string_view token) {
+    std::size_t cut = 0;
+    for (std::size_t i = 0; i < token.size() && i < 16; ++i) {
+        if (token[i] == '_' || token[i] == '-' || token[i] == ':' || token[i] == '.') cut = i + 1;
+    }
+    if (token.starts_with("AKIA") || token.starts_with("ASIA") || token.starts_with("ABIA") || token.starts_with("ACCA")) cut = 4;
+    return token.substr(std::min(cut, token.size()));
+}
+
+bool private_key_body_follows(std::string_view rest) {
+    // Skip to the base64 body: newlines (real or JSON-escaped "\n"), indentation, PGP headers.
+    std::size_t run = 0;
+    std::size_t limit = std::min<std::size_t>(rest.size(), 600);
+    for (std::size_t i = 0; i < limit; ++i) {
+        char c = rest[i];
+        if (c == '\\' && i + 1 < limit && rest[i + 1] == 'n') {
+            ++i;
+            continue;  // an escaped newline ends nothing: base64 lines continue after it
+        }
+        if (is_base64_char(c)) {
+            if (++run >= 40) return true;
+        } else if (c != '\n' && c != '\r') {
+            if (c == '-') return false;  // reached -----END without a body
+            run = 0;
+        }
+    }
+    return false;
+}
+
+// The block's base64 body up to its END line, without line breaks, indentation or JSON
+// "\\n" escapes: the same key pasted plainly or JSON-escaped is one secret.
+std::string private_key_identity(std::string_view rest) {
+    std::size_t end = rest.find("-----END");
+    rest = rest.substr(0, std::min<std::size_t>(end == std::string_view::npos ? rest.size() : end, 16384));
+    std::string body;
+    for (std::size_t i = 0; i < rest.size(); ++i) {
+        char c = rest[i];
+        if (c == '\\' && i + 1 < rest.size() && rest[i + 1] == 'n') {
+            ++i;
+            continue;
+        }
+        if (is_base64_char(c)) body.push_back(c);
+    }
+    return body;
+}
+
+bool is_local_host(std::string_view host) {
+    return host == "localhost" || host.starts_with("127.") || host == "0.0.0.0" || host == "::1" || host == "db" ||
+           host == "postgres" || host == "redis";
+}
+
+// Renames the candidate to another rule of the catalog, with that rule's power.
+void become(Candidate& c, std::string_view rule) {
+    c.rule = rule;
+    c.power = rule_power(rule);
+}
+
+} // namespace
+
+namespace validators {
+
+bool checksum(Candidate& c) {
+    c.note = "checksum valid";
+    return base62_crc32_valid(c.secret);
+}
+
+bool random_body(Candidate& c) {
+    std::string_view body = body_after_prefix(c.secret);
+    return body.size() < 8 || (distinct_chars(body) > 4 && !has_sequential_run(body, 8));
+}
+
+bool anthropic(Candidate& c) {
+    std::size_t dash = c.secret.find('-', 7);
+    std::string_view body = dash == std::string_view::npos ? c.secret : c.secret.substr(dash + 1);
+    if (!(body.size() == 95 && body.ends_with("AA"))) c.confidence = Confidence::medium;
+    return true;
+}
+
+bool jwt(Candidate& c) {
+    auto claims = decode_jwt(c.secret);
+    if (!claims) return false;
+    if (claims->iss == "supabase") {
+        if (claims->role == "anon") return false;  // public by design
+        become(c, "supabase-key");
+        c.kind = claims->role == "service_role" ? "service_role JWT" : "JWT";
+        c.severity = claims->role == "service_role" ? Severity::critical : Severity::medium;
+        c.confidence = Confidence::high;
+    } else if (claims->iss == "n8n" || claims->aud == "public-api") {
+        become(c, "n8n-api-key");
+        c.kind = "public API key";
+        c.severity = Severity::critical;
+        c.confidence = Confidence::high;
+    } else if (claims->role == "anon") {
+        return false;
+    }
+    if (claims->alg == "none") c.note = "unsigned (alg none)";
+    if (claims->exp) {
+        auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+        if (*claims->exp < now) {
+            c.note = "expired";
+            c.severity = Severity::low;
+        }
+    }
+    return true;
+}
+
+bool private_key(Candidate& c) {
+    if (!c.secret.starts_with("PuTTY")) {
+        if (!private_key_body_follows(c.after)) return false;
+        if (c.whole.find("ENCRYPTED") != std::string_view::npos) {
+            c.severity = Severity::medium;
+            c.note = "passphrase-protected";
+        }
+    }
+    c.identity = private_key_identity(c.after);
+    return true;
+}
+
+bool url_credentials(Candidate& c) {
+    std::string_view whole = c.whole;
+    std::string_view secret = c.secret;
+    std::size_t scheme_end = whole.find("://");
+    std::size_t colon = whole.find(':', scheme_end + 3);
+    std::size_t at = whole.rfind('@');
+    std::string_view user = whole.substr(scheme_end + 3, colon - scheme_end - 3);
+    std::string_view host = whole.substr(at + 1);
+    std::string l = lower(secret);
+    if (is_reference(secret) || secret.front() == '$' || secret.front() == '<' || l == "password" || l == "pass" ||
+        l == "secret" || l == "changeme" || l == "pwd" || is_placeholder_value(secret) ||
+        (is_local_host(host) && (secret == user || l == "postgres" || l == "root" || l == "admin"))) {
+        return false;
+    }
+    return user.find("${") == std::string_view::npos;
+}
+
+bool docker_auth(Candidate& c) {
+    c.note = "base64 of user:password";
+    auto decoded = decode_base64_text(c.secret);
+    return decoded && decoded->find(':') != std::string::npos && decoded->find(':') + 1 < decoded->size();
+}
+
+bool plain_password(Candidate& c) { return !is_reference(c.secret) && !is_placeholder_value(c.secret); }
+
+bool aws_secret(Candidate& c) {
+    // The key name already says what it is: only reject what cannot be random.
+    return (looks_random(c.secret) || shannon_entropy(c.secret) >= 4.0) && !is_placeholder_token(c.secret);
+}
+
+bool url_credentials_worth_trying(std::string_view text, std::size_t at) {
+    std::size_t end = std::min(text.size(), at + 3 + 330);
+    for (std::size_t i = at + 3; i < end; ++i) {
+        char c = text[i];
+        if (c == '@') return true;
+        if (c == '/' || c == ' ' || c == '\n' || c == '"' || c == '\'' || c == '<' || c == '>') return false;
+    }
+    return false;
+}
+
+bool airtable_worth_trying(std::string_view text, std::size_t at) { return at + 17 < text.size() && text[at + 17] == '.'; }
+
+} // namespace validators
+
+} // namespace handoff::tokens
