@@ -216,7 +216,10 @@ private:
             for (Finding& f : findings) result_.findings.push_back(std::move(f));
         }
         if (keep) {
-            if (!tree_needed_for_project(doc->format)) doc->tree.reset();
+            if (!tree_needed_for_project(doc->format)) {
+                doc->model.reset();  // it may point into the tree
+                doc->tree.reset();
+            }
             slot.document = std::move(doc);
         }
     }

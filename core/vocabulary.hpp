@@ -47,4 +47,20 @@ inline constexpr std::string_view kEndpointOpenApiServer = "openapi-server";
 // One OpenAPI operation that opts out of the document's security (security: []).
 inline constexpr std::string_view kEndpointOpenApiOperation = "openapi-operation";
 
+// CI loaders: another pipeline file pulled in at run time (a GitLab include:).
+inline constexpr std::string_view kEndpointCiInclude = "ci-include";
+
+// Exec::kind of the scripts CI loaders emit, one per platform and step type.
+namespace exec_kind {
+inline constexpr std::string_view github_run = "github-run";              // a GitHub Actions run: step
+inline constexpr std::string_view gitlab_script = "gitlab-script";        // before_script:, script:, after_script:
+inline constexpr std::string_view jenkins_shell = "jenkins-shell";        // a freestyle Shell or Batch step
+inline constexpr std::string_view jenkins_pipeline = "jenkins-pipeline";  // a pipeline job's Groovy script
+
+// A script a CI job runs, whatever the platform.
+constexpr bool ci_script(std::string_view kind) {
+    return kind == github_run || kind == gitlab_script || kind == jenkins_shell || kind == jenkins_pipeline;
+}
+} // namespace exec_kind
+
 } // namespace handoff
