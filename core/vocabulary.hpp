@@ -32,21 +32,6 @@ inline constexpr std::string_view private_data = "private-data";        // letha
 inline constexpr std::string_view sends_data = "sends-data";            // lethal trifecta: can send data out
 } // namespace capability
 
-// Stores agent loaders use in SecretRef::store beyond the common "env".
-inline constexpr std::string_view kStoreVscodeInput = "vscode-input";
-inline constexpr std::string_view kStoreContinueSecret = "continue-secret";
-// A secret slot left empty or holding a template value: the client must write it in.
-inline constexpr std::string_view kStoreConfigPlaceholder = "config-placeholder";
-
-// Endpoint kinds agent loaders emit.
-inline constexpr std::string_view kEndpointMcpServer = "mcp-server";
-inline constexpr std::string_view kEndpointMcpListener = "mcp-listener";
-inline constexpr std::string_view kEndpointApiBaseUrl = "api-base-url";
-inline constexpr std::string_view kEndpointHookUrl = "hook-url";
-inline constexpr std::string_view kEndpointOpenApiServer = "openapi-server";
-// One OpenAPI operation that opts out of the document's security (security: []).
-inline constexpr std::string_view kEndpointOpenApiOperation = "openapi-operation";
-
 // CI loaders: another pipeline file pulled in at run time (a GitLab include:).
 inline constexpr std::string_view kEndpointCiInclude = "ci-include";
 
@@ -62,5 +47,20 @@ constexpr bool ci_script(std::string_view kind) {
     return kind == github_run || kind == gitlab_script || kind == jenkins_shell || kind == jenkins_pipeline;
 }
 } // namespace exec_kind
+
+// Stores agent loaders use in SecretRef::store beyond the common "env".
+inline constexpr std::string_view kStoreVscodeInput = "vscode-input";
+inline constexpr std::string_view kStoreContinueSecret = "continue-secret";
+// A secret slot left empty or holding a template value: the client must write it in.
+inline constexpr std::string_view kStoreConfigPlaceholder = "config-placeholder";
+
+// Endpoint kinds agent loaders emit.
+inline constexpr std::string_view kEndpointMcpServer = "mcp-server";
+inline constexpr std::string_view kEndpointMcpListener = "mcp-listener";
+inline constexpr std::string_view kEndpointApiBaseUrl = "api-base-url";
+inline constexpr std::string_view kEndpointHookUrl = "hook-url";
+inline constexpr std::string_view kEndpointOpenApiServer = "openapi-server";
+// One OpenAPI operation that opts out of the document's security (security: []).
+inline constexpr std::string_view kEndpointOpenApiOperation = "openapi-operation";
 
 } // namespace handoff
