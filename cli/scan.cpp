@@ -62,8 +62,9 @@ bool keep_for_project(const Document& doc) {
            name.find("compose") != std::string::npos;
 }
 
-// Cross-file checks read these formats' trees (credential exports, reusable workflows);
-// every other kept document needs only its bytes and facts, so its tree is released.
+// Cross-file checks read these formats' trees or models (credential exports, reusable
+// workflows); every other kept document needs only its bytes and facts, so its tree (and
+// the model pointing into it) is released.
 bool tree_needed_for_project(Format format) {
     return format == Format::n8n_credentials || format == Format::github_workflow || format == Format::github_action;
 }
