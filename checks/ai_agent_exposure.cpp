@@ -39,7 +39,7 @@ public:
 
     void check_file(const Document& doc, FindingSink& sink) const override {
         if (!is_github_workflow(doc)) return;
-        GhWorkflow wf = github_view(doc);
+        const GhWorkflow& wf = github_view(doc);
         std::string event;
         for (const GhTrigger& t : wf.triggers) {
             if (outsider_trigger(t.event)) { event = t.event; break; }

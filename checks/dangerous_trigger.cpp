@@ -91,7 +91,7 @@ public:
 
     void check_file(const Document& doc, FindingSink& sink) const override {
         if (!is_github_workflow(doc)) return;
-        GhWorkflow wf = github_view(doc);
+        const GhWorkflow& wf = github_view(doc);
         std::string privileged = wf.has_trigger("pull_request_target") ? "pull_request_target"
                                  : wf.has_trigger("workflow_run")       ? "workflow_run"
                                                                         : "";

@@ -34,7 +34,7 @@ public:
 
     void check_file(const Document& doc, FindingSink& sink) const override {
         if (!is_github_workflow(doc)) return;
-        GhWorkflow wf = github_view(doc);
+        const GhWorkflow& wf = github_view(doc);
         if (wf.jobs.empty()) return;
         report_blanket(doc, sink, wf.permissions, "permissions", "the workflow");
         std::vector<std::string> inheriting;

@@ -3,9 +3,10 @@
 #include <re2/re2.h>
 
 #include "checks/registry.hpp"
-#include "checks/support/script_lines.hpp"
+#include "core/shell_text.hpp"
 #include "core/redact.hpp"
-#include "parsers/loaders/source_span.hpp"
+#include "core/tree.hpp"
+#include "core/vocabulary.hpp"
 
 namespace handoff {
 namespace {
@@ -33,18 +34,13 @@ const RE2& literal_token() {
     return re;
 }
 
-bool ci_format(Format format) {
-    return format == Format::gitlab_ci || format == Format::github_workflow || format == Format::github_action ||
-           format == Format::jenkins_job;
-}
-
 class GitlabTriggerToken final : public SingleRuleCheck {
 public:
     GitlabTriggerToken() : SingleRuleCheck(kRule) {}
 
     void check_file(const Document& doc, FindingSink& sink) const override {
-        if (!ci_format(doc.format)) return;
         for (const Exec& exec : doc.facts.execs) {
+            if (!exec_kind::ci_script(exec.kind)) continue;
             for (const ScriptLine& line : script_lines(exec.command)) {
                 if (!RE2::PartialMatch(line.text, trigger_call())) continue;
                 std::string token;

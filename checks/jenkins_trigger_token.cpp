@@ -1,10 +1,9 @@
 // Jenkins job triggers whose secret lives in the job file: the "Trigger builds remotely"
 // authToken and the Generic Webhook Trigger token (or a Generic Webhook Trigger with no
-// token at all).
+// token at all). Reads the job model the Jenkins loader built (model/ci.hpp).
 #include "checks/registry.hpp"
 #include "core/redact.hpp"
-#include "parsers/loaders/jenkins_xml.hpp"
-#include "parsers/loaders/node_paths.hpp"
+#include "model/ci.hpp"
 
 namespace handoff {
 namespace {
@@ -42,56 +41,43 @@ public:
     }
 
     void check_file(const Document& doc, FindingSink& sink) const override {
-        if (doc.format != Format::jenkins_job || !doc.tree) return;
-        const Node* job = jenkins_job_element(*doc.tree);
+        const auto* job = doc.model_as<JenkinsJob>();
         if (job == nullptr) return;
-        bool disabled = xml_text(job->find("disabled")) == "true";
-        std::string name = jenkins_job_name(doc.path());
-        walk(*doc.tree, [&](const Node& node, const NodePath& path) {
-            if (node.key == "authToken" && !xml_text(node).empty()) {
-                report_token(doc, sink, kAuthToken, node, path.str(),
-                             "job " + name + " can be started remotely by anyone holding the authToken stored here", disabled);
-            } else if (node.key == "org.jenkinsci.plugins.gwt.GenericTrigger") {
-                check_generic(doc, sink, node, path.str(), name, disabled);
+        for (const JenkinsTrigger& t : job->triggers) {
+            if (t.kind == JenkinsTrigger::Kind::auth_token) {
+                report_token(doc, sink, kAuthToken, t,
+                             "job " + job->name + " can be started remotely by anyone holding the authToken stored here",
+                             job->disabled);
+            } else if (!t.token.empty()) {
+                report_token(doc, sink, kGenericWebhook, t,
+                             "job " + job->name + "'s Generic Webhook Trigger token is stored in the job file", job->disabled);
+            } else if (!t.token_credential) {
+                Hit hit;
+                hit.span = t.key_span;
+                hit.node_path = t.node_path;
+                hit.message = "job " + job->name +
+                              "'s Generic Webhook Trigger has no token: any request that reaches Jenkins starts it";
+                hit.confidence = Confidence::medium;
+                if (job->disabled) hit.severity = Severity::medium;
+                sink.report(doc, kGenericWebhook, std::move(hit));
             }
-            return true;
-        });
+        }
     }
 
 private:
-    static void report_token(const Document& doc, FindingSink& sink, const RuleInfo& rule, const Node& node,
-                             const std::string& path, std::string message, bool disabled) {
-        std::string_view token = xml_text(node);
+    static void report_token(const Document& doc, FindingSink& sink, const RuleInfo& rule, const JenkinsTrigger& t,
+                             std::string message, bool disabled) {
         Hit hit;
-        hit.span = xml_span(node);
-        hit.node_path = path;
+        hit.span = t.token_span;
+        hit.node_path = t.token_path;
         hit.message = std::move(message);
         if (disabled) {
             hit.message += " (the job is disabled)";
             hit.severity = Severity::medium;
         }
-        hit.evidence = redact(token);
-        hit.identity = std::string(token);
+        hit.evidence = redact(t.token);
+        hit.identity = t.token;
         sink.report(doc, rule, std::move(hit));
-    }
-
-    static void check_generic(const Document& doc, FindingSink& sink, const Node& trigger, const std::string& path,
-                              const std::string& name, bool disabled) {
-        const Node* token = trigger.is_map() ? trigger.find("token") : nullptr;
-        if (token != nullptr && !xml_text(token).empty()) {
-            report_token(doc, sink, kGenericWebhook, *token, child_path(path, "token"),
-                         "job " + name + "'s Generic Webhook Trigger token is stored in the job file", disabled);
-            return;
-        }
-        const Node* credential = trigger.is_map() ? trigger.find("tokenCredentialId") : nullptr;
-        if (credential != nullptr && !xml_text(credential).empty()) return;
-        Hit hit;
-        hit.span = trigger.key_span;
-        hit.node_path = path;
-        hit.message = "job " + name + "'s Generic Webhook Trigger has no token: any request that reaches Jenkins starts it";
-        hit.confidence = Confidence::medium;
-        if (disabled) hit.severity = Severity::medium;
-        sink.report(doc, kGenericWebhook, std::move(hit));
     }
 };
 

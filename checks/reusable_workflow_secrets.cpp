@@ -63,14 +63,14 @@ public:
     }
 
     void check_project(const Project& project, FindingSink& sink) const override {
-        // Views point into trees owned by the project, which outlives this call.
-        std::map<const Document*, GhWorkflow> views;
+        // The loaders' models, owned by the project's documents, which outlive this call.
+        std::map<const Document*, const GhWorkflow*> views;
         for (const auto& doc : project.documents) {
-            if (is_github_workflow(*doc)) views.emplace(doc.get(), github_view(*doc));
+            if (is_github_workflow(*doc)) views.emplace(doc.get(), &github_view(*doc));
         }
         std::map<std::string, std::vector<Call>> callers;  // callee path -> calls
         for (const auto& [doc, wf] : views) {
-            for (const GhJob& job : wf.jobs) {
+            for (const GhJob& job : wf->jobs) {
                 if (job.uses == nullptr) continue;
                 GhUses uses = parse_uses(job.uses->value);
                 if (uses.kind != GhUses::Kind::local) continue;
@@ -78,9 +78,9 @@ public:
             }
         }
         for (const auto& [doc, wf] : views) {
-            if (!wf.has_trigger("workflow_call")) continue;
+            if (!wf->has_trigger("workflow_call")) continue;
             const std::vector<Call>& calls = callers[doc->path()];
-            check_undeclared(*doc, wf, calls, sink);
+            check_undeclared(*doc, *wf, calls, sink);
             for (const Call& call : calls) check_call(*doc, *call.doc, *call.job, sink);
         }
     }

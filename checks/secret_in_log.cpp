@@ -8,9 +8,8 @@
 
 #include "checks/registry.hpp"
 #include "checks/support/github.hpp"
-#include "checks/support/script_lines.hpp"
-#include "parsers/loaders/github_expressions.hpp"
-#include "parsers/loaders/source_span.hpp"
+#include "core/shell_text.hpp"
+#include "core/vocabulary.hpp"
 
 namespace handoff {
 namespace {
@@ -59,17 +58,15 @@ public:
     SecretInLog() : SingleRuleCheck(kRule) {}
 
     void check_file(const Document& doc, FindingSink& sink) const override {
-        bool github = is_github_document(doc);
-        // GitHub and Jenkins mask the exact secret value in the log themselves.
-        bool masked = github || doc.format == Format::jenkins_job;
-        for (const Exec& exec : doc.facts.execs) check_script(doc, sink, exec, github, masked);
-        if (github) check_unredacted(doc, sink);
+        const auto* wf = doc.model_as<GhWorkflow>();
+        for (const Exec& exec : doc.facts.execs) check_script(doc, sink, exec, wf);
+        if (wf != nullptr) check_unredacted(doc, sink, *wf);
     }
 
 private:
     // An expression whose value is the secret itself (or a formatting of it), not a
     // test of it: ${{ secrets.X == '' }} prints true or false.
-    static bool yields_value(const Expression& e) {
+    static bool yields_value(const GhExpression& e) {
         if (e.body.find_first_of("=<>!") != std::string_view::npos) return false;
         for (const std::string& f : e.functions) {
             if (f != "format" && f != "tojson" && f != "join" && f != "fromjson") return false;
@@ -77,10 +74,26 @@ private:
         return true;
     }
 
-    static std::string secret_in(std::string_view line, const Exec& exec, bool github) {
-        if (github) {
-            for (const Expression& e : find_expressions(line)) {
-                if (!yields_value(e)) continue;
+    // GitHub and Jenkins mask the exact secret value in the log themselves.
+    static bool masked(const Exec& exec) {
+        return exec.kind == exec_kind::github_run || exec.kind == exec_kind::jenkins_shell ||
+               exec.kind == exec_kind::jenkins_pipeline;
+    }
+
+    // The ${{ }} expressions of a run: script, as the loader parsed them; nullptr elsewhere.
+    static const GhExpressions* script_expressions(const GhWorkflow* wf, const Exec& exec) {
+        if (wf == nullptr) return nullptr;
+        const GhExpressions* exprs = wf->expressions_at(exec.site.node_path);
+        return exprs != nullptr && !exprs->bare ? exprs : nullptr;
+    }
+
+    // A secret the script text between offsets [begin, end) prints: an expression of the
+    // script that lies in that range, or a secret variable the line mentions.
+    static std::string secret_in(std::string_view line, std::size_t begin, std::size_t end, const Exec& exec,
+                                 const GhExpressions* exprs) {
+        if (exprs != nullptr) {
+            for (const GhExpression& e : exprs->list) {
+                if (e.begin < begin || e.end > end || !yields_value(e)) continue;
                 for (const ContextRead& r : e.reads) {
                     if (r.path == "github.token") return "${{ github.token }}";
                     if (context_starts_with(r.path, "secrets")) return "${{ secrets." + r.last_name + " }}";
@@ -122,15 +135,19 @@ private:
         sink.report(doc, kRule, std::move(hit));
     }
 
-    static void check_script(const Document& doc, FindingSink& sink, const Exec& exec, bool github, bool masked) {
+    static void check_script(const Document& doc, FindingSink& sink, const Exec& exec, const GhWorkflow* wf) {
+        const GhExpressions* exprs = script_expressions(wf, exec);
+        bool github = wf != nullptr;
+        bool masked = SecretInLog::masked(exec);
         std::vector<ScriptLine> lines = script_lines(exec.command);
         bool masks = exec.command.find("add-mask") != std::string::npos;
-        bool script_has_secrets = !exec.secret_vars.empty() || !secret_in(exec.command, exec, github).empty();
+        bool script_has_secrets =
+            !exec.secret_vars.empty() || !secret_in(exec.command, 0, exec.command.size(), exec, exprs).empty();
         bool traced = false;
         std::vector<bool> redirected = redirected_groups(lines);
         for (std::size_t i = 0; i < lines.size(); ++i) {
             const ScriptLine& line = lines[i];
-            std::string secret = secret_in(line.text, exec, github);
+            std::string secret = secret_in(line.text, line.begin, line.end, exec, exprs);
             if (!secret.empty() && !redirected[i] && line.text.find("::add-mask::") == std::string::npos &&
                 RE2::PartialMatch(line.text, print_pattern()) && goes_to_log(line.text)) {
                 std::string message = "prints " + secret + " to the job log";
@@ -165,23 +182,19 @@ private:
         }
     }
 
-    static void check_unredacted(const Document& doc, FindingSink& sink) {
-        walk(*doc.tree, [&](const Node& node, const NodePath& path) {
-            if (!node.is_string() || node.value.find("${{") == std::string::npos) return true;
-            std::uint32_t from = node.span.begin;
-            for (const Expression& e : find_expressions(node.value)) {
+    static void check_unredacted(const Document& doc, FindingSink& sink, const GhWorkflow& wf) {
+        for (const GhExpressions& exprs : wf.expressions) {
+            if (exprs.bare) continue;
+            for (const GhExpression& e : exprs.list) {
                 if (!RE2::PartialMatch(e.body, unredacted_pattern())) continue;
-                std::string_view text = std::string_view(node.value).substr(e.begin, e.end - e.begin);
                 Hit hit;
-                hit.span = span_of_text(doc.bytes(), node.span, text, from);
-                if (hit.span != node.span) from = hit.span.end;
-                hit.node_path = path.str();
+                hit.span = e.span;
+                hit.node_path = exprs.node_path;
                 hit.message = "fromJSON(secrets...) picks a field out of a secret; GitHub masks only the whole secret, so the field is printed in clear wherever it is logged";
                 hit.confidence = Confidence::high;
                 sink.report(doc, kRule, std::move(hit));
             }
-            return true;
-        });
+        }
     }
 };
 

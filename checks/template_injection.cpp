@@ -1,6 +1,5 @@
 // template-injection: an attacker-controlled context expanded by `${{ }}` into code:
 // a run: script, actions/github-script's script:, or an AI agent's prompt.
-#include <cctype>
 #include <map>
 #include <set>
 #include <utility>
@@ -8,7 +7,7 @@
 #include "checks/registry.hpp"
 #include "checks/support/ai_agents.hpp"
 #include "checks/support/github.hpp"
-#include "parsers/loaders/github_expressions.hpp"
+#include "core/text.hpp"
 
 namespace handoff {
 namespace {
@@ -47,7 +46,7 @@ public:
 
     void check_file(const Document& doc, FindingSink& sink) const override {
         if (!is_github_document(doc) || doc.facts.untrusted.empty()) return;
-        GhWorkflow wf = github_view(doc);
+        const GhWorkflow& wf = github_view(doc);
         std::map<std::string, Sink> sinks = sink_paths(wf);
         std::set<std::string> typed = typed_inputs(wf);
         // One finding per expression, even when it reads several tainted contexts.
@@ -95,9 +94,7 @@ private:
             for (const Node& input : inputs->children) {
                 std::string_view type = input.text("type");
                 if (type == "boolean" || type == "number" || type == "choice") {
-                    std::string name = input.key;
-                    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-                    out.insert(name);
+                    out.insert(lower(input.key));
                 }
             }
         }

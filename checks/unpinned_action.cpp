@@ -2,6 +2,7 @@
 // commit SHA, and docker:// or job/service container images without a digest.
 #include "checks/registry.hpp"
 #include "checks/support/github.hpp"
+#include "core/vocabulary.hpp"
 
 namespace handoff {
 namespace {
@@ -29,12 +30,9 @@ public:
     UnpinnedAction() : SingleRuleCheck(kRule) {}
 
     void check_file(const Document& doc, FindingSink& sink) const override {
-        if (doc.format == Format::gitlab_ci) {
-            check_includes(doc, sink);
-            return;
-        }
+        check_includes(doc, sink);
         if (!is_github_document(doc)) return;
-        GhWorkflow wf = github_view(doc);
+        const GhWorkflow& wf = github_view(doc);
         for (const GhJob& job : wf.jobs) {
             if (job.uses != nullptr) check_uses(doc, sink, *job.uses, child_path(job.path, "uses"));
             for (const GhStep& step : job.steps) {
@@ -54,7 +52,7 @@ private:
     // pipeline code that changes without a commit here. GitLab's own templates are not reported.
     static void check_includes(const Document& doc, FindingSink& sink) {
         for (const Endpoint& ep : doc.facts.endpoints) {
-            if (ep.kind != "ci-include") continue;
+            if (ep.kind != kEndpointCiInclude) continue;
             Hit hit;
             hit.span = ep.site.span;
             hit.node_path = ep.site.node_path;

@@ -1,5 +1,6 @@
 #include "core/tree.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 namespace handoff {
@@ -120,6 +121,31 @@ std::string path_at(const Node& root, std::uint32_t offset) {
         return true;
     });
     return best;
+}
+
+std::string child_path(std::string_view parent, std::string_view key) {
+    std::string out(parent);
+    append_path_key(out, key, parent.empty());
+    return out;
+}
+
+std::string index_path(std::string_view parent, std::size_t index) {
+    std::string out(parent);
+    out += '[';
+    out += std::to_string(index);
+    out += ']';
+    return out;
+}
+
+Span span_of_text(std::string_view bytes, Span scalar, std::string_view needle, std::uint32_t from) {
+    if (needle.empty()) return scalar;
+    std::size_t begin = std::max(scalar.begin, from);
+    std::size_t end = std::min<std::size_t>(scalar.end, bytes.size());
+    if (begin >= end) return scalar;
+    std::size_t at = bytes.substr(begin, end - begin).find(needle);
+    if (at == std::string_view::npos) return scalar;
+    auto b = static_cast<std::uint32_t>(begin + at);
+    return {b, static_cast<std::uint32_t>(b + needle.size())};
 }
 
 } // namespace handoff

@@ -70,6 +70,17 @@ private:
 // Prints one key as a path step: plain identifiers join with '.', others are quoted ["a b"].
 void append_path_key(std::string& out, std::string_view key, bool first);
 
+// Building node paths by hand, for loaders and checks that know where they are:
+// child_path("jobs", "build") == "jobs.build"; index_path("jobs.build.steps", 2) == "jobs.build.steps[2]".
+std::string child_path(std::string_view parent, std::string_view key);
+std::string index_path(std::string_view parent, std::size_t index);
+
+// The span of needle inside the source of a scalar written at `scalar`, searching from
+// the absolute offset `from` on, so that something found in a scalar's decoded value
+// points at the exact bytes where it is written. When the source does not hold the text
+// verbatim (escapes, folding) the scalar's whole span is returned.
+Span span_of_text(std::string_view bytes, Span scalar, std::string_view needle, std::uint32_t from = 0);
+
 // Depth-first, pre-order walk. The callback gets each node and its path; returning
 // false skips that node's children.
 using NodeVisitor = std::function<bool(const Node&, const NodePath&)>;

@@ -32,6 +32,22 @@ inline constexpr std::string_view private_data = "private-data";        // letha
 inline constexpr std::string_view sends_data = "sends-data";            // lethal trifecta: can send data out
 } // namespace capability
 
+// CI loaders: another pipeline file pulled in at run time (a GitLab include:).
+inline constexpr std::string_view kEndpointCiInclude = "ci-include";
+
+// Exec::kind of the scripts CI loaders emit, one per platform and step type.
+namespace exec_kind {
+inline constexpr std::string_view github_run = "github-run";              // a GitHub Actions run: step
+inline constexpr std::string_view gitlab_script = "gitlab-script";        // before_script:, script:, after_script:
+inline constexpr std::string_view jenkins_shell = "jenkins-shell";        // a freestyle Shell or Batch step
+inline constexpr std::string_view jenkins_pipeline = "jenkins-pipeline";  // a pipeline job's Groovy script
+
+// A script a CI job runs, whatever the platform.
+constexpr bool ci_script(std::string_view kind) {
+    return kind == github_run || kind == gitlab_script || kind == jenkins_shell || kind == jenkins_pipeline;
+}
+} // namespace exec_kind
+
 // Secret stores: where a SecretRef takes its value from, where a SecretDecl declares
 // it, where a Requirement is installed. What each means to the client (where to set
 // it) is core/secret_stores.cpp's table, keyed by these ids.

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <memory>
 
+#include "core/vocabulary.hpp"
+#include "model/ci.hpp"
 #include "parsers/loaders/loader.hpp"
 #include "parsers/syntax/syntax.hpp"
 
@@ -156,6 +158,64 @@ TEST_CASE("Jenkins: credentials, bound variables, steps and triggers") {
     REQUIRE(doc->facts.endpoints.size() == 1);
     CHECK(doc->facts.endpoints[0].kind == "remote-trigger");
     CHECK(doc->facts.endpoints[0].url.empty());  // the token never lands in a fact
+}
+
+TEST_CASE("CI loaders build the model once: GitHub workflow, expressions, Exec kinds, Jenkins triggers") {
+    auto gh = load(".github/workflows/ci.yml", R"(on: issues
+jobs:
+  build:
+    if: github.actor == 'me'
+    steps:
+      - uses: actions/checkout@v4
+      - run: echo "${{ github.event.issue.title }}" && echo ${{ fromJSON(secrets.CFG).key }}
+)", Format::github_workflow, Syntax::yaml);
+    const auto* wf = gh->model_as<GhWorkflow>();
+    REQUIRE(wf != nullptr);
+    CHECK(wf->has_trigger("issues"));
+    REQUIRE(wf->jobs.size() == 1);
+    REQUIRE(wf->jobs[0].steps.size() == 2);
+    CHECK(wf->jobs[0].steps[0].uses_text() == "actions/checkout@v4");
+    // Expressions are parsed once, with where they are written.
+    const GhExpressions* run = wf->expressions_of(wf->jobs[0].steps[1].run);
+    REQUIRE(run != nullptr);
+    CHECK(run == wf->expressions_at("jobs.build.steps[1].run"));
+    REQUIRE(run->list.size() == 2);
+    CHECK(run->list[0].reads[0].path == "github.event.issue.title");
+    CHECK(gh->bytes().substr(run->list[0].span.begin, run->list[0].span.end - run->list[0].span.begin) ==
+          "${{ github.event.issue.title }}");
+    CHECK(run->list[1].functions == std::vector<std::string>{"fromjson"});
+    const GhExpressions* cond = wf->expressions_at("jobs.build.if");
+    REQUIRE(cond != nullptr);
+    CHECK(cond->bare);
+    REQUIRE(gh->facts.execs.size() == 1);
+    CHECK(gh->facts.execs[0].kind == exec_kind::github_run);
+
+    auto gl = load(".gitlab-ci.yml", "build:\n  before_script: [\"npm ci\"]\n  script:\n    - make\n",
+                   Format::gitlab_ci, Syntax::yaml);
+    CHECK(gl->model == nullptr);  // its checks read the Exec facts
+    REQUIRE(gl->facts.execs.size() == 2);
+    for (const Exec& e : gl->facts.execs) CHECK(e.kind == exec_kind::gitlab_script);
+
+    auto jk = load("jobs/hook/config.xml", R"(<project>
+  <disabled>true</disabled>
+  <authToken>remote-token-value</authToken>
+  <triggers>
+    <org.jenkinsci.plugins.gwt.GenericTrigger><token>generic-token</token></org.jenkinsci.plugins.gwt.GenericTrigger>
+  </triggers>
+  <builders><hudson.tasks.Shell><command>make</command></hudson.tasks.Shell></builders>
+</project>
+)", Format::jenkins_job, Syntax::xml);
+    const auto* job = jk->model_as<JenkinsJob>();
+    REQUIRE(job != nullptr);
+    CHECK(job->name == "hook");
+    CHECK(job->disabled);
+    REQUIRE(job->triggers.size() == 2);
+    CHECK(job->triggers[0].kind == JenkinsTrigger::Kind::auth_token);
+    CHECK(job->triggers[0].token == "remote-token-value");
+    CHECK(job->triggers[1].kind == JenkinsTrigger::Kind::generic_webhook);
+    CHECK(job->triggers[1].token == "generic-token");
+    REQUIRE(jk->facts.execs.size() == 1);
+    CHECK(jk->facts.execs[0].kind == exec_kind::jenkins_shell);
 }
 
 TEST_CASE("loaders survive trees of the wrong shape") {

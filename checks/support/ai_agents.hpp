@@ -3,7 +3,7 @@
 // start one, the inputs that become its prompt, and the settings that give it a shell.
 #include <string_view>
 
-#include "parsers/loaders/github_model.hpp"
+#include "model/ci.hpp"
 
 namespace handoff {
 

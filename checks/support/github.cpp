@@ -2,25 +2,18 @@
 #include "core/text.hpp"
 
 #include <array>
-#include <cctype>
 #include <string>
 
 namespace handoff {
 
-namespace {
-} // namespace
-
-bool is_github_document(const Document& doc) {
-    return doc.tree.has_value() && (doc.format == Format::github_workflow || doc.format == Format::github_action);
-}
+bool is_github_document(const Document& doc) { return doc.model_as<GhWorkflow>() != nullptr; }
 
 bool is_github_workflow(const Document& doc) {
-    return doc.tree.has_value() && doc.format == Format::github_workflow;
+    const auto* wf = doc.model_as<GhWorkflow>();
+    return wf != nullptr && !wf->is_action;
 }
 
-GhWorkflow github_view(const Document& doc) {
-    return read_github_workflow(*doc.tree, doc.format == Format::github_action);
-}
+const GhWorkflow& github_view(const Document& doc) { return *doc.model_as<GhWorkflow>(); }
 
 bool outsider_trigger(std::string_view event) {
     static constexpr std::array<std::string_view, 8> kEvents{

@@ -1,18 +1,19 @@
 #pragma once
-// What the GitHub Actions checks share: which documents they read and the typed view.
+// What the GitHub Actions checks share: which documents they read and the workflow
+// model the loader built (model/ci.hpp).
 #include <string_view>
 
 #include "core/document.hpp"
-#include "parsers/loaders/github_model.hpp"
+#include "model/ci.hpp"
 
 namespace handoff {
 
-// A workflow or action.yml with a parsed tree.
+// A workflow or action.yml whose loader built its model.
 bool is_github_document(const Document& doc);
 bool is_github_workflow(const Document& doc);
 
-// The workflow view of a GitHub document (call is_github_document first).
-GhWorkflow github_view(const Document& doc);
+// The model of a GitHub document (call is_github_document first).
+const GhWorkflow& github_view(const Document& doc);
 
 // Events whose payload an outsider (anyone who can open an issue, a fork PR or a
 // comment) controls and that run with the base repository's token and secrets.

@@ -50,16 +50,6 @@ std::string unexpanded_where(McpClient client, const VarRef& ref) {
 
 } // namespace
 
-std::string child_path(const std::string& base, std::string_view key) {
-    std::string out = base;
-    append_path_key(out, key, base.empty());
-    return out;
-}
-
-std::string index_path(const std::string& base, std::size_t index) {
-    return base + "[" + std::to_string(index) + "]";
-}
-
 std::string sanitize_url(std::string_view url) {
     std::string out;
     std::size_t scheme = url.find("://");

@@ -12,9 +12,6 @@
 
 namespace handoff {
 
-std::string child_path(const std::string& base, std::string_view key);
-std::string index_path(const std::string& base, std::size_t index);
-
 // A URL fit for a fact or a message: no userinfo, query values replaced by "…".
 std::string sanitize_url(std::string_view url);
 // The auth a URL carries by itself: "basic" (userinfo), "token" (?key=, ?token=...), or "".

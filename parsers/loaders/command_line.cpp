@@ -1,5 +1,6 @@
 #include "parsers/loaders/command_line.hpp"
 #include "core/text.hpp"
+#include "core/shell_text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -149,13 +150,8 @@ private:
 
     void shell_script(std::string_view script, std::size_t source, int depth) {
         if (depth > 3) return;
-        std::string text = lower(script);
-        bool fetches = contains(text, "curl ") || contains(text, "wget ") || contains(text, "invoke-webrequest") ||
-                       contains(text, "iwr ") || contains(text, "irm ");
-        bool pipes_to_shell = contains(text, "| sh") || contains(text, "|sh") || contains(text, "| bash") ||
-                              contains(text, "|bash") || contains(text, "| iex") || contains(text, "| python") ||
-                              contains(text, "| node");
-        if (fetches && pipes_to_shell) {
+        std::vector<ScriptLine> lines = script_lines(script);
+        if (std::any_of(lines.begin(), lines.end(), [](const ScriptLine& l) { return runs_downloaded_code(l.text); })) {
             risk("remote-script", "shell", "downloads a script and pipes it into an interpreter", source);
         }
         std::vector<Word> words;

@@ -1,13 +1,16 @@
 // GitHub Actions workflows and action.yml: secrets and variables read by expressions,
 // workflow_call secret declarations, triggers, token permissions, run: steps and the
-// attacker-controlled contexts every expression reads.
+// attacker-controlled contexts every expression reads. Builds the workflow model
+// (model/ci.hpp) once, with every value's `${{ }}` expressions parsed, and stores it in
+// Document::model for the GitHub checks.
 #include <algorithm>
+#include <memory>
 
 #include "parsers/loaders/github_expressions.hpp"
 #include "parsers/loaders/github_model.hpp"
 #include "parsers/loaders/loader.hpp"
 #include "parsers/loaders/provider_guess.hpp"
-#include "parsers/loaders/source_span.hpp"
+#include "core/vocabulary.hpp"
 
 namespace handoff {
 
@@ -35,16 +38,6 @@ bool is_variable_read(const ContextRead& read) {
            std::count(read.path.begin(), read.path.end(), '.') == 1;
 }
 
-// A value that carries a credential: a secret, or the workflow's own token.
-bool reads_credential(std::string_view text) {
-    for (const Expression& e : find_expressions(text)) {
-        for (const ContextRead& r : e.reads) {
-            if (context_starts_with(r.path, "secrets") || r.path == "github.token") return true;
-        }
-    }
-    return false;
-}
-
 class GithubLoader {
 public:
     explicit GithubLoader(Document& doc)
@@ -56,28 +49,54 @@ public:
         read_triggers();
         read_grants();
         read_steps();
+        doc_.model = std::make_unique<GhWorkflow>(std::move(wf_));
     }
 
 private:
     Document& doc_;
     GhWorkflow wf_;
 
-    void add_reads(const Node& scalar, const std::string& node_path, const std::string& owner) {
+    // A value that carries a credential: a secret, or the workflow's own token.
+    bool reads_credential(const Node& scalar) const {
+        const GhExpressions* exprs = wf_.expressions_of(&scalar);
+        if (exprs == nullptr || exprs->bare) return false;
+        for (const GhExpression& e : exprs->list) {
+            for (const ContextRead& r : e.reads) {
+                if (context_starts_with(r.path, "secrets") || r.path == "github.token") return true;
+            }
+        }
+        return false;
+    }
+
+    // Parses the scalar's expressions once, into the model.
+    const GhExpressions& parse(const Node& scalar, std::string node_path) {
         std::string_view value = scalar.value;
+        GhExpressions out{&scalar, std::move(node_path), false, {}};
         std::vector<Expression> exprs;
         if (scalar.key == "if" && value.find("${{") == std::string_view::npos) {
             Expression e = parse_expression_body(value);
             e.begin = 0;
             e.end = value.size();
             exprs.push_back(std::move(e));
+            out.bare = true;
         } else {
             exprs = find_expressions(value);
         }
         std::uint32_t from = scalar.span.begin;
-        for (const Expression& e : exprs) {
+        for (Expression& e : exprs) {
             Span span = span_of_text(doc_.bytes(), scalar.span, value.substr(e.begin, e.end - e.begin), from);
             if (span != scalar.span) from = span.end;
-            Site site{span, node_path};
+            out.list.push_back({e.begin, e.end, span, std::string(e.body), std::move(e.reads), std::move(e.functions)});
+        }
+        wf_.expression_index.emplace(&scalar, wf_.expressions.size());
+        wf_.expressions.push_back(std::move(out));
+        return wf_.expressions.back();
+    }
+
+    void add_reads(const Node& scalar, const std::string& node_path, const std::string& owner) {
+        const GhExpressions& exprs = parse(scalar, node_path);
+        for (const GhExpression& e : exprs.list) {
+            Site site{e.span, node_path};
             for (const ContextRead& r : e.reads) {
                 if (is_secret_read(r)) {
                     doc_.facts.secret_refs.push_back({r.last_name, "github-secret", owner, guess_provider(r.last_name), site});
@@ -159,24 +178,26 @@ private:
     std::vector<std::string> secret_vars(const GhJob& job, const GhStep& step) const {
         std::vector<std::string> out;
         for (const Node* var : env_in_scope(wf_, job, &step)) {
-            if (var->is_scalar() && reads_credential(var->value)) out.push_back(var->key);
+            if (var->is_scalar() && reads_credential(*var)) out.push_back(var->key);
         }
         return out;
     }
 
     // ${{ env.X }} where X was set from an attacker-controlled context carries that taint.
     void read_env_taint(const GhJob& job, const GhStep& step, const Node& scalar, const std::string& path) {
+        const GhExpressions* exprs = wf_.expressions_of(&scalar);
+        if (exprs == nullptr || exprs->bare) return;
         std::vector<const Node*> env = env_in_scope(wf_, job, &step);
-        std::uint32_t from = scalar.span.begin;
-        for (const Expression& e : find_expressions(scalar.value)) {
-            Span span = span_of_text(doc_.bytes(), scalar.span, std::string_view(scalar.value).substr(e.begin, e.end - e.begin), from);
-            if (span != scalar.span) from = span.end;
+        for (const GhExpression& e : exprs->list) {
+            Span span = e.span;
             for (const ContextRead& r : e.reads) {
                 if (!context_starts_with(r.path, "env") || r.path.size() <= 4) continue;
                 // Innermost definition wins: search from the step outwards.
                 auto it = std::find_if(env.rbegin(), env.rend(), [&](const Node* v) { return v->key == r.last_name; });
                 if (it == env.rend() || !(*it)->is_scalar()) continue;
-                for (const Expression& inner : find_expressions((*it)->value)) {
+                const GhExpressions* inner_exprs = wf_.expressions_of(*it);
+                if (inner_exprs == nullptr || inner_exprs->bare) continue;
+                for (const GhExpression& inner : inner_exprs->list) {
                     for (const ContextRead& source : inner.reads) {
                         if (context_taint(source.path) == Taint::none) continue;
                         doc_.facts.untrusted.push_back({.source = source.path, .holder = job.id, .site = {span, path}, .via = "env." + r.last_name});
@@ -195,6 +216,7 @@ private:
                     exec.holder = holder;
                     exec.command = step.run->value;
                     exec.site = {step.run->span, child_path(step.path, "run")};
+                    exec.kind = std::string(exec_kind::github_run);
                     exec.shell = step.shell;
                     exec.secret_vars = secret_vars(job, step);
                     doc_.facts.execs.push_back(std::move(exec));
@@ -213,7 +235,11 @@ private:
 } // namespace
 
 void load_github_actions(Document& doc) {
-    if (!doc.tree || !doc.tree->is_map()) return;
+    if (!doc.tree) return;
+    if (!doc.tree->is_map()) {
+        doc.model = std::make_unique<GhWorkflow>(read_github_workflow(*doc.tree, doc.format == Format::github_action));
+        return;
+    }
     GithubLoader(doc).load();
 }
 

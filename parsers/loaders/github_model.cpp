@@ -1,8 +1,4 @@
 #include "parsers/loaders/github_model.hpp"
-#include "core/text.hpp"
-
-#include <algorithm>
-#include <cctype>
 
 namespace handoff {
 
@@ -89,31 +85,7 @@ GhJob read_job(const Node& node, std::string path) {
     return job;
 }
 
-bool all_hex(std::string_view s) {
-    return std::all_of(s.begin(), s.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; });
-}
-
 } // namespace
-
-std::string_view GhStep::uses_text() const { return uses != nullptr ? std::string_view(uses->value) : std::string_view(); }
-
-std::string_view GhStep::input(std::string_view key) const {
-    return with != nullptr ? with->text(key) : std::string_view();
-}
-
-bool GhWorkflow::has_trigger(std::string_view event) const { return trigger(event) != nullptr; }
-
-const GhTrigger* GhWorkflow::trigger(std::string_view event) const {
-    for (const GhTrigger& t : triggers) {
-        if (t.event == event) return &t;
-    }
-    return nullptr;
-}
-
-bool GhWorkflow::only_called() const {
-    return !triggers.empty() && std::all_of(triggers.begin(), triggers.end(),
-                                            [](const GhTrigger& t) { return t.event == "workflow_call"; });
-}
 
 GhWorkflow read_github_workflow(const Node& root, bool is_action) {
     GhWorkflow wf;
@@ -139,87 +111,6 @@ GhWorkflow read_github_workflow(const Node& root, bool is_action) {
         for (const Node& j : jobs->children) wf.jobs.push_back(read_job(j, child_path("jobs", j.key)));
     }
     return wf;
-}
-
-const Node* effective_permissions(const GhWorkflow& wf, const GhJob& job) {
-    return job.permissions != nullptr ? job.permissions : wf.permissions;
-}
-
-std::vector<GhScope> permission_scopes(const Node* permissions) {
-    std::vector<GhScope> out;
-    if (permissions == nullptr) return out;
-    if (permissions->is_scalar()) {
-        std::string v = lower(permissions->value);
-        if (v == "write-all") out.push_back({"all", "write", permissions});
-        if (v == "read-all") out.push_back({"all", "read", permissions});
-        return out;
-    }
-    if (!permissions->is_map()) return out;
-    for (const Node& scope : permissions->children) {
-        if (scope.is_scalar()) out.push_back({scope.key, lower(scope.value), &scope});
-    }
-    return out;
-}
-
-bool grants_write(const Node* permissions) {
-    auto scopes = permission_scopes(permissions);
-    return std::any_of(scopes.begin(), scopes.end(), [](const GhScope& s) { return s.level == "write"; });
-}
-
-std::vector<const Node*> env_in_scope(const GhWorkflow& wf, const GhJob& job, const GhStep* step) {
-    std::vector<const Node*> out;
-    for (const Node* env : {wf.env, job.env, step != nullptr ? step->env : nullptr}) {
-        if (env == nullptr) continue;
-        for (const Node& var : env->children) out.push_back(&var);
-    }
-    return out;
-}
-
-GhUses parse_uses(std::string_view uses) {
-    GhUses out;
-    while (!uses.empty() && std::isspace(static_cast<unsigned char>(uses.back())) != 0) uses.remove_suffix(1);
-    while (!uses.empty() && std::isspace(static_cast<unsigned char>(uses.front())) != 0) uses.remove_prefix(1);
-    if (uses.empty()) return out;
-    // ./path and ../path are relative to the checkout; $/path is the self-repository
-    // form (the same repository at the same commit).
-    if (uses.substr(0, 2) == "./" || uses.substr(0, 3) == "../" || uses.substr(0, 2) == "$/") {
-        out.kind = GhUses::Kind::local;
-        out.path = std::string(uses.substr(uses.front() == '.' && uses[1] == '/' ? 2 : (uses.front() == '$' ? 2 : 0)));
-        return out;
-    }
-    if (uses.substr(0, 9) == "docker://") {
-        out.kind = GhUses::Kind::docker;
-        out.image = std::string(uses.substr(9));
-        std::size_t at = out.image.find('@');
-        std::size_t colon = out.image.rfind(':');
-        std::size_t slash = out.image.rfind('/');
-        if (at != std::string::npos) {
-            out.ref = out.image.substr(at + 1);
-        } else if (colon != std::string::npos && (slash == std::string::npos || colon > slash)) {
-            out.ref = out.image.substr(colon + 1);
-        }
-        return out;
-    }
-    std::size_t at = uses.find('@');
-    std::string_view name = uses.substr(0, at);
-    if (at != std::string_view::npos) out.ref = std::string(uses.substr(at + 1));
-    std::size_t slash = name.find('/');
-    if (slash == std::string_view::npos || slash == 0) return out;
-    out.owner = lower(name.substr(0, slash));
-    std::string_view rest = name.substr(slash + 1);
-    std::size_t slash2 = rest.find('/');
-    out.repo = lower(rest.substr(0, slash2));
-    if (slash2 != std::string_view::npos) out.path = std::string(rest.substr(slash2 + 1));
-    if (out.repo.empty()) return out;
-    out.kind = GhUses::Kind::repository;
-    return out;
-}
-
-bool is_full_sha(std::string_view ref) { return (ref.size() == 40 || ref.size() == 64) && all_hex(ref); }
-
-std::string uses_slug(const GhUses& uses) {
-    if (uses.kind != GhUses::Kind::repository) return {};
-    return uses.owner + "/" + uses.repo;
 }
 
 } // namespace handoff

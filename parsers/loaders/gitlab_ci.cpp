@@ -6,10 +6,9 @@
 #include <set>
 
 #include "parsers/loaders/loader.hpp"
-#include "parsers/loaders/node_paths.hpp"
 #include "core/secret_names.hpp"
+#include "core/vocabulary.hpp"
 #include "parsers/loaders/provider_guess.hpp"
-#include "parsers/loaders/source_span.hpp"
 
 namespace handoff {
 
@@ -140,7 +139,7 @@ private:
         auto one = [&](const Node& item, const std::string& path) {
             Endpoint ep;
             ep.direction = Endpoint::Direction::outbound;
-            ep.kind = "ci-include";
+            ep.kind = std::string(kEndpointCiInclude);
             ep.owner = "include";
             ep.site = {item.span, path};
             if (item.is_scalar()) {
@@ -186,6 +185,7 @@ private:
         exec.holder = holder;
         exec.command = line.value;
         exec.site = {line.span, path};
+        exec.kind = std::string(exec_kind::gitlab_script);
         std::set<std::string> seen;
         for (const VarUse& use : variable_uses(line.value)) {
             if (is_secret_name(use.name) && seen.insert(use.name).second) exec.secret_vars.push_back(use.name);

@@ -1,16 +1,19 @@
 // Jenkins job config.xml (freestyle and pipeline): remote-trigger and Generic Webhook
 // Trigger endpoints, shell/batch steps and pipeline scripts, and the credentials they
-// bind (credentialsId -> variables).
+// bind (credentialsId -> variables). Builds the job's model (model/ci.hpp: its name,
+// whether it is disabled, its remote triggers) for the Jenkins checks.
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <memory>
 #include <set>
+
+#include "core/vocabulary.hpp"
+#include "model/ci.hpp"
 
 #include "parsers/loaders/jenkins_xml.hpp"
 #include "parsers/loaders/loader.hpp"
-#include "parsers/loaders/node_paths.hpp"
 #include "parsers/loaders/provider_guess.hpp"
-#include "parsers/loaders/source_span.hpp"
 
 namespace handoff {
 
@@ -37,28 +40,35 @@ public:
     JenkinsLoader(Document& doc, const Node& job) : doc_(doc), job_(job), name_(jenkins_job_name(doc.path())) {}
 
     void load() {
+        model_->name = name_;
+        model_->disabled = xml_text(job_.find("disabled")) == "true";
         collect_bindings();
         // Walk from the document root so that node paths start at the job element.
         walk(*doc_.tree, [&](const Node& node, const NodePath& path) {
             std::string node_path = path.str();
             if (node.key == "authToken" && !xml_text(node).empty()) {
                 add_endpoint("remote-trigger", node, node_path);
+                model_->triggers.push_back({JenkinsTrigger::Kind::auth_token, node_path, node.key_span,
+                                            std::string(xml_text(node)), xml_span(node), node_path, false});
             } else if (node.key == "org.jenkinsci.plugins.gwt.GenericTrigger") {
                 add_endpoint("generic-webhook", node, node_path);
+                add_generic_trigger(node, node_path);
             } else if (node.key == "credentialsId" && !xml_text(node).empty()) {
                 add_credential(xml_text(node), node, node_path);
             } else if ((node.key == "hudson.tasks.Shell" || node.key == "hudson.tasks.BatchFile") && node.is_map()) {
                 if (const Node* command = node.find("command"); command != nullptr) {
-                    add_exec(*command, child_path(node_path, "command"), node.key == "hudson.tasks.Shell" ? "sh" : "cmd");
+                    add_exec(*command, child_path(node_path, "command"), exec_kind::jenkins_shell,
+                             node.key == "hudson.tasks.Shell" ? "sh" : "cmd");
                 }
             } else if (node.key == "script") {
                 if (node_path.find("definition") != std::string::npos) {
-                    add_exec(node, node_path, "groovy");
+                    add_exec(node, node_path, exec_kind::jenkins_pipeline, "groovy");
                     read_groovy(node, node_path);
                 }
             }
             return true;
         });
+        doc_.model = std::move(model_);
     }
 
 private:
@@ -66,6 +76,20 @@ private:
     const Node& job_;
     std::string name_;
     std::vector<std::string> bound_;  // variables that receive credentials
+    std::unique_ptr<JenkinsJob> model_ = std::make_unique<JenkinsJob>();
+
+    void add_generic_trigger(const Node& node, const std::string& path) {
+        JenkinsTrigger t{JenkinsTrigger::Kind::generic_webhook, path, node.key_span, {}, {}, {}, false};
+        const Node* token = node.is_map() ? node.find("token") : nullptr;
+        if (token != nullptr && !xml_text(token).empty()) {
+            t.token = std::string(xml_text(token));
+            t.token_span = xml_span(*token);
+            t.token_path = child_path(path, "token");
+        }
+        const Node* credential = node.is_map() ? node.find("tokenCredentialId") : nullptr;
+        t.token_credential = credential != nullptr && !xml_text(credential).empty();
+        model_->triggers.push_back(std::move(t));
+    }
 
     // Freestyle credential bindings: every *Variable element next to a credentialsId.
     void collect_bindings() {
@@ -98,11 +122,12 @@ private:
         doc_.facts.secret_refs.push_back({std::string(id), "jenkins-credential", name_, guess_provider(id), {node.span, path}});
     }
 
-    void add_exec(const Node& node, const std::string& path, const char* shell) {
+    void add_exec(const Node& node, const std::string& path, std::string_view kind, const char* shell) {
         Exec exec;
         exec.holder = name_;
         exec.command = std::string(xml_text(node));
         exec.site = {xml_span(node), path};
+        exec.kind = std::string(kind);
         exec.shell = shell;
         exec.secret_vars = bound_;
         if (exec.command.empty()) return;

@@ -1,9 +1,11 @@
-#include "checks/support/script_lines.hpp"
+#include "core/shell_text.hpp"
+
+#include <re2/re2.h>
 
 #include <cctype>
 
-#include "parsers/loaders/source_span.hpp"
 #include "core/text.hpp"
+#include "core/tree.hpp"
 
 namespace handoff {
 
@@ -15,6 +17,16 @@ bool comment(std::string_view line) {
 }
 
 bool name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; }
+
+const RE2& pipe_pattern() {
+    static const RE2 re(
+        R"((?i)(?:\b(?:curl|wget|iwr|irm|invoke-webrequest|invoke-restmethod)\b[^|]*\|\s*(?:sudo\s+(?:-\S+\s+)*)?)"
+        R"((?:(?:ba|z|k|da|fi)?sh\b|(?:python[0-9.]*|node|perl|ruby)(?:\s+-(?:\s|$)|\s*$|\s*[;&|])|iex\b|invoke-expression\b)))"
+        R"(|(?:\b(?:ba|z|k|da)?sh\s+(?:-\S+\s+)*<\(\s*(?:curl|wget)\b))"
+        R"(|(?:\b(?:(?:ba|z|da)?sh\s+-c|eval)\s+["']?\$\(\s*(?:curl|wget)\b))"
+        R"(|(?:\biex\b.*(?:downloadstring|\biwr\b|\birm\b|invoke-webrequest|invoke-restmethod)))");
+    return re;
+}
 } // namespace
 
 std::vector<ScriptLine> script_lines(std::string_view script) {
@@ -33,13 +45,14 @@ std::vector<ScriptLine> script_lines(std::string_view script) {
                 if (nl == script.size()) break;
                 continue;
             }
-            pending = ScriptLine{{}, line};
+            pending = ScriptLine{{}, line, static_cast<std::size_t>(raw.data() - script.data()), 0};
         } else {
             pending.text += ' ';
         }
         bool continues = !line.empty() && (line.back() == '\\' || line.back() == '`');
         if (continues) line.remove_suffix(1);
         pending.text += trim(line);
+        pending.end = nl;
         continuing = continues;
         if (!continuing) out.push_back(std::move(pending));
         if (nl == script.size()) break;
@@ -68,6 +81,10 @@ bool mentions_variable(std::string_view text, std::string_view name) {
         at = end;
     }
     return false;
+}
+
+bool runs_downloaded_code(std::string_view line) {
+    return RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), pipe_pattern());
 }
 
 } // namespace handoff

@@ -1,0 +1,216 @@
+#include "model/ci.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "core/text.hpp"
+
+namespace handoff {
+
+namespace {
+
+bool all_hex(std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; });
+}
+
+// Attacker-controlled contexts: what actionlint and zizmor treat as untrusted input.
+// `*` stands for any one member (an array index).
+constexpr std::array<std::string_view, 30> kOutsiderContexts{
+    "github.event.issue.title",
+    "github.event.issue.body",
+    "github.event.pull_request.title",
+    "github.event.pull_request.body",
+    "github.event.pull_request.head.ref",
+    "github.event.pull_request.head.label",
+    "github.event.pull_request.head.repo.default_branch",
+    "github.event.pull_request.head.repo.description",
+    "github.event.comment.body",
+    "github.event.review.body",
+    "github.event.review_comment.body",
+    "github.event.discussion.title",
+    "github.event.discussion.body",
+    "github.event.pages.*.page_name",
+    "github.event.commits.*.message",
+    "github.event.commits.*.author.email",
+    "github.event.commits.*.author.name",
+    "github.event.head_commit.message",
+    "github.event.head_commit.author.email",
+    "github.event.head_commit.author.name",
+    "github.event.head_commit.committer.email",
+    "github.event.head_commit.committer.name",
+    "github.event.workflow_run.head_branch",
+    "github.event.workflow_run.head_commit.message",
+    "github.event.workflow_run.head_commit.author.email",
+    "github.event.workflow_run.head_commit.author.name",
+    "github.event.workflow_run.display_title",
+    "github.event.workflow_run.pull_requests.*.head.ref",
+    "github.head_ref",
+    "github.event.release.body",
+};
+
+std::vector<std::string_view> split_dots(std::string_view s) {
+    std::vector<std::string_view> parts;
+    std::size_t start = 0;
+    while (start <= s.size()) {
+        std::size_t dot = s.find('.', start);
+        if (dot == std::string_view::npos) dot = s.size();
+        parts.push_back(s.substr(start, dot - start));
+        start = dot + 1;
+    }
+    return parts;
+}
+
+bool segment_match(std::string_view pattern, std::string_view actual) {
+    return pattern == "*" || actual == "*" || pattern == actual;
+}
+
+// The read matches the pattern, or reads a whole object that contains it
+// (toJSON(github.event.issue) prints the title too).
+bool taints(std::string_view read, std::string_view pattern) {
+    auto r = split_dots(read);
+    auto p = split_dots(pattern);
+    if (r.size() > p.size()) {
+        // github.event.issue.title.length-like reads are not a thing; a deeper read of a
+        // tainted string is still the string.
+        r.resize(p.size());
+    }
+    for (std::size_t i = 0; i < r.size(); ++i) {
+        if (!segment_match(p[i], r[i])) return false;
+    }
+    // A whole-object read must at least name the event payload.
+    return r.size() == p.size() || r.size() >= 2;
+}
+
+} // namespace
+
+bool context_starts_with(std::string_view path, std::string_view prefix) {
+    return path.substr(0, prefix.size()) == prefix && (path.size() == prefix.size() || path[prefix.size()] == '.');
+}
+
+Taint context_taint(std::string_view path) {
+    if (context_starts_with(path, "github")) {
+        for (std::string_view pattern : kOutsiderContexts) {
+            if (taints(path, pattern)) return Taint::outsider;
+        }
+        if (context_starts_with(path, "github.event.inputs") && path != "github.event.inputs") return Taint::caller;
+        return Taint::none;
+    }
+    if (context_starts_with(path, "inputs") && path != "inputs") return Taint::caller;
+    return Taint::none;
+}
+
+std::string_view GhStep::uses_text() const { return uses != nullptr ? std::string_view(uses->value) : std::string_view(); }
+
+std::string_view GhStep::input(std::string_view key) const {
+    return with != nullptr ? with->text(key) : std::string_view();
+}
+
+bool GhWorkflow::has_trigger(std::string_view event) const { return trigger(event) != nullptr; }
+
+const GhTrigger* GhWorkflow::trigger(std::string_view event) const {
+    for (const GhTrigger& t : triggers) {
+        if (t.event == event) return &t;
+    }
+    return nullptr;
+}
+
+bool GhWorkflow::only_called() const {
+    return !triggers.empty() && std::all_of(triggers.begin(), triggers.end(),
+                                            [](const GhTrigger& t) { return t.event == "workflow_call"; });
+}
+
+const Node* effective_permissions(const GhWorkflow& wf, const GhJob& job) {
+    return job.permissions != nullptr ? job.permissions : wf.permissions;
+}
+
+std::vector<GhScope> permission_scopes(const Node* permissions) {
+    std::vector<GhScope> out;
+    if (permissions == nullptr) return out;
+    if (permissions->is_scalar()) {
+        std::string v = lower(permissions->value);
+        if (v == "write-all") out.push_back({"all", "write", permissions});
+        if (v == "read-all") out.push_back({"all", "read", permissions});
+        return out;
+    }
+    if (!permissions->is_map()) return out;
+    for (const Node& scope : permissions->children) {
+        if (scope.is_scalar()) out.push_back({scope.key, lower(scope.value), &scope});
+    }
+    return out;
+}
+
+bool grants_write(const Node* permissions) {
+    auto scopes = permission_scopes(permissions);
+    return std::any_of(scopes.begin(), scopes.end(), [](const GhScope& s) { return s.level == "write"; });
+}
+
+std::vector<const Node*> env_in_scope(const GhWorkflow& wf, const GhJob& job, const GhStep* step) {
+    std::vector<const Node*> out;
+    for (const Node* env : {wf.env, job.env, step != nullptr ? step->env : nullptr}) {
+        if (env == nullptr) continue;
+        for (const Node& var : env->children) out.push_back(&var);
+    }
+    return out;
+}
+
+GhUses parse_uses(std::string_view uses) {
+    GhUses out;
+    while (!uses.empty() && std::isspace(static_cast<unsigned char>(uses.back())) != 0) uses.remove_suffix(1);
+    while (!uses.empty() && std::isspace(static_cast<unsigned char>(uses.front())) != 0) uses.remove_prefix(1);
+    if (uses.empty()) return out;
+    // ./path and ../path are relative to the checkout; $/path is the self-repository
+    // form (the same repository at the same commit).
+    if (uses.substr(0, 2) == "./" || uses.substr(0, 3) == "../" || uses.substr(0, 2) == "$/") {
+        out.kind = GhUses::Kind::local;
+        out.path = std::string(uses.substr(uses.front() == '.' && uses[1] == '/' ? 2 : (uses.front() == '$' ? 2 : 0)));
+        return out;
+    }
+    if (uses.substr(0, 9) == "docker://") {
+        out.kind = GhUses::Kind::docker;
+        out.image = std::string(uses.substr(9));
+        std::size_t at = out.image.find('@');
+        std::size_t colon = out.image.rfind(':');
+        std::size_t slash = out.image.rfind('/');
+        if (at != std::string::npos) {
+            out.ref = out.image.substr(at + 1);
+        } else if (colon != std::string::npos && (slash == std::string::npos || colon > slash)) {
+            out.ref = out.image.substr(colon + 1);
+        }
+        return out;
+    }
+    std::size_t at = uses.find('@');
+    std::string_view name = uses.substr(0, at);
+    if (at != std::string_view::npos) out.ref = std::string(uses.substr(at + 1));
+    std::size_t slash = name.find('/');
+    if (slash == std::string_view::npos || slash == 0) return out;
+    out.owner = lower(name.substr(0, slash));
+    std::string_view rest = name.substr(slash + 1);
+    std::size_t slash2 = rest.find('/');
+    out.repo = lower(rest.substr(0, slash2));
+    if (slash2 != std::string_view::npos) out.path = std::string(rest.substr(slash2 + 1));
+    if (out.repo.empty()) return out;
+    out.kind = GhUses::Kind::repository;
+    return out;
+}
+
+bool is_full_sha(std::string_view ref) { return (ref.size() == 40 || ref.size() == 64) && all_hex(ref); }
+
+std::string uses_slug(const GhUses& uses) {
+    if (uses.kind != GhUses::Kind::repository) return {};
+    return uses.owner + "/" + uses.repo;
+}
+
+const GhExpressions* GhWorkflow::expressions_of(const Node* scalar) const {
+    auto it = expression_index.find(scalar);
+    return it == expression_index.end() ? nullptr : &expressions[it->second];
+}
+
+const GhExpressions* GhWorkflow::expressions_at(std::string_view node_path) const {
+    for (const GhExpressions& e : expressions) {
+        if (e.node_path == node_path) return &e;
+    }
+    return nullptr;
+}
+
+} // namespace handoff
