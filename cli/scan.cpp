@@ -221,7 +221,7 @@ private:
         }
         if (keep) {
             if (!tree_needed_for_project(doc->format)) {
-                doc->model.reset();  // it may point into the tree
+                if (doc->model && doc->model->borrows_tree()) doc->model.reset();
                 doc->tree.reset();
             }
             slot.document = std::move(doc);

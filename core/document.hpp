@@ -23,6 +23,10 @@ struct Model {
     Model(Model&&) = default;
     Model& operator=(Model&&) = default;
     virtual ~Model() = default;
+
+    // True when the model points into the document's tree, so the pipeline must release
+    // it with the tree. Models of plain data say false and outlive the tree.
+    [[nodiscard]] virtual bool borrows_tree() const { return true; }
 };
 
 struct Document {

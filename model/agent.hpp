@@ -60,6 +60,8 @@ struct AgentModel final : Model {
     AgentFileKind kind = AgentFileKind::mcp_config;
     McpClient client = McpClient::unknown;
     std::vector<McpServer> servers;
+
+    [[nodiscard]] bool borrows_tree() const override { return false; }
 };
 
 } // namespace handoff

@@ -168,6 +168,8 @@ struct JenkinsJob final : Model {
     std::string name;  // the folder holding config.xml, else the file name
     bool disabled = false;
     std::vector<JenkinsTrigger> triggers;  // in document order
+
+    [[nodiscard]] bool borrows_tree() const override { return false; }
 };
 
 } // namespace handoff

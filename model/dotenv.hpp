@@ -10,6 +10,8 @@ struct DotenvFile final : Model {
     // The name says it documents keys rather than sets them (.env.example, env.sample,
     // .env.template, .env.dist): it is meant to be committed.
     bool is_template = false;
+
+    [[nodiscard]] bool borrows_tree() const override { return false; }
 };
 
 } // namespace handoff
