@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <array>
 #include <fstream>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -17,63 +16,6 @@ namespace fs = std::filesystem;
 using namespace handoff;
 
 namespace {
-
-// ALLOW-LIST, TO BE EMPTIED: platform checks other branches are moving onto typed models
-// (issue 12). Their layer violations are tolerated until those branches are merged; the
-// lead empties this list then. Nothing else may be added here.
-const std::set<std::string> kPendingPlatformChecks{
-    "checks/agent_approval_bypass.cpp",
-    "checks/agent_broad_allow_rule.cpp",
-    "checks/agent_env_forwarding.cpp",
-    "checks/agent_network_helper.cpp",
-    "checks/agent_tool_arbitrary_exec.cpp",
-    "checks/automation_code_execution.cpp",
-    "checks/automation_inline_secret.cpp",
-    "checks/automation_open_trigger.cpp",
-    "checks/curl_pipe_shell.cpp",
-    "checks/dify_undeclared_env.cpp",
-    "checks/gitlab_trigger_token.cpp",
-    "checks/jenkins_trigger_token.cpp",
-    "checks/mcp_auto_approve.cpp",
-    "checks/mcp_host_access.cpp",
-    "checks/mcp_lethal_trifecta.cpp",
-    "checks/mcp_listens_on_all_interfaces.cpp",
-    "checks/mcp_placeholder_secret.cpp",
-    "checks/mcp_plaintext_http.cpp",
-    "checks/mcp_remote_no_auth.cpp",
-    "checks/mcp_secret_input_unmasked.cpp",
-    "checks/mcp_undeclared_input.cpp",
-    "checks/mcp_undocumented_variable.cpp",
-    "checks/mcp_unexpanded_variable.cpp",
-    "checks/mcp_unpinned_package.cpp",
-    "checks/n8n_agent_tool_exposure.cpp",
-    "checks/n8n_code_execution.cpp",
-    "checks/n8n_command_execution.cpp",
-    "checks/n8n_community_node.cpp",
-    "checks/n8n_credentials_export.cpp",
-    "checks/n8n_file_access.cpp",
-    "checks/n8n_instance_api.cpp",
-    "checks/n8n_missing_credential.cpp",
-    "checks/n8n_open_trigger.cpp",
-    "checks/n8n_outbound_request.cpp",
-    "checks/n8n_sql_query.cpp",
-    "checks/n8n_undocumented_env.cpp",
-    "checks/n8n_unknown_credential.cpp",
-    "checks/n8n_webhook_no_auth.cpp",
-    "checks/node_red_plain_credentials.cpp",
-    "checks/openapi_no_security.cpp",
-    "checks/placeholder_secret_value.cpp",
-    "checks/secret_in_log.cpp",
-    "checks/support/agent.cpp",
-    "checks/support/ai_agents.hpp",
-    "checks/support/github.cpp",
-    "checks/support/github.hpp",
-    "checks/support/n8n.cpp",
-    "checks/support/n8n.hpp",
-    "checks/support/script_lines.cpp",
-    "checks/template_injection.cpp",
-    "checks/unpinned_action.cpp",
-};
 
 struct Layer {
     std::string_view dir;
@@ -149,7 +91,6 @@ bool compares_format(std::string_view line) {
 
 struct Violations {
     std::vector<std::string> found;
-    std::set<std::string> allowed_files_hit;
 };
 
 void check_file(const fs::path& root, const fs::path& file, const Layer& layer, Violations& out) {
@@ -174,10 +115,6 @@ void check_file(const fs::path& root, const fs::path& file, const Layer& layer, 
             }
         }
         for (const std::string& problem : problems) {
-            if (kPendingPlatformChecks.count(relative) > 0) {
-                out.allowed_files_hit.insert(relative);
-                continue;
-            }
             out.found.push_back(relative + ":" + std::to_string(number) + ": " + problem + ": " + std::string(trim(raw)));
         }
     }
@@ -206,9 +143,6 @@ TEST_CASE("layers: no source file reaches up, branches on a format id or copies 
     std::string report;
     for (const std::string& line : v.found) report += "\n  " + line;
     CHECK_MESSAGE(v.found.empty(), v.found.size() << " layer violations:" << report);
-    for (const std::string& file : kPendingPlatformChecks) {
-        if (v.allowed_files_hit.count(file) == 0) MESSAGE("allow-listed but now clean, remove it: " << file);
-    }
 }
 
 TEST_CASE("layers: the detector finds what it is meant to") {
