@@ -137,6 +137,27 @@ std::string index_path(std::string_view parent, std::size_t index) {
     return out;
 }
 
+std::string join_path(std::string_view base, std::initializer_list<std::string_view> chain) {
+    std::string out(base);
+    for (std::string_view key : chain) append_path_key(out, key, out.empty());
+    return out;
+}
+
+std::string concat_path(std::string_view base, std::string_view relative) {
+    std::string out(base);
+    if (relative.empty()) return out;
+    if (!out.empty() && relative.front() != '[') out += '.';
+    out += relative;
+    return out;
+}
+
+Span member_span(const Node& member) {
+    if (!member.key_span.empty() && member.key_span.begin < member.span.end) {
+        return {member.key_span.begin, member.span.end};
+    }
+    return member.span;
+}
+
 Span span_of_text(std::string_view bytes, Span scalar, std::string_view needle, std::uint32_t from) {
     if (needle.empty()) return scalar;
     std::size_t begin = std::max(scalar.begin, from);

@@ -3,6 +3,7 @@
 // each node knowing where it was written.
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -74,6 +75,12 @@ void append_path_key(std::string& out, std::string_view key, bool first);
 // child_path("jobs", "build") == "jobs.build"; index_path("jobs.build.steps", 2) == "jobs.build.steps[2]".
 std::string child_path(std::string_view parent, std::string_view key);
 std::string index_path(std::string_view parent, std::size_t index);
+// Several keys at once: join_path("nodes[3]", {"parameters", "url"}) == "nodes[3].parameters.url".
+std::string join_path(std::string_view base, std::initializer_list<std::string_view> chain);
+// base + a path relative to it ("url", "[2].value", "") as NodePath prints it.
+std::string concat_path(std::string_view base, std::string_view relative);
+// A member's whole source range: from its key to the end of its value.
+Span member_span(const Node& member);
 
 // The span of needle inside the source of a scalar written at `scalar`, searching from
 // the absolute offset `from` on, so that something found in a scalar's decoded value

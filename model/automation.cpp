@@ -4,20 +4,6 @@
 
 namespace handoff {
 
-std::string join_path(std::string_view base, std::initializer_list<std::string_view> chain) {
-    std::string out(base);
-    for (std::string_view key : chain) append_path_key(out, key, out.empty());
-    return out;
-}
-
-std::string join_index(std::string_view base, std::size_t index) {
-    std::string out(base);
-    out += '[';
-    out += std::to_string(index);
-    out += ']';
-    return out;
-}
-
 const Node* N8nNode::param_node(std::initializer_list<std::string_view> chain) const {
     const Node* n = parameters;
     for (std::string_view key : chain) {
@@ -98,30 +84,6 @@ std::vector<bool> N8nWorkflow::downstream(std::size_t from) const {
 
 std::string N8nWorkflow::member_path(std::initializer_list<std::string_view> chain) const {
     return join_path(path, chain);
-}
-
-Span member_span(const Node& member) {
-    if (!member.key_span.empty() && member.key_span.begin < member.span.end) {
-        return {member.key_span.begin, member.span.end};
-    }
-    return member.span;
-}
-
-Span span_within(std::string_view bytes, const Node& scalar, std::string_view needle) {
-    if (needle.empty() || scalar.span.end > bytes.size() || scalar.span.empty()) return scalar.span;
-    std::string_view raw = bytes.substr(scalar.span.begin, scalar.span.size());
-    std::size_t at = raw.find(needle);
-    if (at == std::string_view::npos) return scalar.span;
-    auto begin = static_cast<std::uint32_t>(scalar.span.begin + at);
-    return {begin, static_cast<std::uint32_t>(begin + needle.size())};
-}
-
-std::string concat_path(std::string_view base, std::string_view relative) {
-    std::string out(base);
-    if (relative.empty()) return out;
-    if (!out.empty() && relative.front() != '[') out += '.';
-    out += relative;
-    return out;
 }
 
 void walk_parameters(const N8nNode& node, const N8nParamVisitor& visit) {

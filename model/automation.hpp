@@ -146,16 +146,4 @@ bool is_code_parameter(std::string_view key);
 using N8nParamVisitor = std::function<void(const Node& scalar, const std::string& path)>;
 void walk_parameters(const N8nNode& node, const N8nParamVisitor& visit);
 
-// Paths and spans of members of the tree the model points into.
-// Joins a base path and member keys the way NodePath prints them.
-std::string join_path(std::string_view base, std::initializer_list<std::string_view> chain);
-std::string join_index(std::string_view base, std::size_t index);
-// base + a path relative to it ("url", "[2].value", "") as NodePath prints it.
-std::string concat_path(std::string_view base, std::string_view relative);
-// A member's whole source range: from its key to the end of its value.
-Span member_span(const Node& member);
-// Where `needle` (a part of the scalar's decoded value) is written inside the
-// scalar's source; the whole scalar when escapes make it impossible to tell.
-Span span_within(std::string_view bytes, const Node& scalar, std::string_view needle);
-
 } // namespace handoff

@@ -4,7 +4,7 @@
 
 #include "parsers/loaders/automation_platforms.hpp"
 #include "parsers/loaders/loader.hpp"
-#include "model/automation.hpp"  // join_path, member_span, span_within
+#include "core/tree.hpp"
 #include "parsers/loaders/url_text.hpp"
 
 namespace handoff {
@@ -30,7 +30,7 @@ void load_node_red(Document& doc) {
     for (std::size_t i = 0; i < root.children.size(); ++i) {
         const Node& n = root.children[i];
         if (!n.is_map()) continue;
-        std::string path = join_index("", i);
+        std::string path = index_path("", i);
         std::string_view type = n.text("type");
         std::string label = node_red_label(n);
         Site site = member_site(n, "type", path);
@@ -136,13 +136,13 @@ void load_make_flow(Document& doc, const Node& flow, const std::string& path, in
     for (std::size_t i = 0; i < flow.children.size(); ++i) {
         const Node& module = flow.children[i];
         if (!module.is_map()) continue;
-        std::string module_path = join_index(path, i);
+        std::string module_path = index_path(path, i);
         load_make_module(doc, module, module_path);
         if (const Node* routes = module.find("routes"); routes != nullptr && routes->is_seq()) {
             for (std::size_t r = 0; r < routes->children.size(); ++r) {
                 const Node* sub = routes->children[r].find("flow");
                 if (sub != nullptr) {
-                    load_make_flow(doc, *sub, join_path(join_index(join_path(module_path, {"routes"}), r), {"flow"}),
+                    load_make_flow(doc, *sub, join_path(index_path(join_path(module_path, {"routes"}), r), {"flow"}),
                                    depth + 1);
                 }
             }

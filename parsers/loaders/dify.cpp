@@ -4,7 +4,7 @@
 #include <string>
 
 #include "parsers/loaders/automation_platforms.hpp"
-#include "model/automation.hpp"  // join_path, member_span, span_within
+#include "core/tree.hpp"
 #include "parsers/loaders/secret_slots.hpp"
 #include "parsers/loaders/url_text.hpp"
 
@@ -26,7 +26,7 @@ EnvTypes load_environment(Document& doc, const Node& vars, const std::string& ba
         types.emplace(name, type);
         if (type != "secret") continue;
         const Node* value = v.find("value");
-        std::string path = join_index(base, i);
+        std::string path = index_path(base, i);
         SecretDecl d;
         d.name = name;
         d.store = std::string(store::dify_env);
@@ -57,7 +57,7 @@ void add_env_refs(Document& doc, const Node& scalar, const std::string& path, co
         ref.store = std::string(store::dify_env);
         ref.owner = owner;
         ref.provider = provider_from_name(name);
-        ref.site = {span_within(doc.bytes(), scalar, text.substr(at, end + 3 - at)), path};
+        ref.site = {span_of_text(doc.bytes(), scalar.span, text.substr(at, end + 3 - at)), path};
         doc.facts.secret_refs.push_back(std::move(ref));
     }
 }
@@ -134,7 +134,7 @@ void load_dependencies(Document& doc, const Node& deps) {
         if (value == nullptr || !value->is_map()) continue;
         for (const Node& id : value->children) {
             if (!id.is_scalar() || id.value.empty() || !id.key.ends_with("unique_identifier")) continue;
-            std::string path = join_path(join_path(join_index("dependencies", i), {"value"}), {id.key});
+            std::string path = join_path(join_path(index_path("dependencies", i), {"value"}), {id.key});
             doc.facts.requirements.push_back({id.value, "dify-plugin", "app", {member_span(id), path}});
         }
     }
@@ -156,7 +156,7 @@ void load_dify(Document& doc) {
     for (std::size_t i = 0; i < nodes->children.size(); ++i) {
         const Node* data = nodes->children[i].find("data");
         if (data != nullptr && data->is_map()) {
-            load_node(doc, *data, join_path(join_index("workflow.graph.nodes", i), {"data"}), env);
+            load_node(doc, *data, join_path(index_path("workflow.graph.nodes", i), {"data"}), env);
         }
     }
 }

@@ -9,7 +9,7 @@
 
 #include "core/secret_names.hpp"
 #include "parsers/loaders/automation_platforms.hpp"
-#include "model/automation.hpp"  // join_path, member_span, span_within
+#include "core/tree.hpp"
 #include "parsers/loaders/secret_slots.hpp"
 #include "parsers/loaders/url_text.hpp"
 #include "parsers/syntax/syntax.hpp"
@@ -69,7 +69,7 @@ void add_variable_refs(Document& doc, const Node& scalar, const std::string& pat
         ref.name = std::string(text.substr(begin, end - begin));
         ref.store = std::string(store::flowise_variable);
         ref.owner = owner;
-        ref.site = {span_within(doc.bytes(), scalar, text.substr(at, end - at)), path};
+        ref.site = {span_of_text(doc.bytes(), scalar.span, text.substr(at, end - at)), path};
         doc.facts.secret_refs.push_back(std::move(ref));
     }
 }
@@ -117,7 +117,7 @@ void load_flow(Document& doc, const Node& flow, const std::string& base) {
     for (std::size_t i = 0; i < nodes->children.size(); ++i) {
         const Node* data = nodes->children[i].find("data");
         if (data == nullptr || !data->is_map()) continue;
-        std::string data_path = join_path(join_index(concat_path(base, "nodes"), i), {"data"});
+        std::string data_path = join_path(index_path(concat_path(base, "nodes"), i), {"data"});
         std::string owner = node_label(*data);
         if (const Node* cred = data->find("credential"); cred != nullptr && cred->is_scalar() && !cred->value.empty()) {
             SecretRef ref{cred->value, std::string(store::flowise_credential), owner, credential_type(*data),
@@ -227,7 +227,7 @@ void load_variables(Document& doc, const Node& variables) {
         const Node& v = variables.children[i];
         std::string name(v.text("name"));
         if (!v.is_map() || name.empty()) continue;
-        std::string path = join_index("Variable", i);
+        std::string path = index_path("Variable", i);
         if (v.text("type") == "runtime") {
             doc.facts.secret_refs.push_back({name, "env", "Flowise variable " + name, "", {v.span, path}});
             continue;
@@ -251,7 +251,7 @@ void load_export_all(Document& doc, const Node& root) {
         for (std::size_t i = 0; i < flows->children.size(); ++i) {
             const Node& flow = flows->children[i];
             if (!flow.is_map()) continue;
-            std::string path = join_index(std::string(list), i);
+            std::string path = index_path(std::string(list), i);
             add_entry_point(doc, flow, path);
             if (const Node* data = flow.find("flowData"); data != nullptr) load_flow_data(doc, *data, join_path(path, {"flowData"}));
         }
@@ -262,7 +262,7 @@ void load_export_all(Document& doc, const Node& root) {
             const Node* func = tool.find("func");
             if (func == nullptr || !func->is_string() || func->value.empty()) continue;
             std::string owner = "'" + std::string(tool.text("name")) + "'";
-            Site site{member_span(*func), join_path(join_index("Tool", i), {"func"})};
+            Site site{member_span(*func), join_path(index_path("Tool", i), {"func"})};
             doc.facts.execs.push_back({owner, func->value, site, "flowise-function"});
             doc.facts.grants.push_back({owner, "code", "JavaScript", site, "custom tool"});
         }

@@ -6,7 +6,7 @@
 
 #include "core/secret_names.hpp"
 #include "parsers/loaders/automation_platforms.hpp"
-#include "model/automation.hpp"  // join_path, member_span, span_within
+#include "core/tree.hpp"
 #include "parsers/loaders/secret_slots.hpp"
 #include "parsers/loaders/url_text.hpp"
 
@@ -120,7 +120,7 @@ void load_nodes(Document& doc, const Node& nodes, const std::string& base, int d
     if (!nodes.is_seq()) return;
     for (std::size_t i = 0; i < nodes.children.size(); ++i) {
         const Node* data = nodes.children[i].find("data");
-        if (data != nullptr && data->is_map()) load_component(doc, *data, join_path(join_index(base, i), {"data"}), depth);
+        if (data != nullptr && data->is_map()) load_component(doc, *data, join_path(index_path(base, i), {"data"}), depth);
     }
 }
 

@@ -56,7 +56,7 @@ void load_expression_refs(Document& doc, const N8nNode& n) {
             ref.name = r.name;
             ref.store = std::string(store);
             ref.owner = n.name;
-            ref.site = {span_within(doc.bytes(), scalar, std::string_view(scalar.value).substr(r.offset, r.length)),
+            ref.site = {span_of_text(doc.bytes(), scalar.span, std::string_view(scalar.value).substr(r.offset, r.length)),
                         path};
             doc.facts.secret_refs.push_back(std::move(ref));
         }

@@ -18,7 +18,7 @@ std::vector<N8nCredentialEntry> read_n8n_credentials(const Node& root) {
     // --separate writes one object per file; the default is an array.
     std::vector<std::pair<const Node*, std::string>> items;
     if (root.is_seq()) {
-        for (std::size_t i = 0; i < root.children.size(); ++i) items.emplace_back(&root.children[i], join_index("", i));
+        for (std::size_t i = 0; i < root.children.size(); ++i) items.emplace_back(&root.children[i], index_path("", i));
     } else if (root.is_map()) {
         items.emplace_back(&root, "");
     }

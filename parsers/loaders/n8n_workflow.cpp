@@ -67,7 +67,7 @@ N8nWorkflow read_workflow(const Node& root, std::string path) {
             if (!item.is_map()) continue;
             N8nNode n;
             n.node = &item;
-            n.path = join_index(nodes_path, i);
+            n.path = index_path(nodes_path, i);
             n.name = std::string(item.text("name"));
             n.type = std::string(item.text("type"));
             n.id = std::string(item.text("id"));
@@ -97,7 +97,7 @@ std::vector<N8nWorkflow> read_n8n_workflows(const Node& root) {
         out.push_back(read_workflow(root, ""));
     } else if (root.is_seq()) {
         for (std::size_t i = 0; i < root.children.size(); ++i) {
-            if (looks_like_workflow(root.children[i])) out.push_back(read_workflow(root.children[i], join_index("", i)));
+            if (looks_like_workflow(root.children[i])) out.push_back(read_workflow(root.children[i], index_path("", i)));
         }
     }
     return out;
