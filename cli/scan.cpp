@@ -380,7 +380,8 @@ bool scan_incomplete(const ScanResult& result) {
         case DiagnosticKind::unreadable:
         case DiagnosticKind::internal: return true;
         case DiagnosticKind::encoding:
-        case DiagnosticKind::skipped: break;
+        case DiagnosticKind::skipped:
+        case DiagnosticKind::config: break;
         }
         return false;
     });

@@ -16,6 +16,7 @@
 
 namespace fs = std::filesystem;
 using namespace handoff;
+using handoff::testing::RunResult;
 using handoff::testing::TempDir;
 
 namespace {
@@ -197,5 +198,34 @@ TEST_SUITE("hostile") {
             CAPTURE(input);
             for (const ParseProblem& p : parse_json(input).problems) CHECK(p.offset <= input.size());
         }
+    }
+}
+
+TEST_SUITE("cli") {
+    TEST_CASE("a config in the scanned tree is named in the report; one linking out is refused; errors are escaped") {
+        using handoff::testing::run_handoff;
+        TempDir dir;
+        dir.write(".git/HEAD", "ref: refs/heads/main\n");
+        dir.write("app.env", "GITHUB_TOKEN=" + kToken + "\n");
+        dir.write(".handoff.yml", "exclude: [\"**\"]\n");
+        RunResult excluded = run_handoff("scan '" + dir.path().string() + "' --format json");
+        CHECK(excluded.exit_code == 0);
+        CHECK(excluded.out.find("\"config\"") != std::string::npos);
+        CHECK(excluded.out.find("config applied: 1 exclude pattern(s) left out") != std::string::npos);
+        CHECK(excluded.err.find(".handoff.yml") != std::string::npos);
+
+        TempDir outside;
+        outside.write("handoff.yml", "exclude: [\"**\"]\n");
+        fs::remove(dir.path() / ".handoff.yml");
+        fs::create_symlink(outside.path() / "handoff.yml", dir.path() / ".handoff.yml");
+        RunResult linked = run_handoff("scan '" + dir.path().string() + "'");
+        CHECK(linked.exit_code == 2);
+        CHECK(linked.err.find("symbolic link") != std::string::npos);
+
+        fs::remove(dir.path() / ".handoff.yml");
+        dir.write(".handoff.yml", "\x1b[31mevil: 1\n");
+        RunResult escaped = run_handoff("scan '" + dir.path().string() + "'");
+        CHECK(escaped.exit_code == 2);
+        CHECK(escaped.err.find('\x1b') == std::string::npos);
     }
 }
