@@ -184,12 +184,19 @@ public:
         engine.scan(doc.bytes(), !has_tree, matches, has_tree ? &context_offsets : nullptr);
         if (has_tree) scan_tree(doc, context_offsets, matches);
         Engine::resolve_overlaps(matches);
-        for (const TokenMatch& m : matches) {
+        std::vector<std::string> node_paths;
+        if (has_tree) {
+            std::vector<std::uint32_t> offsets;
+            for (const TokenMatch& m : matches) offsets.push_back(m.span.begin);
+            node_paths = paths_at(*doc.tree, offsets);
+        }
+        for (std::size_t i = 0; i < matches.size(); ++i) {
+            const TokenMatch& m = matches[i];
             const RuleInfo* rule = tokens::token_rule(m.rule);
             if (rule == nullptr) continue;
             Hit hit;
             hit.span = m.span;
-            if (has_tree) hit.node_path = path_at(*doc.tree, m.span.begin);
+            if (has_tree) hit.node_path = std::move(node_paths[i]);
             hit.message = message_for(*rule, m);
             hit.evidence = std::string(rule->title) + ", " + std::string(m.kind) + ": " + redact(m.value);
             hit.identity = m.value;

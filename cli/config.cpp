@@ -135,6 +135,17 @@ std::optional<fs::path> find_config(const fs::path& start) {
 }
 
 std::optional<Config> read_config(const fs::path& file, std::string& error) {
+    // A config found in the scanned tree must not pull its settings from outside it.
+    std::error_code ec;
+    if (fs::is_symlink(file, ec)) {
+        fs::path target = fs::canonical(file, ec);
+        fs::path folder = fs::canonical(file.parent_path().empty() ? fs::path(".") : file.parent_path(), ec);
+        auto [f, t] = std::mismatch(folder.begin(), folder.end(), target.begin(), target.end());
+        if (ec || f != folder.end()) {
+            error = "config " + file.string() + " is a symbolic link out of its folder; refused (pass the target with --config)";
+            return std::nullopt;
+        }
+    }
     std::ifstream in(file, std::ios::binary);
     if (!in) {
         error = "cannot read config " + file.string();
@@ -168,8 +179,28 @@ void apply_config(const Config& config, ScanResult& result) {
                                [&](const std::string& glob) { return path_glob_match(glob, f.location.path); });
         });
     });
-    result.suppressed += static_cast<std::size_t>(std::distance(drop, findings.end()));
+    auto silenced = static_cast<std::size_t>(std::distance(drop, findings.end()));
+    result.suppressed += silenced;
     findings.erase(drop, findings.end());
+
+    // Every report says that the scanned tree configured its own review, and how far.
+    std::size_t excluded = 0;
+    for (const std::string& entry : result.excluded) {
+        std::string path = entry.substr(0, entry.find(" ("));
+        if (!path.empty() && path.back() == '/') path.pop_back();
+        excluded += std::any_of(config.excludes.begin(), config.excludes.end(),
+                                [&](const std::string& glob) { return path_glob_match(glob, path); })
+                        ? 1
+                        : 0;
+    }
+    std::size_t disabled = static_cast<std::size_t>(std::count_if(
+        config.rules.begin(), config.rules.end(), [](const auto& rule) { return !rule.second.enabled; }));
+    result.diagnostics.push_back(
+        {config.file.string(), 0, 0, DiagnosticKind::config,
+         "config applied: " + std::to_string(config.excludes.size()) + " exclude pattern(s) left out " +
+             std::to_string(excluded) + " path(s); " + std::to_string(disabled) + " rule(s) disabled, " +
+             std::to_string(config.ignores.size()) + " path ignore(s); " + std::to_string(silenced) +
+             " finding(s) silenced"});
 }
 
 } // namespace handoff

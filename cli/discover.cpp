@@ -83,13 +83,18 @@ public:
             add_file(root, prefix_with_root ? prefix_ : name);
             return;
         }
+        if (!fs::is_directory(status)) {  // a FIFO, socket or device named on the command line
+            out_.diagnostics.push_back({given, 0, 0, DiagnosticKind::skipped, "not a regular file or a directory; not scanned"});
+            return;
+        }
         walk_dir(root, "");
     }
 
 private:
     void walk_dir(const fs::path& dir, const std::string& relative_dir) {
         std::error_code ec;
-        fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
+        // A folder the user cannot read is a diagnostic, never a silent skip.
+        fs::directory_iterator it(dir, ec);
         if (ec) {
             out_.diagnostics.push_back({shown(relative_dir), 0, 0, DiagnosticKind::unreadable,
                                         "directory cannot be read: " + ec.message()});
@@ -97,7 +102,11 @@ private:
         }
         std::vector<fs::directory_entry> entries;
         for (; it != fs::directory_iterator(); it.increment(ec)) {
-            if (ec) break;
+            if (ec) {
+                out_.diagnostics.push_back({shown(relative_dir), 0, 0, DiagnosticKind::unreadable,
+                                            "directory listing stopped early: " + ec.message()});
+                break;
+            }
             entries.push_back(*it);
         }
         std::sort(entries.begin(), entries.end(),

@@ -15,15 +15,12 @@
 #include "cli/scan.hpp"
 #include "core/version.hpp"
 #include "reports/checklist.hpp"
+#include "reports/escape.hpp"
 #include "reports/writer.hpp"
 
 namespace {
 
 using namespace handoff;
-
-constexpr int kExitClean = 0;
-constexpr int kExitFindings = 1;
-constexpr int kExitUsage = 2;
 
 struct ReportTarget {
     std::string format;
@@ -83,15 +80,6 @@ bool write_report(const ReportTarget& target, const ScanResult& result, ReportOp
     }
     writer->write(result, options, out);
     return static_cast<bool>(out);
-}
-
-int threshold_exit(const ScanResult& result, const std::string& fail_on) {
-    if (fail_on == "none" || fail_on == "never") return kExitClean;
-    Severity threshold = severity_from_string(fail_on).value_or(Severity::high);
-    for (const Finding& f : result.findings) {
-        if (f.severity >= threshold) return kExitFindings;
-    }
-    return kExitClean;
 }
 
 std::string formats_help() {
@@ -155,7 +143,8 @@ CLI::App* add_scan_command(CLI::App& app, ScanArgs& a) {
     scan->add_option("--client", a.report_options.client, "Client name for the report header");
     scan->add_option("--author", a.report_options.author, "Author name for the report header");
     scan->footer(
-        "\nExit codes: 0 no finding at or above --fail-on, 1 findings at or above it, 2 usage error.\n"
+        "\nExit codes: 0 no finding at or above --fail-on, 1 findings at or above it, 2 usage error,\n"
+        "3 nothing at or above --fail-on but some file could not be read or parsed.\n"
         "Examples:\n"
         "  handoff scan .\n"
         "  handoff scan . --format sarif --output handoff.sarif --fail-on none\n"
@@ -180,7 +169,7 @@ bool load_config(const ScanArgs& a, std::optional<Config>& config) {
     if (!file) return true;
     std::string error;
     config = read_config(*file, error);
-    if (!config) std::cerr << "handoff: configuration error: " << error << '\n';
+    if (!config) std::cerr << "handoff: configuration error: " << clean_text(error) << '\n';
     return config.has_value();
 }
 
@@ -244,9 +233,9 @@ int scan_command(ScanArgs a) {
     }
 
     for (const Diagnostic& d : result.diagnostics) {
-        std::cerr << "handoff: " << (d.path.empty() ? "scan" : d.path);
+        std::cerr << "handoff: " << (d.path.empty() ? "scan" : clean_text(d.path));
         if (d.line > 0) std::cerr << ':' << d.line << ':' << d.column;
-        std::cerr << ": " << to_string(d.kind) << ": " << d.message << '\n';
+        std::cerr << ": " << to_string(d.kind) << ": " << clean_text(d.message) << '\n';
     }
 
     bool written = true;
@@ -258,7 +247,7 @@ int scan_command(ScanArgs a) {
     if (!written) return kExitUsage;
     // Leave without destroying the result: freeing tens of thousands of findings one by
     // one only delays the exit. std::exit still flushes and closes the standard streams.
-    std::exit(threshold_exit(result, a.fail_on));
+    std::exit(scan_exit_code(result, a.fail_on));
 }
 
 int formats_command(const std::vector<std::string>& paths) {

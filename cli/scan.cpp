@@ -63,6 +63,11 @@ bool keep_for_project(const Document& doc) {
            name.find("compose") != std::string::npos;
 }
 
+// A name that says which parser or loader reads the file (.env, *.json, *.yml, Jenkinsfile).
+bool claimed_by_name(std::string_view path) {
+    return sniff_syntax(path, {}) != Syntax::text || classify(path, Syntax::text, nullptr, {}) != Format::text;
+}
+
 // Cross-file checks read these formats' trees or models (credential exports, reusable
 // workflows); every other kept document needs only its bytes and facts, so its tree (and
 // the model pointing into it) is released.
@@ -193,8 +198,12 @@ private:
             return;
         }
         std::string& bytes = read.bytes;
-        if (looks_binary(bytes)) {
+        // A NUL byte cannot hide a file whose name a parser or loader claims: it is read
+        // as text (with an encoding diagnostic); any other skip is said out loud.
+        if (looks_binary(bytes) && !claimed_by_name(entry.relative)) {
             slot.excluded = entry.relative + " (binary)";
+            slot.problems.push_back({entry.relative, 0, 0, DiagnosticKind::skipped,
+                                     "NUL byte in the first 8 KiB: taken for a binary file, not scanned"});
             return;
         }
         std::unique_ptr<Document> doc = load_document(entry.relative, std::move(bytes), options_.limits);
@@ -369,5 +378,29 @@ std::unique_ptr<Document> load_document(std::string relative_path, std::string b
 }
 
 ScanResult run_scan(const ScanOptions& options) { return Pipeline(options).run(); }
+
+bool scan_incomplete(const ScanResult& result) {
+    return std::any_of(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& d) {
+        switch (d.kind) {
+        case DiagnosticKind::parse_error:
+        case DiagnosticKind::limit:
+        case DiagnosticKind::unreadable:
+        case DiagnosticKind::internal: return true;
+        case DiagnosticKind::encoding:
+        case DiagnosticKind::skipped:
+        case DiagnosticKind::config: break;
+        }
+        return false;
+    });
+}
+
+int scan_exit_code(const ScanResult& result, std::string_view fail_on) {
+    if (fail_on == "none" || fail_on == "never") return kExitClean;
+    Severity threshold = severity_from_string(fail_on).value_or(Severity::high);
+    for (const Finding& f : result.findings) {
+        if (f.severity >= threshold) return kExitFindings;
+    }
+    return scan_incomplete(result) ? kExitIncomplete : kExitClean;
+}
 
 } // namespace handoff

@@ -10,6 +10,7 @@ std::string_view to_string(DiagnosticKind kind) {
     case DiagnosticKind::encoding: return "encoding";
     case DiagnosticKind::skipped: return "skipped";
     case DiagnosticKind::internal: return "internal";
+    case DiagnosticKind::config: return "config";
     }
     return "internal";
 }

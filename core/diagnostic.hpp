@@ -13,6 +13,7 @@ enum class DiagnosticKind : std::uint8_t {
     encoding,       // not UTF-8, or contains NUL bytes
     skipped,        // a symlink out of the root, a loop, a special file
     internal,       // a check or loader failed; names which
+    config,         // a project config file was applied: what it excluded and silenced
 };
 
 std::string_view to_string(DiagnosticKind kind);

@@ -25,12 +25,16 @@ Position LineIndex::position(std::uint32_t offset) const {
     offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(text_.size()));
     auto it = std::upper_bound(starts.begin(), starts.end(), offset);
     auto line = static_cast<std::uint32_t>(it - starts.begin());
-    std::uint32_t column = 1;
-    for (std::uint32_t i = starts[line - 1]; i < offset; ++i) {
+    std::lock_guard lock(last_mutex_);
+    bool resume = last_.line == line && last_offset_ <= offset && last_offset_ >= starts[line - 1];
+    std::uint32_t column = resume ? last_.column : 1;
+    for (std::uint32_t i = resume ? last_offset_ : starts[line - 1]; i < offset; ++i) {
         // Count code points: every byte that is not a UTF-8 continuation byte.
         if ((static_cast<unsigned char>(text_[i]) & 0xC0U) != 0x80U) ++column;
     }
-    return {line, column};
+    last_offset_ = offset;
+    last_ = {line, column};
+    return last_;
 }
 
 std::uint32_t LineIndex::line_start(std::uint32_t line) const {

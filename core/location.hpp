@@ -46,6 +46,11 @@ private:
     std::string_view text_;
     mutable std::once_flag built_;
     mutable std::vector<std::uint32_t> starts_;
+    // The last position answered: findings come in offset order, so on a long line the
+    // next column is counted from there, not from the line start (linear, not quadratic).
+    mutable std::mutex last_mutex_;
+    mutable std::uint32_t last_offset_ = 0;
+    mutable Position last_{1, 1};
 };
 
 // A finding's or diagnostic's place: data, not a glued string.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_map>
 
 namespace handoff {
 
@@ -111,16 +112,36 @@ void walk(const Node& root, const NodeVisitor& visit) {
     }
 }
 
-std::string path_at(const Node& root, std::uint32_t offset) {
-    std::string best;
+std::vector<std::string> paths_at(const Node& root, const std::vector<std::uint32_t>& offsets) {
+    // Offsets sorted, with where each came from; each node claims the offsets inside its
+    // spans, so a later (deeper) node overwrites its ancestors' claim.
+    std::vector<std::pair<std::uint32_t, std::size_t>> sorted;
+    for (std::size_t i = 0; i < offsets.size(); ++i) sorted.emplace_back(offsets[i], i);
+    std::sort(sorted.begin(), sorted.end());
+    std::vector<const Node*> owner(offsets.size(), nullptr);
+    auto claim = [&](const Node& node, Span span) {
+        auto it = std::lower_bound(sorted.begin(), sorted.end(), std::pair{span.begin, std::size_t{0}});
+        for (; it != sorted.end() && it->first < span.end; ++it) owner[it->second] = &node;
+    };
+    walk(root, [&](const Node& node, const NodePath&) {
+        claim(node, node.span);
+        claim(node, node.key_span);
+        return true;  // collections' spans may be approximate, so always descend
+    });
+    // Paths are printed only for the nodes that kept a claim.
+    std::unordered_map<const Node*, std::string> printed;
+    for (const Node* node : owner) {
+        if (node != nullptr) printed.emplace(node, std::string());
+    }
     walk(root, [&](const Node& node, const NodePath& path) {
-        bool inside = node.span.begin <= offset && offset < node.span.end;
-        bool in_key = node.key_span.begin <= offset && offset < node.key_span.end;
-        if (inside || in_key) best = path.str();
-        // Collections' spans may be approximate, so always descend.
+        if (auto it = printed.find(&node); it != printed.end()) it->second = path.str();
         return true;
     });
-    return best;
+    std::vector<std::string> out(offsets.size());
+    for (std::size_t i = 0; i < offsets.size(); ++i) {
+        if (owner[i] != nullptr) out[i] = printed[owner[i]];
+    }
+    return out;
 }
 
 std::string child_path(std::string_view parent, std::string_view key) {

@@ -93,7 +93,9 @@ Span span_of_text(std::string_view bytes, Span scalar, std::string_view needle, 
 using NodeVisitor = std::function<bool(const Node&, const NodePath&)>;
 void walk(const Node& root, const NodeVisitor& visit);
 
-// The node path of the node whose value span is the innermost one containing offset.
-std::string path_at(const Node& root, std::uint32_t offset);
+// For each offset, the node path of the innermost node whose value or key span holds it
+// (empty when none does). One walk for all offsets: a file's cost stays linear in its
+// tree and its tokens.
+std::vector<std::string> paths_at(const Node& root, const std::vector<std::uint32_t>& offsets);
 
 } // namespace handoff

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets with clang and runs each for SECONDS (default 60),
-# seeded with the fixtures and the labelled corpus. Crashes land in build/fuzz/crashes/.
+# seeded with the fixtures, the labelled corpus and fuzz/seeds (hostile cases of issue 13).
+# Crashes land in build/fuzz/crashes/; any crash, timeout or memory blow-up exits 1.
 # Usage: fuzz/run.sh [SECONDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +18,7 @@ while IFS= read -r -d '' f; do
   # The first byte picks the parser or path; spread the seeds over all of them.
   { printf "\\$(printf '%03o' $((i % 16)))"; head -c 65536 "$f"; } >"$seeds/seed-$i"
   i=$((i + 1))
-done < <(find fixtures ../shared/corpus/formats -type f -size -64k -print0 2>/dev/null)
+done < <(find fuzz/seeds fixtures ../shared/corpus/formats -type f -size -64k -print0 2>/dev/null)
 
 status=0
 for target in parse_fuzzer document_fuzzer; do

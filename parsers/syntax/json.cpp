@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <iterator>
 #include <string>
 #include <vector>
@@ -118,7 +119,9 @@ public:
 
     bool parse_error(std::size_t position, const std::string& /*last_token*/,
                      const nlohmann::detail::exception& ex) override {
-        problems_.push_back(make_problem(position > 0 ? position - 1 : 0, DiagnosticKind::parse_error, clean(ex.what())));
+        // The lexer may count past the end (a comment running to the end of the input).
+        std::size_t at = std::min(position > 0 ? position - 1 : 0, s_.size());
+        problems_.push_back(make_problem(at, DiagnosticKind::parse_error, clean(ex.what())));
         return false;
     }
 
@@ -252,7 +255,7 @@ ParseResult parse_json(std::string_view bytes, const ParseLimits& limits) {
                                   /*strict=*/true, /*ignore_comments=*/true);
     } catch (const std::exception& e) {
         ParseResult failed = builder.finish();
-        failed.problems.push_back(make_problem(consumed, DiagnosticKind::parse_error, e.what()));
+        failed.problems.push_back(make_problem(std::min(consumed, text.size()), DiagnosticKind::parse_error, e.what()));
         return failed;
     }
     return builder.finish();
