@@ -63,7 +63,8 @@ void columns_to_bytes(std::string_view line, const std::vector<ColumnCut>& colum
     for (const ColumnCut& c : columns) out.push_back({byte_of(c.begin), c.end == kLineEnd ? line.size() : byte_of(c.end)});
 }
 
-// KEY=value, key: value, "key": "value": the value, when the name is secret-like.
+// KEY=value, key: value, "key": "value": the value, when the name is secret-like. A
+// quoted value ends at its closing quote; an unquoted one at ; , ) } ] a quote or a " #" comment.
 std::optional<Cut> named_value_cut(std::string_view text) {
     std::size_t sep = text.find_first_of("=:");
     if (sep == std::string_view::npos || sep == 0) return std::nullopt;
@@ -71,14 +72,19 @@ std::optional<Cut> named_value_cut(std::string_view text) {
     while (!key.empty() && (std::isspace(static_cast<unsigned char>(key.back())) || key.back() == '"' || key.back() == '\'')) {
         key.remove_suffix(1);
     }
-    std::size_t start = key.find_last_of(" \t\"'{,[");
+    std::size_t start = key.find_last_of(" \t\"'{,[(");
     if (start != std::string_view::npos) key.remove_prefix(start + 1);
     if (!is_secret_name(key)) return std::nullopt;
-    std::string_view value = text.substr(sep + 1);
-    auto quote_or_space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) || c == '"' || c == '\''; };
-    while (!value.empty() && quote_or_space(value.front())) value.remove_prefix(1);
-    while (!value.empty() && (quote_or_space(value.back()) || value.back() == ',')) value.remove_suffix(1);
-    if (is_placeholder_value(value)) return std::nullopt;
+    std::string_view value = trim(text.substr(sep + 1), " \t");
+    if (!value.empty() && (value.front() == '"' || value.front() == '\'')) {
+        char quote = value.front();
+        value.remove_prefix(1);
+        value = value.substr(0, value.find(quote));
+    } else {
+        std::size_t end = std::min(value.find_first_of(";,)}]\"'"), value.find(" #"));
+        value = trim(value.substr(0, end), " \t");
+    }
+    if (value.empty() || is_placeholder_value(value)) return std::nullopt;
     std::size_t at = static_cast<std::size_t>(value.data() - text.data());
     return Cut{at, at + value.size()};
 }
@@ -87,10 +93,33 @@ bool token_char(char c) {
     return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '+';
 }
 
+// A word reads as random rather than as a name: its runs (split where lower case meets
+// upper case, letters meet digits, and at - _ +) average under three characters.
+// "googleSheetsOAuth2Api" and "Loudspeakers-brochure-2024" are names; a key body is not.
+bool random_looking(std::string_view word) {
+    std::size_t runs = 0;
+    std::size_t chars = 0;
+    char previous = 0;
+    for (char c : word) {
+        auto u = static_cast<unsigned char>(c);
+        if (std::isalnum(u) == 0) {
+            previous = 0;
+            continue;
+        }
+        ++chars;
+        auto p = static_cast<unsigned char>(previous);
+        bool split = previous == 0 || (std::islower(p) != 0 && std::isupper(u) != 0) ||
+                     ((std::isdigit(p) != 0) != (std::isdigit(u) != 0));
+        if (split) ++runs;
+        previous = c;
+    }
+    return runs > 0 && chars < 3 * runs;
+}
+
 // Words that look like a credential although no rule reported them (a token whose
 // checksum fails, a key of an unknown provider): 20 or more token characters mixing
-// upper case, lower case and digits. Hex digests, UUIDs (one case) and URL paths ('/'
-// ends a word) stay readable.
+// upper case, lower case and digits, in runs too short for words. Hex digests, UUIDs
+// (one case), identifiers and URL paths ('/' ends a word) stay readable.
 void token_shaped_words(std::string_view line, std::vector<Cut>& out) {
     std::size_t i = 0;
     while (i < line.size()) {
@@ -108,7 +137,9 @@ void token_shaped_words(std::string_view line, std::vector<Cut>& out) {
             lower_case = lower_case || std::islower(c) != 0;
             digit = digit || std::isdigit(c) != 0;
         }
-        if (i - begin >= kMinTokenWord && upper && lower_case && digit) out.push_back({begin, i});
+        if (i - begin >= kMinTokenWord && upper && lower_case && digit && random_looking(line.substr(begin, i - begin))) {
+            out.push_back({begin, i});
+        }
     }
 }
 
