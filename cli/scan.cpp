@@ -7,7 +7,9 @@
 #include <iterator>
 #include <map>
 #include <mutex>
+#include <span>
 #include <thread>
+#include <tuple>
 #include <unordered_map>
 
 #include "checks/registry.hpp"
@@ -239,8 +241,8 @@ private:
 
     void suppress(const Document& doc, std::vector<Finding>& findings) {
         if (!options_.inline_ignores) return;
-        auto removed = std::remove_if(findings.begin(), findings.end(),
-                                      [&](const Finding& f) { return ignored_inline(*doc.file, f); });
+        InlineIgnores ignores(*doc.file);
+        auto removed = std::remove_if(findings.begin(), findings.end(), [&](const Finding& f) { return ignores.covers(f); });
         suppressed_ += static_cast<std::size_t>(std::distance(removed, findings.end()));
         findings.erase(removed, findings.end());
     }
@@ -293,24 +295,65 @@ private:
     }
 
     // A fallback rule's finding on a span another rule also reported says nothing new.
+    // A fallback rule's finding (the generic secret rule) yields to any other rule's finding
+    // that overlaps it on the same line. Sorted once, each finding is judged against its
+    // line's neighbours: n log n, however many findings share one line.
     static void drop_shadowed_fallbacks(std::vector<Finding>& findings) {
-        auto overlaps = [](const Location& a, const Location& b) {
-            return a.path == b.path && a.line == b.line && a.column < b.end_column && b.column < a.end_column;
+        std::vector<std::size_t> order(findings.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+        auto key = [&](std::size_t i) {
+            const Location& l = findings[i].location;
+            return std::tie(l.path, l.line, l.column);
         };
+        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
         std::vector<bool> drop(findings.size(), false);
-        for (std::size_t i = 0; i < findings.size(); ++i) {
-            const RuleInfo* rule = find_rule(findings[i].rule);
-            if (rule == nullptr || !rule->fallback) continue;
-            for (std::size_t j = 0; j < findings.size() && !drop[i]; ++j) {
-                if (j != i && findings[j].rule != findings[i].rule &&
-                    overlaps(findings[i].location, findings[j].location)) {
-                    drop[i] = true;
-                }
+        for (std::size_t first = 0; first < order.size();) {
+            const Location& head = findings[order[first]].location;
+            std::size_t last = first;
+            while (last < order.size() && findings[order[last]].location.line == head.line &&
+                   findings[order[last]].location.path == head.path) {
+                ++last;
             }
+            judge_line(findings, std::span(order).subspan(first, last - first), drop);
+            first = last;
         }
         std::size_t index = 0;
         findings.erase(std::remove_if(findings.begin(), findings.end(), [&](const Finding&) { return drop[index++]; }),
                        findings.end());
+    }
+
+    // One line's findings, by start column. Before a finding: the two largest ends of
+    // distinct rules so far; after it: the first finding of another rule (the earliest start).
+    static void judge_line(const std::vector<Finding>& findings, std::span<const std::size_t> line,
+                           std::vector<bool>& drop) {
+        std::vector<std::size_t> next_other(line.size(), line.size());
+        for (std::size_t k = line.size(); k-- > 1;) {
+            next_other[k - 1] = findings[line[k]].rule != findings[line[k - 1]].rule ? k : next_other[k];
+        }
+        struct End {
+            std::uint32_t column = 0;
+            const std::string* rule = nullptr;
+        };
+        End best;
+        End second;  // the largest end of a rule other than best's
+        for (std::size_t k = 0; k < line.size(); ++k) {
+            const Finding& f = findings[line[k]];
+            const RuleInfo* rule = find_rule(f.rule);
+            if (rule != nullptr && rule->fallback) {
+                const End& before = best.rule != nullptr && *best.rule != f.rule ? best : second;
+                bool covered_before = before.rule != nullptr && before.column > f.location.column;
+                bool covered_after = next_other[k] < line.size() &&
+                                     findings[line[next_other[k]]].location.column < f.location.end_column;
+                drop[line[k]] = covered_before || covered_after;
+            }
+            End here{f.location.end_column, &f.rule};
+            if (best.rule == nullptr || here.column > best.column) {
+                if (best.rule != nullptr && *best.rule != f.rule) second = best;
+                best = here;
+            } else if (f.rule != *best.rule && (second.rule == nullptr || here.column > second.column)) {
+                second = here;
+            }
+        }
     }
 
     void finish() {

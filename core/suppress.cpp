@@ -1,16 +1,16 @@
 #include "core/suppress.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 namespace handoff {
 
 namespace {
 
-bool marker_covers(std::string_view line, std::string_view rule) {
-    constexpr std::string_view kMarker = "handoff:";
-    std::size_t at = line.find(kMarker);
-    if (at == std::string_view::npos) return false;
-    std::string_view rest = line.substr(at + kMarker.size());
+constexpr std::string_view kMarker = "handoff:";
+
+// rest: what follows "handoff:" on its line.
+bool marker_covers(std::string_view rest, std::string_view rule) {
     while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
     if (rest.rfind("ignore", 0) != 0) return false;
     rest.remove_prefix(6);
@@ -31,11 +31,27 @@ bool marker_covers(std::string_view line, std::string_view rule) {
 
 } // namespace
 
-bool ignored_inline(const SourceFile& file, const Finding& finding) {
+InlineIgnores::InlineIgnores(const SourceFile& file) {
+    std::string_view bytes = file.bytes;
+    for (std::size_t at = bytes.find(kMarker); at != std::string_view::npos; at = bytes.find(kMarker, at + 1)) {
+        Position p = file.lines.position(static_cast<std::uint32_t>(at));
+        if (!markers_.empty() && markers_.back().line == p.line) continue;  // the first marker of a line counts
+        std::string_view line = file.lines.line_text(p.line);
+        std::size_t in_line = at - file.lines.line_start(p.line);
+        markers_.push_back({p.line, line.substr(std::min(line.size(), in_line + kMarker.size()))});
+    }
+}
+
+bool InlineIgnores::covers_on(std::uint32_t line, std::string_view rule) const {
+    auto it = std::lower_bound(markers_.begin(), markers_.end(), line,
+                               [](const Marker& m, std::uint32_t l) { return m.line < l; });
+    return it != markers_.end() && it->line == line && marker_covers(it->rest, rule);
+}
+
+bool InlineIgnores::covers(const Finding& finding) const {
     std::uint32_t line = finding.location.line;
-    if (line == 0) return false;
-    if (marker_covers(file.lines.line_text(line), finding.rule)) return true;
-    return line > 1 && marker_covers(file.lines.line_text(line - 1), finding.rule);
+    if (line == 0 || markers_.empty()) return false;
+    return covers_on(line, finding.rule) || (line > 1 && covers_on(line - 1, finding.rule));
 }
 
 } // namespace handoff
