@@ -6,6 +6,7 @@
 #include "checks/registry.hpp"
 #include "checks/support/ai_agents.hpp"
 #include "checks/support/github.hpp"
+#include "core/vocabulary.hpp"
 
 namespace handoff {
 namespace {
@@ -64,7 +65,7 @@ private:
         if (write) holds.push_back(perms == nullptr ? "the default token permissions" : "write permissions");
         std::set<std::string> secrets;
         for (const SecretRef& ref : doc.facts.secret_refs) {
-            if (ref.store == "github-secret" && (ref.owner == job.id || ref.owner.empty())) secrets.insert(ref.name);
+            if (ref.store == store::github_secret && (ref.owner == job.id || ref.owner.empty())) secrets.insert(ref.name);
         }
         if (!secrets.empty()) {
             std::string names;

@@ -8,6 +8,7 @@
 #include "checks/registry.hpp"
 #include "checks/support/ai_agents.hpp"
 #include "checks/support/github.hpp"
+#include "core/vocabulary.hpp"
 
 namespace handoff {
 namespace {
@@ -101,7 +102,7 @@ public:
         }
         std::set<std::string> secret_jobs;
         for (const SecretRef& ref : doc.facts.secret_refs) {
-            if (ref.store == "github-secret") secret_jobs.insert(ref.owner);
+            if (ref.store == store::github_secret) secret_jobs.insert(ref.owner);
         }
         bool workflow_secrets = secret_jobs.count("") != 0;
         for (const GhJob& job : wf.jobs) {

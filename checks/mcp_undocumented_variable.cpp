@@ -5,6 +5,7 @@
 #include "checks/registry.hpp"
 #include "checks/support/agent.hpp"
 #include "core/text.hpp"
+#include "core/vocabulary.hpp"
 
 namespace handoff {
 namespace {
@@ -47,7 +48,7 @@ public:
         std::set<std::string> declared;
         for (const auto& doc : project.documents) {
             for (const SecretDecl& d : doc->facts.secret_decls) {
-                if (d.store == "env") declared.insert(d.name);
+                if (d.store == store::env) declared.insert(d.name);
             }
         }
         std::map<std::string, bool> documented;  // memo: name -> found in some doc file
@@ -69,7 +70,7 @@ public:
             if (!is_agent_document(*doc)) continue;
             std::set<std::string> reported;
             for (const SecretRef& ref : doc->facts.secret_refs) {
-                if (ref.store != "env" || ref.optional || !ref.expanded) continue;
+                if (ref.store != store::env || ref.optional || !ref.expanded) continue;
                 if (reported.count(ref.name) != 0 || is_documented(ref.name)) continue;
                 reported.insert(ref.name);
                 sink.report(*doc, kRule,

@@ -34,7 +34,7 @@ public:
         std::vector<const Document*> docs;
         for (const auto& doc : project.documents) {
             for (const SecretDecl& d : doc->facts.secret_decls) {
-                if (d.store == "env") declared.insert(d.name);
+                if (d.store == store::env) declared.insert(d.name);
             }
             if (documentation_file(*doc)) docs.push_back(doc.get());
         }
@@ -44,7 +44,7 @@ public:
             if (doc->facts.platform != platform::n8n) continue;
             std::set<std::string> reported;
             for (const SecretRef& ref : doc->facts.secret_refs) {
-                if (ref.store != "env" || declared.count(ref.name) > 0 || !reported.insert(ref.name).second) continue;
+                if (ref.store != store::env || declared.count(ref.name) > 0 || !reported.insert(ref.name).second) continue;
                 auto [known, added] = mentioned.try_emplace(ref.name, false);
                 if (added) {
                     for (const Document* d : docs) known->second = known->second || d->bytes().find(ref.name) != std::string_view::npos;

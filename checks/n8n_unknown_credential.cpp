@@ -37,7 +37,7 @@ public:
         for (const auto& doc : project.documents) {
             if (doc->facts.platform != platform::n8n) continue;
             for (const SecretRef& ref : doc->facts.secret_refs) {
-                if (ref.store != "n8n-credential") continue;
+                if (ref.store != store::n8n_credential) continue;
                 bool unnamed = ref.name == ref.provider || (!ref.id.empty() && ref.name == "id " + ref.id);
                 if (ref.id.empty() && unnamed) continue;
                 bool known = ref.id.empty() ? names.count(ref.name) > 0 : ids.count(ref.id) > 0;

@@ -51,7 +51,7 @@ public:
 
     void check_file(const Document& doc, FindingSink& sink) const override {
         if (is_github_document(doc)) {
-            GhWorkflow wf = github_view(doc);
+            const GhWorkflow& wf = github_view(doc);
             check_map(doc, sink, wf.env, "env", true);
             for (const GhJob& job : wf.jobs) {
                 check_map(doc, sink, job.env, child_path(job.path, "env"), true);

@@ -9,6 +9,7 @@
 
 #include "checks/registry.hpp"
 #include "checks/support/github.hpp"
+#include "core/vocabulary.hpp"
 
 namespace handoff {
 namespace {
@@ -89,7 +90,7 @@ private:
     static std::set<std::string> declared(const Document& doc) {
         std::set<std::string> names;
         for (const SecretDecl& d : doc.facts.secret_decls) {
-            if (d.store == "github-secret") names.insert(upper(d.name));
+            if (d.store == store::github_secret) names.insert(upper(d.name));
         }
         return names;
     }
@@ -103,7 +104,7 @@ private:
         std::set<std::string> names = declared(doc);
         std::set<std::string> reported;
         for (const SecretRef& ref : doc.facts.secret_refs) {
-            if (ref.store != "github-secret") continue;
+            if (ref.store != store::github_secret) continue;
             std::string name = upper(ref.name);
             if (names.count(name) != 0 || !reported.insert(name).second) continue;
             Hit hit;

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "core/redact.hpp"
+#include "core/vocabulary.hpp"
 #include "parsers/loaders/secret_slots.hpp"
 #include "core/text.hpp"
 
@@ -156,12 +157,12 @@ void AgentFacts::references(const Node& scalar, const std::string& path, const s
         } else if (ref.syntax == RefSyntax::secrets) {
             out.store = std::string(store::continue_secret);
         } else {
-            out.store = "env";
+            out.store = store::env;
             out.provider = provider_from_name(ref.name);
         }
         if (!out.expanded) {
             out.where_to_set = unexpanded_where(client(), ref);
-        } else if (out.store == "env") {
+        } else if (out.store == store::env) {
             out.where_to_set = env_destination(client());
         }
         doc_.facts.secret_refs.push_back(std::move(out));

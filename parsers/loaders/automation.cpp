@@ -2,6 +2,7 @@
 // their own files (automation_platforms.hpp).
 #include <functional>
 
+#include "core/vocabulary.hpp"
 #include "parsers/loaders/automation_platforms.hpp"
 #include "parsers/loaders/loader.hpp"
 #include "core/tree.hpp"
@@ -120,7 +121,7 @@ void load_make_module(Document& doc, const Node& module, const std::string& path
             if (!keychain_parameter(p.key) || !p.is_scalar()) continue;
             SecretRef ref;
             bool connection = p.key == "__IMTCONN__";
-            ref.store = connection ? "make-connection" : "make-keychain";
+            ref.store = connection ? store::make_connection : store::make_keychain;
             std::string_view label = restore_label(module, p.key);
             ref.name = label.empty() ? (connection ? "connection " : "keychain ") + p.value : std::string(label);
             ref.provider = std::string(name.substr(0, name.find(':')));

@@ -3,6 +3,7 @@
 #include <map>
 #include <string>
 
+#include "core/vocabulary.hpp"
 #include "parsers/loaders/automation_platforms.hpp"
 #include "core/tree.hpp"
 #include "parsers/loaders/secret_slots.hpp"
@@ -135,7 +136,7 @@ void load_dependencies(Document& doc, const Node& deps) {
         for (const Node& id : value->children) {
             if (!id.is_scalar() || id.value.empty() || !id.key.ends_with("unique_identifier")) continue;
             std::string path = join_path(join_path(index_path("dependencies", i), {"value"}), {id.key});
-            doc.facts.requirements.push_back({id.value, "dify-plugin", "app", {member_span(id), path}});
+            doc.facts.requirements.push_back({id.value, std::string(store::dify_plugin), "app", {member_span(id), path}});
         }
     }
 }

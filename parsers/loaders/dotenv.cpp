@@ -7,6 +7,7 @@
 #include "core/path_name.hpp"
 #include "core/secret_names.hpp"
 #include "core/text.hpp"
+#include "core/vocabulary.hpp"
 #include "model/dotenv.hpp"
 
 namespace handoff {
@@ -29,7 +30,7 @@ void load_dotenv(Document& doc) {
         if (member.key.empty()) continue;
         SecretDecl decl;
         decl.name = member.key;
-        decl.store = "env";
+        decl.store = store::env;
         decl.has_value = !is_placeholder_value(member.value);
         decl.site = {member.key_span, member.key};
         doc.facts.secret_decls.push_back(std::move(decl));

@@ -99,9 +99,9 @@ private:
             Site site{e.span, node_path};
             for (const ContextRead& r : e.reads) {
                 if (is_secret_read(r)) {
-                    doc_.facts.secret_refs.push_back({r.last_name, "github-secret", owner, guess_provider(r.last_name), site});
+                    doc_.facts.secret_refs.push_back({r.last_name, std::string(store::github_secret), owner, guess_provider(r.last_name), site});
                 } else if (is_variable_read(r)) {
-                    doc_.facts.secret_refs.push_back({r.last_name, "github-variable", owner, {}, site});
+                    doc_.facts.secret_refs.push_back({r.last_name, std::string(store::github_variable), owner, {}, site});
                 } else if (r.path == "secrets" || (context_starts_with(r.path, "secrets") && r.computed_index)) {
                     // toJSON(secrets), secrets[name]: every secret of the repository is in reach.
                     doc_.facts.grants.push_back({owner, "secrets:all", "*", site});
@@ -131,7 +131,7 @@ private:
         for (const Node& s : wf_.call_secrets->children) {
             SecretDecl decl;
             decl.name = s.key;
-            decl.store = "github-secret";
+            decl.store = store::github_secret;
             const Node* required = s.find("required");
             decl.required = required != nullptr && required->is_scalar() && required->value == "true";
             decl.site = {s.key_span, child_path(base, s.key)};

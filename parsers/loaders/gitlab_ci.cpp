@@ -125,7 +125,7 @@ private:
             const Node* value = v.is_map() ? v.find("value") : &v;
             SecretDecl decl;
             decl.name = v.key;
-            decl.store = "gitlab-variable";
+            decl.store = store::gitlab_variable;
             decl.has_value = value != nullptr && value->is_scalar() && !value->value.empty() &&
                              value->value.find('$') == std::string::npos;
             decl.site = {v.key_span, child_path(path, v.key)};
@@ -211,9 +211,9 @@ private:
         // secrets: NAME: {vault: ..., file: false}: fetched from HashiCorp Vault (or another provider).
         if (const Node* secrets = job.find("secrets"); secrets != nullptr && secrets->is_map()) {
             for (const Node& s : secrets->children) {
-                std::string store = s.find("vault") != nullptr ? "gitlab-vault-secret" : "gitlab-external-secret";
+                std::string_view from = s.find("vault") != nullptr ? store::gitlab_vault_secret : store::gitlab_external_secret;
                 doc_.facts.secret_refs.push_back(
-                    {s.key, store, job.key, guess_provider(s.key), {s.key_span, child_path(child_path(path, "secrets"), s.key)}});
+                    {s.key, std::string(from), job.key, guess_provider(s.key), {s.key_span, child_path(child_path(path, "secrets"), s.key)}});
             }
         }
         if (const Node* trigger = job.find("trigger"); trigger != nullptr) {
@@ -249,7 +249,7 @@ private:
                     if (use.name == u) doc_.facts.untrusted.push_back({.source = use.name, .holder = owner, .site = site});
                 }
                 if (predefined(use.name) || defined_.count(use.name) != 0 || !is_secret_name(use.name)) continue;
-                doc_.facts.secret_refs.push_back({use.name, "gitlab-variable", owner, guess_provider(use.name), site});
+                doc_.facts.secret_refs.push_back({use.name, std::string(store::gitlab_variable), owner, guess_provider(use.name), site});
             }
             return true;
         });

@@ -119,7 +119,7 @@ private:
     }
 
     void add_credential(std::string_view id, const Node& node, const std::string& path) {
-        doc_.facts.secret_refs.push_back({std::string(id), "jenkins-credential", name_, guess_provider(id), {node.span, path}});
+        doc_.facts.secret_refs.push_back({std::string(id), std::string(store::jenkins_credential), name_, guess_provider(id), {node.span, path}});
     }
 
     void add_exec(const Node& node, const std::string& path, std::string_view kind, const char* shell) {

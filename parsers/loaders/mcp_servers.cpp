@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 
+#include "core/vocabulary.hpp"
 #include "parsers/loaders/agent_facts.hpp"
 #include "parsers/loaders/command_line.hpp"
 #include "parsers/loaders/secret_slots.hpp"
@@ -276,7 +277,7 @@ private:
             if (!n.is_scalar() || n.value.empty() || is_builtin_variable(n.value)) return;
             SecretRef ref;
             ref.name = n.value;
-            ref.store = "env";
+            ref.store = store::env;
             ref.owner = name_;
             ref.site = AgentFacts::site(n, path);
             ref.where_to_set = env_destination(facts_.client());

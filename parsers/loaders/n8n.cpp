@@ -19,7 +19,7 @@ void load_credential_refs(Document& doc, const N8nNode& n) {
     if (creds == nullptr || !creds->is_map()) return;
     for (const Node& c : creds->children) {
         SecretRef ref;
-        ref.store = "n8n-credential";
+        ref.store = store::n8n_credential;
         ref.provider = c.key;
         ref.owner = n.name;
         if (c.is_scalar()) {
@@ -39,8 +39,8 @@ std::string_view store_of(N8nRefKind kind) {
     switch (kind) {
     case N8nRefKind::env:
     case N8nRefKind::process_env: return "env";
-    case N8nRefKind::vars: return "n8n-variable";
-    case N8nRefKind::secrets: return "n8n-external-secret";
+    case N8nRefKind::vars: return store::n8n_variable;
+    case N8nRefKind::secrets: return store::n8n_external_secret;
     default: return {};
     }
 }
@@ -200,7 +200,7 @@ void load_workflows(Document& doc) {
             const Node* type = n.node->find("type");
             if (!package.empty() && type != nullptr) {
                 doc.facts.requirements.push_back(
-                    {std::string(package), "n8n-community-package", n.name, {member_span(*type), n.member_path({"type"})}});
+                    {std::string(package), std::string(store::n8n_community_package), n.name, {member_span(*type), n.member_path({"type"})}});
             }
         }
         load_triggers(doc, wf);
@@ -214,7 +214,7 @@ void load_credentials_export(Document& doc) {
     for (const N8nCredentialEntry& c : model->entries) {
         SecretDecl decl;
         decl.name = c.name.empty() ? c.id : c.name;
-        decl.store = "n8n-credential";
+        decl.store = store::n8n_credential;
         decl.provider = c.type;
         decl.has_value = c.decrypted && c.has_values;
         decl.required = true;
