@@ -43,9 +43,7 @@ public:
         if (where.empty()) return;
         for (const Grant& g : doc.facts.grants) {
             if (g.capability != "code" && g.capability != "shell") continue;
-            Hit hit;
-            hit.span = g.site.span;
-            hit.node_path = g.site.node_path;
+            Hit hit = hit_at(g.site);
             std::string_view code = code_at(doc, g);
             if (g.capability == "shell") {
                 hit.message = std::string(where) + " node " + g.holder + " runs a shell command";

@@ -46,9 +46,7 @@ public:
         for (const SecretDecl& d : doc.facts.secret_decls) {
             std::string_view wording = slot_wording(d.store);
             if (!d.has_value || wording.empty()) continue;
-            Hit hit;
-            hit.span = d.site.span;
-            hit.node_path = d.site.node_path;
+            Hit hit = hit_at(d.site);
             hit.message = std::string(wording) + " '" + d.name + "' holds a literal value";
             std::string_view value = written_value(doc, d.site.span);
             if (!value.empty()) {

@@ -28,9 +28,7 @@ public:
                                         [&](const SecretDecl& d) { return d.store == store::dify_env && d.name == ref.name; });
             if (declared || std::find(reported.begin(), reported.end(), ref.name) != reported.end()) continue;
             reported.push_back(ref.name);
-            Hit hit;
-            hit.span = ref.site.span;
-            hit.node_path = ref.site.node_path;
+            Hit hit = hit_at(ref.site);
             hit.message = "Node " + ref.owner + " reads {{#env." + ref.name + "#}}, which the app does not declare";
             sink.report(doc, kRule, std::move(hit));
         }

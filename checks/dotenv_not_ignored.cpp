@@ -51,9 +51,7 @@ private:
         }
         if (first == nullptr) return;
         const SecretDecl& at = first_secret != nullptr ? *first_secret : *first;
-        Hit hit;
-        hit.span = at.site.span;
-        hit.node_path = at.site.node_path;
+        Hit hit = hit_at(at.site);
         hit.message = std::to_string(values) + (values == 1 ? " value is" : " values are") + " set in " +
                       std::string(base_name(doc.path())) + " and no .gitignore rule covers it" +
                       (first_secret != nullptr ? ", including " + first_secret->name : std::string());

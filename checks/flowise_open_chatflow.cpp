@@ -24,9 +24,7 @@ public:
             bool shared = e.kind == kEndpointFlowisePublicChatbot;
             if (e.direction != Endpoint::Direction::inbound || e.auth != "none") continue;
             if (!shared && e.kind != kEndpointFlowisePrediction) continue;
-            Hit hit;
-            hit.span = e.site.span;
-            hit.node_path = e.site.node_path;
+            Hit hit = hit_at(e.site);
             hit.message = shared ? "Flowise chatflow " + e.owner + " is shared publicly; anyone can call " + e.url
                                  : "Flowise chatflow " + e.owner + " has no API key; anyone can call " + e.url;
             if (!e.active) hit.severity = Severity::medium;

@@ -23,9 +23,7 @@ public:
             bool webhook = e.kind == kEndpointLangflowWebhook;
             if (e.direction != Endpoint::Direction::inbound || e.auth != "none") continue;
             if (!webhook && e.kind != kEndpointLangflowPublicFlow) continue;
-            Hit hit;
-            hit.span = e.site.span;
-            hit.node_path = e.site.node_path;
+            Hit hit = hit_at(e.site);
             hit.message = webhook ? "Langflow Webhook component " + e.owner + " runs the flow from " + e.url +
                                         " with no API key unless webhook authentication is enabled"
                                   : "Langflow flow " + e.owner + " is PUBLIC: " + e.url + " runs it without an API key";

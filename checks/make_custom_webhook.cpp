@@ -21,9 +21,7 @@ public:
         for (const Endpoint& e : doc.facts.endpoints) {
             bool webhook = e.kind == kEndpointMakeWebhook;
             if (e.direction != Endpoint::Direction::inbound || (!webhook && e.kind != kEndpointMakeMailhook)) continue;
-            Hit hit;
-            hit.span = e.site.span;
-            hit.node_path = e.site.node_path;
+            Hit hit = hit_at(e.site);
             hit.message = "Make scenario starts from custom " + std::string(webhook ? "webhook" : "mailhook") + " " +
                           e.owner + "; anyone with its URL can trigger it";
             sink.report(doc, kRule, std::move(hit));

@@ -50,9 +50,7 @@ public:
                     for (const Document* d : docs) known->second = known->second || d->bytes().find(ref.name) != std::string_view::npos;
                 }
                 if (known->second) continue;
-                Hit hit;
-                hit.span = ref.site.span;
-                hit.node_path = ref.site.node_path;
+                Hit hit = hit_at(ref.site);
                 hit.message = "Node " + quoted(ref.owner) + " reads environment variable " + ref.name +
                               ", which no .env.example or README in the bundle documents";
                 sink.report(*doc, kRule, std::move(hit));

@@ -42,9 +42,7 @@ public:
                 if (ref.id.empty() && unnamed) continue;
                 bool known = ref.id.empty() ? names.count(ref.name) > 0 : ids.count(ref.id) > 0;
                 if (known) continue;
-                Hit hit;
-                hit.span = ref.site.span;
-                hit.node_path = ref.site.node_path;
+                Hit hit = hit_at(ref.site);
                 hit.message = "Node " + quoted(ref.owner) + " uses " + ref.provider + " credential " +
                               quoted(unnamed ? std::string() : ref.name) +
                               (ref.id.empty() ? "" : " (id " + ref.id + ")") +

@@ -21,9 +21,7 @@ public:
     void check_file(const Document& doc, FindingSink& sink) const override {
         for (const Endpoint& e : doc.facts.endpoints) {
             if (e.direction != Endpoint::Direction::inbound || e.kind != kEndpointNodeRedHttpIn) continue;
-            Hit hit;
-            hit.span = e.site.span;
-            hit.node_path = e.site.node_path;
+            Hit hit = hit_at(e.site);
             hit.message = "Node-RED http in node " + e.owner + " serves '" + e.url + "' with no authentication of its own";
             sink.report(doc, kRule, std::move(hit));
         }

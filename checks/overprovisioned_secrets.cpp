@@ -25,9 +25,7 @@ public:
         if (!is_github_document(doc)) return;
         for (const Grant& grant : doc.facts.grants) {
             if (grant.capability != "secrets:all") continue;
-            Hit hit;
-            hit.span = grant.site.span;
-            hit.node_path = grant.site.node_path;
+            Hit hit = hit_at(grant.site);
             hit.message = "the expression reads the whole secrets context, so every secret is in reach of " +
                           (grant.holder.empty() ? std::string("every job") : "job " + grant.holder);
             sink.report(doc, kRule, std::move(hit));

@@ -107,9 +107,7 @@ private:
             if (ref.store != store::github_secret) continue;
             std::string name = upper(ref.name);
             if (names.count(name) != 0 || !reported.insert(name).second) continue;
-            Hit hit;
-            hit.span = ref.site.span;
-            hit.node_path = ref.site.node_path;
+            Hit hit = hit_at(ref.site);
             hit.message = "secrets." + ref.name + " is not declared under on.workflow_call.secrets, so a caller cannot pass it";
             if (!wf.only_called()) {
                 hit.message += " (it is only set when the workflow runs on its other triggers)";

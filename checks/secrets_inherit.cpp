@@ -25,9 +25,7 @@ public:
         if (!is_github_workflow(doc)) return;
         for (const Grant& grant : doc.facts.grants) {
             if (grant.capability != "secrets:inherit") continue;
-            Hit hit;
-            hit.span = grant.site.span;
-            hit.node_path = grant.site.node_path;
+            Hit hit = hit_at(grant.site);
             hit.message = "job " + grant.holder + " passes every secret to the called workflow (secrets: inherit)";
             sink.report(doc, kRule, std::move(hit));
         }

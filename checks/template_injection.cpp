@@ -57,9 +57,7 @@ public:
             Taint taint = context_taint(u.source);
             if (taint == Taint::caller && typed.count(input_name(u.source)) != 0) continue;
             if (!seen.insert({u.site.span.begin, u.site.span.end}).second) continue;
-            Hit hit;
-            hit.span = u.site.span;
-            hit.node_path = u.site.node_path;
+            Hit hit = hit_at(u.site);
             std::string what = u.via.empty() ? u.source : u.via + " (set from " + u.source + ")";
             hit.message = what + " is expanded into " + sink_words(where->second.kind);
             if (where->second.guarded) {

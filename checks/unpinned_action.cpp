@@ -53,9 +53,7 @@ private:
     static void check_includes(const Document& doc, FindingSink& sink) {
         for (const Endpoint& ep : doc.facts.endpoints) {
             if (ep.kind != kEndpointCiInclude) continue;
-            Hit hit;
-            hit.span = ep.site.span;
-            hit.node_path = ep.site.node_path;
+            Hit hit = hit_at(ep.site);
             if (ep.url.rfind("project:", 0) == 0) {
                 std::string ref = ep.auth.rfind("ref:", 0) == 0 ? ep.auth.substr(4) : "";
                 if (is_full_sha(ref)) continue;

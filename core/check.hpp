@@ -26,6 +26,14 @@ struct Hit {
     std::optional<Confidence> confidence;
 };
 
+// A hit placed where a fact was read; the caller fills in the message and the rest.
+inline Hit hit_at(const Site& site) {
+    Hit hit;
+    hit.span = site.span;
+    hit.node_path = site.node_path;
+    return hit;
+}
+
 class FindingSink {
 public:
     void report(const Document& doc, const RuleInfo& rule, Hit hit);
