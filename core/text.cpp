@@ -39,4 +39,18 @@ std::string_view trim(std::string_view text, std::string_view chars) {
     return text.substr(first, last - first + 1);
 }
 
+std::size_t line_start(std::string_view text, std::size_t pos, std::size_t floor) {
+    pos = std::min(pos, text.size());
+    if (floor >= pos) return pos == 0 ? 0 : floor;
+    std::size_t nl = text.substr(floor, pos - floor).rfind('\n');
+    return nl == std::string_view::npos ? floor : floor + nl + 1;
+}
+
+std::size_t line_end(std::string_view text, std::size_t pos, std::size_t ceiling) {
+    ceiling = std::min(ceiling, text.size());
+    if (pos >= ceiling) return ceiling;
+    std::size_t nl = text.substr(pos, ceiling - pos).find('\n');
+    return nl == std::string_view::npos ? ceiling : pos + nl;
+}
+
 } // namespace handoff

@@ -21,6 +21,13 @@ std::string_view trim(std::string_view text);
 // Strips any of the bytes in `chars` from both ends.
 std::string_view trim(std::string_view text, std::string_view chars);
 
+// Where the line holding byte pos starts, looking back no further than floor: floor when
+// the line starts before it. Bounded, so that a caller on a very long line stays linear.
+std::size_t line_start(std::string_view text, std::size_t pos, std::size_t floor = 0);
+// Where the line holding byte pos ends (its '\n', or the end of text), looking no further
+// than ceiling: ceiling when the line runs past it.
+std::size_t line_end(std::string_view text, std::size_t pos, std::size_t ceiling = std::string_view::npos);
+
 // Calls visit(line, offset) for each line of text, without its "\n" (a "\r" before it
 // stays), offset being where the line starts. A final line without "\n" is visited too;
 // an empty text has no lines.

@@ -153,10 +153,10 @@ void Engine::scan(std::string_view text, bool keyed_lines, std::vector<TokenMatc
             const Pattern& p = all[pi];
             const Validator& check = p.validate != nullptr ? *p.validate : kNoValidator;
             std::size_t from = hit.offset >= p.back ? hit.offset - p.back : 0;
-            if (!p.multiline) from = std::max(from, line_start_of(text, hit.offset));
+            if (!p.multiline) from = line_start(text, hit.offset, from);
             std::size_t to = std::min(text.size(), static_cast<std::size_t>(hit.offset) + p.max_len + 1);
             // The newline stays inside the window so that a pattern can see where its line ends.
-            if (!p.multiline) to = std::min({to, line_end_of(text, hit.offset) + 1, text.size()});
+            if (!p.multiline) to = std::min(to, line_end(text, hit.offset, to) + 1);
             if (check.worth_trying != nullptr && !check.worth_trying(text, hit.offset)) continue;
             if (std::find(tried.begin(), tried.end(), std::make_pair(from, pi)) != tried.end()) continue;
             tried.emplace_back(from, pi);

@@ -125,16 +125,6 @@ bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0;
 
 std::span<const std::string_view> pair_words() { return kPairWords; }
 
-std::size_t line_start_of(std::string_view text, std::size_t pos) {
-    std::size_t nl = text.rfind('\n', pos == 0 ? 0 : pos - 1);
-    return nl == std::string_view::npos || pos == 0 ? 0 : nl + 1;
-}
-
-std::size_t line_end_of(std::string_view text, std::size_t pos) {
-    std::size_t nl = text.find('\n', pos);
-    return nl == std::string_view::npos ? text.size() : nl;
-}
-
 std::string_view strip_scheme(std::string_view v, std::size_t& skipped) {
     skipped = 0;
     for (std::string_view s : {std::string_view("Bearer "), std::string_view("bearer "), std::string_view("Token "),
@@ -151,7 +141,7 @@ std::string_view strip_scheme(std::string_view v, std::size_t& skipped) {
 std::size_t read_pair_at(const Engine& engine, std::string_view text, std::size_t at, std::vector<TokenMatch>& out) {
     // curl -u user:password / --user user:password
     if (text.substr(at, 3) == "-u " || text.substr(at, 7) == "--user ") {
-        std::size_t le = line_end_of(text, at);
+        std::size_t le = line_end(text, at);
         std::size_t from = at >= 1 ? at - 1 : 0;
         std::string_view line = text.substr(from, std::min<std::size_t>(le - from, 512));
         re2::StringPiece user, pass;
@@ -173,8 +163,8 @@ std::size_t read_pair_at(const Engine& engine, std::string_view text, std::size_
     // The member names of {key: X, value: Y} pairs are structure, not key names.
     std::string lowered = lower(key);
     if (lowered == "key" || lowered == "name" || lowered == "value" || lowered == "header") return ke;
-    std::size_t le = line_end_of(text, ke);
-    std::size_t ls = line_start_of(text, kb);
+    std::size_t le = line_end(text, ke);
+    std::size_t ls = line_start(text, kb);
     // Minified bundles: generated names say nothing about their values.
     if (le - ls > kMaxKeyedLine) return le;
     std::string_view line = text.substr(ls, std::min<std::size_t>(le - ls, 4096));
@@ -186,8 +176,8 @@ std::size_t read_pair_at(const Engine& engine, std::string_view text, std::size_
         re2::StringPiece m;
         if (RE2::PartialMatch(in, pair_value_re(), &m)) {
             std::size_t sep_end = static_cast<std::size_t>(m.data() - text.data());
-            std::size_t vls = line_start_of(text, sep_end);
-            std::size_t vle = line_end_of(text, sep_end);
+            std::size_t vls = line_start(text, sep_end);
+            std::size_t vle = line_end(text, sep_end);
             judge_value_at(engine, key, text.substr(vls, vle - vls), sep_end - vls, vls, out);
         }
         return ke;

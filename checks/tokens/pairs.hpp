@@ -24,9 +24,6 @@ std::size_t read_pair_at(const Engine& engine, std::string_view text, std::size_
 // how many bytes went.
 std::string_view strip_scheme(std::string_view v, std::size_t& skipped);
 
-// Where the line holding pos starts, and where it ends (its '\n', or the text's end).
-std::size_t line_start_of(std::string_view text, std::size_t pos);
-std::size_t line_end_of(std::string_view text, std::size_t pos);
 
 bool is_alnum(char c);
 
