@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <map>
 
 #include "checks/tokens/base64.hpp"
@@ -275,12 +276,16 @@ void Engine::resolve_overlaps(std::vector<TokenMatch>& matches) {
         if (a.priority != b.priority) return a.priority > b.priority;
         return a.span.begin < b.span.begin;
     });
+    // Kept spans never overlap each other, so a new span can only overlap the kept span
+    // that starts just before it or the one that starts first at or after it.
+    std::map<std::uint32_t, std::uint32_t> kept_ends;  // begin -> end
     std::vector<TokenMatch> kept;
     for (TokenMatch& m : matches) {
-        bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const TokenMatch& k) {
-            return m.span.begin < k.span.end && k.span.begin < m.span.end;
-        });
-        if (!overlaps) kept.push_back(std::move(m));
+        auto after = kept_ends.lower_bound(m.span.begin);
+        if (after != kept_ends.end() && after->first < m.span.end) continue;
+        if (after != kept_ends.begin() && std::prev(after)->second > m.span.begin) continue;
+        kept_ends.emplace(m.span.begin, m.span.end);
+        kept.push_back(std::move(m));
     }
     std::sort(kept.begin(), kept.end(), [](const TokenMatch& a, const TokenMatch& b) { return a.span.begin < b.span.begin; });
     matches = std::move(kept);
