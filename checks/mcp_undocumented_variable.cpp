@@ -6,6 +6,7 @@
 #include "checks/support/agent.hpp"
 #include "core/text.hpp"
 #include "core/vocabulary.hpp"
+#include "model/dotenv.hpp"
 
 namespace handoff {
 namespace {
@@ -20,7 +21,7 @@ constexpr RuleInfo kRule{
 
 // Files that document a project's variables: env templates, READMEs, docs.
 bool documents_variables(const Document& doc) {
-    if (doc.syntax == Syntax::dotenv) return true;
+    if (doc.model_as<DotenvFile>() != nullptr) return true;
     std::string path = lower(doc.path());
     std::size_t slash = path.rfind('/');
     std::string name = slash == std::string::npos ? path : path.substr(slash + 1);

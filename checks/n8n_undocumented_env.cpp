@@ -5,6 +5,7 @@
 #include "checks/registry.hpp"
 #include "checks/support/n8n.hpp"
 #include "core/vocabulary.hpp"
+#include "model/dotenv.hpp"
 
 namespace handoff {
 namespace {
@@ -13,7 +14,7 @@ bool documentation_file(const Document& doc) {
     std::string_view path = doc.path();
     std::size_t slash = path.rfind('/');
     std::string_view base = slash == std::string_view::npos ? path : path.substr(slash + 1);
-    return doc.syntax == Syntax::dotenv || base.starts_with("README") || base.starts_with("readme") ||
+    return doc.model_as<DotenvFile>() != nullptr || base.starts_with("README") || base.starts_with("readme") ||
            base.ends_with(".md") || base.ends_with(".txt") || base.find(".env") != std::string_view::npos;
 }
 
