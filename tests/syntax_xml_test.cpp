@@ -101,3 +101,11 @@ TEST_CASE("xml: a 5 MB single line parses with the right span") {
     REQUIRE(r.root);
     CHECK(r.root->find("a")->span == Span{3, 5'000'003});
 }
+
+TEST_CASE("xml: a declaration with a broken encoding never puts a problem past the input") {
+    // Found by parse_fuzzer: pugixml reported an offset in its converted buffer.
+    std::string text = "<?xml version=\"1.0\" en3v\x06\xebng=\"TFUTF-8\"?>\n<settings xmlns=\"http://x\n    secrets: ine\" b\n    ";
+    ParseResult r = parse(Syntax::xml, text);
+    REQUIRE_FALSE(r.problems.empty());
+    for (const ParseProblem& p : r.problems) CHECK(p.offset <= text.size());
+}

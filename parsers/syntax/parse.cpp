@@ -1,8 +1,12 @@
 #include "parsers/syntax/syntax.hpp"
 
+#include <algorithm>
+
 namespace handoff {
 
-ParseResult parse(Syntax syntax, std::string_view bytes, const ParseLimits& limits) {
+namespace {
+
+ParseResult parse_as(Syntax syntax, std::string_view bytes, const ParseLimits& limits) {
     switch (syntax) {
     case Syntax::yaml: return parse_yaml(bytes, limits);
     case Syntax::json: return parse_json(bytes, limits);
@@ -12,6 +16,16 @@ ParseResult parse(Syntax syntax, std::string_view bytes, const ParseLimits& limi
     case Syntax::text: return {};
     }
     return {};
+}
+
+} // namespace
+
+ParseResult parse(Syntax syntax, std::string_view bytes, const ParseLimits& limits) {
+    ParseResult result = parse_as(syntax, bytes, limits);
+    // A parser may report where it stopped in a buffer of its own (pugixml after an
+    // encoding conversion): a problem never points past the input it was given.
+    for (ParseProblem& p : result.problems) p.offset = static_cast<std::uint32_t>(std::min<std::size_t>(p.offset, bytes.size()));
+    return result;
 }
 
 } // namespace handoff
