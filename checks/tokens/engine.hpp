@@ -54,6 +54,9 @@ public:
 
 private:
     Engine();
+    // judge_keyed; decoded says the value is already the decoded text of a base64 value.
+    void judge(std::string_view key, std::string_view context, std::string_view value, Span value_span,
+               std::vector<TokenMatch>& out, bool decoded) const;
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
