@@ -51,6 +51,7 @@ TokenMatch make_match(const Candidate& c, Span span, int priority) {
     m.confidence = c.confidence;
     m.note = c.note;
     m.priority = priority;
+    m.local_default = c.local_default;
     return m;
 }
 

@@ -24,6 +24,9 @@ struct TokenMatch {
     Confidence confidence = Confidence::high;
     std::string note;         // "base64-encoded", "expired", ...
     int priority = 0;         // overlap resolution: provider shape > key context > generic
+    // A local service's default login (postgres:postgres@localhost): noise in CI service
+    // containers and compose files, a finding where only a reference belongs (.env).
+    bool local_default = false;
 };
 
 class Engine {
