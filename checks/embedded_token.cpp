@@ -8,6 +8,7 @@
 #include "checks/tokens/catalog.hpp"
 #include "checks/tokens/engine.hpp"
 #include "core/redact.hpp"
+#include "model/dotenv.hpp"
 
 namespace handoff {
 namespace {
@@ -183,6 +184,12 @@ public:
         std::vector<std::uint32_t> context_offsets;
         engine.scan(doc.bytes(), !has_tree, matches, has_tree ? &context_offsets : nullptr);
         if (has_tree) scan_tree(doc, context_offsets, matches);
+        // A local service's default login is noise in CI service containers and compose
+        // files; in a committed .env it is a literal where only a reference belongs.
+        const auto* dotenv = doc.model_as<DotenvFile>();
+        if (dotenv == nullptr || dotenv->is_template) {
+            std::erase_if(matches, [](const TokenMatch& m) { return m.local_default; });
+        }
         Engine::resolve_overlaps(matches);
         std::vector<std::string> node_paths;
         if (has_tree) {

@@ -51,6 +51,7 @@ TokenMatch make_match(const Candidate& c, Span span, int priority) {
     m.confidence = c.confidence;
     m.note = c.note;
     m.priority = priority;
+    m.local_default = c.local_default;
     return m;
 }
 
@@ -76,12 +77,48 @@ bool is_known_hash(std::string_view v) {
            v == "d41d8cd98f00b204e9800998ecf8427e" || v == "da39a3ee5e6b4b0d3255bfef95601890afd80709";
 }
 
-bool looks_like_generic_secret(std::string_view value, KeyClass kc) {
-    if (is_uuid(value) || is_known_hash(value)) return false;
-    // SHA-1 and SHA-256 shapes (commits, digests, content hashes) need a provider to be secrets.
-    if ((value.size() == 40 || value.size() == 64) && alphabet_size(value) == 16) return false;
+bool is_hex(std::string_view v) {
+    return !v.empty() && std::all_of(v.begin(), v.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; });
+}
+
+// Keys shaped as hex or a UUID (NetBox and DRF tokens, Heroku-style UUID keys, 64-hex bearer
+// tokens). The same shapes are commits, digests and ids under other names, so only a name
+// that says secret (token, api_key, secret, password, an auth header) makes them one, and
+// their randomness is judged against the 16 hex symbols, not against base64's 64.
+bool looks_like_hex_key(std::string_view key, std::string_view value, KeyClass kc) {
+    if (kc != KeyClass::secret && kc != KeyClass::password) return false;
+    std::string body;
+    if (is_uuid(value)) {
+        // "credential": "<uuid>" (Flowise, n8n) points at a stored credential by its id.
+        std::vector<std::string> words = key_words(key);
+        if (!words.empty() && (words.back() == "credential" || words.back() == "credentials")) return false;
+        for (char c : value) {
+            if (c != '-') body.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        }
+    } else {
+        body = lower(value);
+    }
+    if (body.size() < 32 || body.size() > 64) return false;
+    if (distinct_chars(body) < 10 || has_repeated_run(body, 5)) return false;
+    return looks_random(body);
+}
+
+bool looks_like_generic_secret(std::string_view key, std::string_view value, KeyClass kc) {
+    if (is_known_hash(value)) return false;
+    // sk-<uuid>, key_<uuid>: a short word before a UUID is judged by the UUID.
+    if (value.size() > 37 && value.size() <= 46 && is_uuid(value.substr(value.size() - 36))) {
+        std::string_view prefix = value.substr(0, value.size() - 37);
+        char sep = value[value.size() - 37];
+        if ((sep == '-' || sep == '_') && std::all_of(prefix.begin(), prefix.end(), [](char c) { return is_alnum(c); })) {
+            return looks_like_hex_key(key, value.substr(value.size() - 36), kc);
+        }
+    }
+    bool hex_shaped = is_uuid(value) || (is_hex(value) && alphabet_size(value) == 16);
+    // SHA-1 and SHA-256 shapes (commits, digests, content hashes) and UUIDs need a provider
+    // or a secret's name to be secrets.
+    if (is_uuid(value) || ((value.size() == 40 || value.size() == 64) && hex_shaped)) return looks_like_hex_key(key, value, kc);
     // warnKey="<32 hex>" in a bundle is a hash; only strong names make a bare hex value a secret.
-    if (kc == KeyClass::key && alphabet_size(value) == 16) return false;
+    if (kc == KeyClass::key && hex_shaped) return false;
     if (value.find_first_of(" \t") != std::string_view::npos) return false;
     if (value.find("://") != std::string_view::npos || value.front() == '/' || value.starts_with("./") || value.starts_with("~/")) return false;
     std::size_t at = value.find('@');
@@ -201,6 +238,11 @@ void Engine::scan(std::string_view text, bool keyed_lines, std::vector<TokenMatc
 
 void Engine::judge_keyed(std::string_view key, std::string_view context, std::string_view value, Span value_span,
                          std::vector<TokenMatch>& out) const {
+    judge(key, context, value, value_span, out, false);
+}
+
+void Engine::judge(std::string_view key, std::string_view context, std::string_view value, Span value_span,
+                   std::vector<TokenMatch>& out, bool decoded) const {
     const Impl& im = *impl_;
     KeyClass kc = classify_key(key);
     if (kc == KeyClass::none) return;
@@ -218,15 +260,48 @@ void Engine::judge_keyed(std::string_view key, std::string_view context, std::st
         if (value.starts_with(pre)) return;
     }
     // Base64 of a token, decoded once.
-    if (auto decoded = decode_base64_text(value)) {
+    if (auto text = decoded ? std::nullopt : decode_base64_text(value)) {
         std::vector<TokenMatch> inner;
-        scan(*decoded, false, inner);
+        scan(*text, false, inner);
         for (TokenMatch& m : inner) {
             if (m.priority < kPriorityProvider) continue;
             m.span = value_span;
             m.note = m.note.empty() ? "base64-encoded" : "base64-encoded, " + m.note;
             out.push_back(std::move(m));
             return;
+        }
+        // Without a provider shape the decoded text is judged like any other value under the
+        // same name (a Kubernetes Secret's data entry, a docker config's auth).
+        std::string_view plain = trim(*text, " \t\r\n");
+        if (plain.find_first_of(" \t\r\n") == std::string_view::npos && plain.size() >= 8) {
+            if (is_reference(plain) || is_placeholder_value(plain)) return;
+            std::size_t colon = plain.find(':');
+            if (lower(key) == "auth" && colon != std::string_view::npos && colon > 0) {
+                // Docker's auth: base64 of user:password.
+                std::string_view password = plain.substr(colon + 1);
+                if (password.empty() || is_reference(password) || is_placeholder_value(password)) return;
+                TokenMatch m;
+                m.span = value_span;
+                m.value = std::string(value);
+                m.rule = "docker-config-auth";
+                m.kind = "registry auth";
+                m.power = "pulls and pushes images";
+                m.severity = Severity::high;
+                m.confidence = Confidence::high;
+                m.note = "base64 of user:password";
+                m.priority = kPriorityStructured;
+                out.push_back(std::move(m));
+                return;
+            }
+            std::size_t before = out.size();
+            judge(key, context, plain, value_span, out, true);
+            if (out.size() > before) {
+                for (std::size_t i = before; i < out.size(); ++i) {
+                    out[i].span = value_span;
+                    out[i].note = out[i].note.empty() ? "base64-encoded" : "base64-encoded, " + out[i].note;
+                }
+                return;
+            }
         }
     }
     if (is_placeholder_value(value)) return;
@@ -257,7 +332,7 @@ void Engine::judge_keyed(std::string_view key, std::string_view context, std::st
         }
     }
     // The generic rule: random-looking for its length and alphabet.
-    if (!looks_like_generic_secret(value, kc)) return;
+    if (!looks_like_generic_secret(key, value, kc)) return;
     const GenericRule& generic = generic_rule();
     TokenMatch m;
     m.span = value_span;

@@ -24,6 +24,9 @@ struct TokenMatch {
     Confidence confidence = Confidence::high;
     std::string note;         // "base64-encoded", "expired", ...
     int priority = 0;         // overlap resolution: provider shape > key context > generic
+    // A local service's default login (postgres:postgres@localhost): noise in CI service
+    // containers and compose files, a finding where only a reference belongs (.env).
+    bool local_default = false;
 };
 
 class Engine {
@@ -54,6 +57,9 @@ public:
 
 private:
     Engine();
+    // judge_keyed; decoded says the value is already the decoded text of a base64 value.
+    void judge(std::string_view key, std::string_view context, std::string_view value, Span value_span,
+               std::vector<TokenMatch>& out, bool decoded) const;
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

@@ -93,8 +93,8 @@ void judge_value_at(const Engine& engine, std::string_view key, std::string_view
     if (stripped.size() != value.size()) {
         // A quoted "Bearer x y" keeps only its first word.
         stripped = stripped.substr(0, stripped.find_first_of(" \t"));
-    } else if (value == "Bearer" || value == "bearer" || value == "token" || value == "Basic") {
-        // A bare "Bearer" (Authorization: Bearer x) takes the next word.
+    } else if (value == "Bearer" || value == "bearer" || value == "token" || value == "Token" || value == "Basic") {
+        // A bare "Bearer" (Authorization: Bearer x, or NetBox and DRF's Token x) takes the next word.
         auto [nb, nl] = read_value(line, vb + vl + 1);
         stripped = line.substr(nb, nl);
     }

@@ -146,12 +146,20 @@ bool url_credentials(Candidate& c) {
     std::string_view user = whole.substr(scheme_end + 3, colon - scheme_end - 3);
     std::string_view host = whole.substr(at + 1);
     std::string l = lower(secret);
+    if (user.find("${") != std::string_view::npos) return false;
+    // A service's default login (postgres:postgres@localhost, root:root@db): the check keeps
+    // it only where a reference belongs. Short and repetitive as it is, it is no placeholder.
+    bool default_login = secret == user || l == "postgres" || l == "root" || l == "admin";
     if (is_reference(secret) || secret.front() == '$' || secret.front() == '<' || l == "password" || l == "pass" ||
-        l == "secret" || l == "changeme" || l == "pwd" || is_placeholder_value(secret) ||
-        (is_local_host(host) && (secret == user || l == "postgres" || l == "root" || l == "admin"))) {
+        l == "secret" || l == "changeme" || l == "pwd" || (!default_login && is_placeholder_value(secret))) {
         return false;
     }
-    return user.find("${") == std::string_view::npos;
+    if (default_login) {
+        c.local_default = true;
+        c.severity = Severity::low;
+        c.note = is_local_host(host) ? "a local default login" : "a default login";
+    }
+    return true;
 }
 
 bool docker_auth(Candidate& c) {

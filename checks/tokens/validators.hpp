@@ -23,6 +23,7 @@ struct Candidate {
     Confidence confidence = Confidence::high;
     std::string note;
     std::optional<std::string> identity;  // what is hashed and shown redacted, when not the secret
+    bool local_default = false;           // a local service's default login (postgres:postgres@db)
 };
 
 struct Validator {
