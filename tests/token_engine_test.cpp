@@ -206,7 +206,8 @@ TEST_CASE("validators judge a candidate: checksum, private key body, JWT claims"
     CHECK_FALSE(kChecksum.keep(bad));
     // A private key's identity is its body, the same pasted plainly or JSON-escaped.
     std::string body(64, 'A');
-    Candidate plain{"-----BEGIN PRIVATE KEY-----", "-----BEGIN PRIVATE KEY-----", "\n" + body + "\n-----END", "private-key"};
+    std::string plain_after = "\n" + body + "\n-----END";  // Candidate views its text: keep it alive
+    Candidate plain{"-----BEGIN PRIVATE KEY-----", "-----BEGIN PRIVATE KEY-----", plain_after, "private-key"};
     std::string escaped_after = "\\n" + body.substr(0, 32) + "\\n" + body.substr(32) + "\\n-----END";
     Candidate escaped{"-----BEGIN PRIVATE KEY-----", "-----BEGIN PRIVATE KEY-----", escaped_after, "private-key"};
     REQUIRE(kPrivateKey.keep(plain));
