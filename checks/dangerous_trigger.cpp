@@ -3,11 +3,13 @@
 // workflow_run jobs that use artifacts of the untrusted run; issue and comment jobs that
 // hold write permissions or secrets without checking who triggered them.
 #include <array>
+#include <algorithm>
 #include <set>
 
 #include "checks/registry.hpp"
 #include "checks/support/ai_agents.hpp"
 #include "checks/support/github.hpp"
+#include "core/text.hpp"
 #include "core/vocabulary.hpp"
 
 namespace handoff {
@@ -144,6 +146,19 @@ private:
         sink.report(doc, kRule, std::move(hit));
     }
 
+    // contains(github.event.issue.labels.*.name, 'x') or github.event.label.name == 'x' on
+    // the job, or on every step when the job itself has no condition.
+    static bool label_condition(const Node* condition) {
+        if (condition == nullptr) return false;
+        std::string c = lower(condition->value);
+        return contains(c, "labels.*.name") || contains(c, "event.label.name");
+    }
+    static bool label_gated(const GhJob& job) {
+        if (label_condition(job.condition)) return true;
+        return !job.steps.empty() &&
+               std::all_of(job.steps.begin(), job.steps.end(), [](const GhStep& s) { return label_condition(s.condition); });
+    }
+
     static void check_open(const Document& doc, FindingSink& sink, const GhWorkflow& wf, const GhJob& job,
                            const std::string& event, bool secrets) {
         // A reusable workflow call is judged where its steps are; agents by ai-agent-exposure.
@@ -161,6 +176,13 @@ private:
                       " and no check of who triggered it";
         hit.severity = secrets ? Severity::medium : Severity::low;
         hit.confidence = Confidence::low;
+        if (label_gated(job)) {
+            // Adding a label takes triage rights; an issue template can still apply one on open.
+            hit.message = "job " + job.id + " runs on " + event + " with " + holds +
+                          " and no check of who triggered it, but only for issues carrying a label: adding one "
+                          "needs triage rights (unless an issue template applies it)";
+            hit.severity = Severity::low;
+        }
         sink.report(doc, kRule, std::move(hit));
     }
 };

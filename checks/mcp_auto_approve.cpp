@@ -18,9 +18,23 @@ constexpr RuleInfo kRule{
     "instruction is enough to act.",
     "Keep auto-approval to read-only tools (search, get, list, read); let the user confirm the rest."};
 
-// Tool names that change something or reach out; read-only names are left alone.
-// Compared word by word (snake_case, kebab-case and camelCase), so get_debug_output
-// is not read as "put".
+std::vector<std::string> tool_words(std::string_view name);
+
+// get_pull_request_comments, list_commits, search_issues: the first word says the tool
+// reads, whatever the noun after it (a "comment", a "commit") would suggest.
+bool read_only_tool(std::string_view name) {
+    static constexpr std::array kReadVerbs{"get", "list", "read", "search", "describe", "find", "query",
+                                           "view", "show", "lookup", "inspect", "count", "browse", "resolve"};
+    std::vector<std::string> words = tool_words(name);
+    if (words.empty()) return false;
+    for (std::string_view verb : kReadVerbs) {
+        if (words.front() == verb) return true;
+    }
+    return false;
+}
+
+// Tool names that change something or reach out. Compared word by word, so
+// get_debug_output is not read as "put".
 bool mutating_tool(std::string_view name) {
     static constexpr std::array kVerbs{
         "write", "create", "update", "delete", "remove", "execute", "exec", "run", "command", "shell", "send",
@@ -30,6 +44,17 @@ bool mutating_tool(std::string_view name) {
         "add", "save", "replace", "truncate", "grant", "revoke", "approve", "trigger", "start", "stop", "restart",
         "launch", "navigate", "bash", "mutate", "tweet", "buy", "sell", "append",
     };
+    for (const std::string& w : tool_words(name)) {
+        for (std::string_view verb : kVerbs) {
+            // "writes", "executes", "edited": a verb with an ending is still the verb.
+            if (w == verb || (verb.size() >= 4 && w.starts_with(verb))) return true;
+        }
+    }
+    return false;
+}
+
+// The words of a tool name: snake_case, kebab-case and camelCase, lower case.
+std::vector<std::string> tool_words(std::string_view name) {
     std::vector<std::string> words;
     std::string current;
     for (std::size_t i = 0; i < name.size(); ++i) {
@@ -44,13 +69,7 @@ bool mutating_tool(std::string_view name) {
         current += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     }
     if (!current.empty()) words.push_back(current);
-    for (const std::string& w : words) {
-        for (std::string_view verb : kVerbs) {
-            // "writes", "executes", "edited": a verb with an ending is still the verb.
-            if (w == verb || (verb.size() >= 4 && w.starts_with(verb))) return true;
-        }
-    }
-    return false;
+    return words;
 }
 
 class McpAutoApprove final : public SingleRuleCheck {
@@ -61,7 +80,7 @@ public:
         for (const Grant& g : doc.facts.grants) {
             if (g.capability != capability::auto_approve) continue;
             bool all = g.scope == "*";
-            if (!all && !mutating_tool(g.scope)) continue;
+            if (!all && (read_only_tool(g.scope) || !mutating_tool(g.scope))) continue;
             std::string message = all ? g.detail + " approves every tool of " + holder_label(doc, g.holder)
                                       : holder_label(doc, g.holder) + ": " + g.detail + " lists " + g.scope +
                                             ", which changes or sends something";

@@ -10,7 +10,8 @@ constexpr RuleInfo kRule{
     Severity::high, Confidence::high,
     "Tokens, tool descriptions and tool results travel in clear text to a host that is not this machine; anyone "
     "on the path can read them or rewrite the tools the agent sees.",
-    "Use https:// for every remote server, base URL and hook URL. Plain http is fine only for localhost."};
+    "Use https:// for every remote server, base URL and hook URL. Plain http is fine only for localhost; on a "
+    "private network (10.x, 192.168.x, a compose service name) the finding is low."};
 
 class McpPlaintextHttp final : public SingleRuleCheck {
 public:
@@ -27,6 +28,12 @@ public:
                                                                   : holder_label(doc, e.owner) + " connects to";
             Hit hit = agent_hit(doc, e.site, what + " http://" + host + " without TLS", e.url);
             if (e.kind == kEndpointApiBaseUrl || e.kind == kEndpointHookUrl || !e.active) hit.severity = Severity::medium;
+            if (is_private_network_host(host)) {
+                // Still clear text, but only on the machine's own network: a local compose
+                // service or a LAN box, not the internet.
+                hit.message += " (a private-network address: the traffic stays on this machine or its local network)";
+                hit.severity = Severity::low;
+            }
             sink.report(doc, kRule, std::move(hit));
         }
     }

@@ -45,8 +45,11 @@ public:
             std::string host = url_host(e.url);
             if (host.empty() || is_loopback_host(host) || is_placeholder_host(host)) continue;
             bool known = oauth_or_public_host(host);
-            std::string message = holder_label(doc, e.owner) + " at " + host + " has no auth header, token or OAuth setting";
-            if (known) message += " (the service uses OAuth or is public: check it is meant to be)";
+            std::string message =
+                known ? holder_label(doc, e.owner) + " at " + host +
+                            " sets no credentials in the config: the service signs users in with OAuth when the "
+                            "client connects, or is public"
+                      : holder_label(doc, e.owner) + " at " + host + " has no auth header, token or OAuth setting";
             Hit hit = agent_hit(doc, e.site, std::move(message), e.url);
             if (known) hit.severity = Severity::info;
             sink.report(doc, kRule, std::move(hit));

@@ -40,6 +40,9 @@ struct ScanResult {
 
     [[nodiscard]] std::size_t count(Severity severity) const;
     [[nodiscard]] std::size_t count(Family family) const;
+    // Secrets to rotate: embedded-token findings counted once per fingerprint. A token's
+    // fingerprint is its hashed value, so one key pasted in twelve files is one key to rotate.
+    [[nodiscard]] std::size_t secrets_to_rotate() const;
     [[nodiscard]] std::map<Format, std::size_t> files_by_format() const;
     // The rule with this id, or nullptr when the scan did not run it.
     [[nodiscard]] const RuleInfo* rule(std::string_view id) const;

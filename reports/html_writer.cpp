@@ -138,7 +138,9 @@ void write_scope(const ScanResult& result, std::ostream& out) {
         if (n == 0) {
             out << "<span class=\"ok\">nothing found</span> in " << plural(result.files.size(), "file") << ".";
         } else {
-            out << plural(n, "finding") << ".";
+            out << plural(n, "finding");
+            if (family == Family::embedded_token) out << ", " << plural(result.secrets_to_rotate(), "distinct secret") << " to rotate";
+            out << ".";
         }
         out << "</li>\n";
     }

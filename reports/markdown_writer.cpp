@@ -35,8 +35,9 @@ std::string header(const ScanResult& result, const ReportOptions& options) {
     out << "\n| Family | Findings |\n| --- | --- |\n";
     for (Family family : all_families()) {
         std::size_t n = result.count(family);
-        out << "| " << family_title(family) << " | " << (n == 0 ? std::string("nothing found") : std::to_string(n))
-            << " |\n";
+        std::string cell = n == 0 ? std::string("nothing found") : std::to_string(n);
+        if (family == Family::embedded_token && n > 0) cell += " (" + plural(result.secrets_to_rotate(), "distinct secret") + " to rotate)";
+        out << "| " << family_title(family) << " | " << cell << " |\n";
     }
     out << "\n";
     return out.str();

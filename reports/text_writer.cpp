@@ -41,6 +41,7 @@ std::string summary_line(const ScanResult& result) {
              << findings_by_file(result).size() << " of " << plural(result.files.size(), "file");
     }
     line << " · " << plural(result.inventory.size(), "secret") << " for the client";
+    if (std::size_t rotate = result.secrets_to_rotate(); rotate > 0) line << " · " << rotate << " to rotate";
     if (result.suppressed > 0) line << " · " << result.suppressed << " suppressed";
     if (!result.excluded.empty()) line << " · " << result.excluded.size() << " excluded";
     if (!result.diagnostics.empty()) line << " · " << plural(result.diagnostics.size(), "warning");

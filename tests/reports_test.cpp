@@ -389,3 +389,23 @@ TEST_CASE("provider consoles: by id, else guessed from the secret's name") {
     CHECK(provider_console({}, "openai").name == "openai");
     CHECK(provider_console({}, "", "GH_TOKEN").name.empty());
 }
+
+TEST_CASE("one key pasted in many files is one secret to rotate") {
+    ScanResult result;
+    auto token = [](std::string fingerprint, std::string path) {
+        Finding f;
+        f.rule = "embedded-token";
+        f.family = Family::embedded_token;
+        f.fingerprint = std::move(fingerprint);
+        f.location.path = std::move(path);
+        return f;
+    };
+    result.findings = {token("aa", "a.json"), token("aa", "b.json"), token("aa", "c.yml"), token("bb", "c.yml")};
+    Finding other = token("aa", "d.json");
+    other.family = Family::open_webhook;
+    result.findings.push_back(other);
+    CHECK(result.count(Family::embedded_token) == 4);
+    CHECK(result.secrets_to_rotate() == 2);
+    result.findings.clear();
+    CHECK(result.secrets_to_rotate() == 0);
+}

@@ -40,6 +40,47 @@ bool is_loopback_host(std::string_view host) {
            host == "::1" || host == "0.0.0.0" || host == "host.docker.internal";
 }
 
+namespace {
+// The first two octets of a dotted IPv4 address, or false when host is not one.
+bool ipv4_prefix(std::string_view host, int& a, int& b) {
+    int parts[4] = {0, 0, 0, 0};
+    int count = 0;
+    bool digit = false;
+    for (char c : host) {
+        if (c >= '0' && c <= '9') {
+            parts[count] = parts[count] * 10 + (c - '0');
+            if (parts[count] > 255) return false;
+            digit = true;
+        } else if (c == '.' && digit && count < 3) {
+            ++count;
+            digit = false;
+        } else {
+            return false;
+        }
+    }
+    if (count != 3 || !digit) return false;
+    a = parts[0];
+    b = parts[1];
+    return true;
+}
+} // namespace
+
+bool is_private_network_host(std::string_view host) {
+    if (host.empty()) return false;
+    if (is_loopback_host(host)) return true;
+    int a = 0;
+    int b = 0;
+    if (ipv4_prefix(host, a, b)) {
+        return a == 10 || (a == 172 && b >= 16 && b <= 31) || (a == 192 && b == 168) || (a == 169 && b == 254);
+    }
+    if (host.starts_with("[fd") || host.starts_with("[fc") || host.starts_with("[fe80:")) return true;
+    if (host.find('.') == std::string_view::npos) return host.find(':') == std::string_view::npos;  // a service name
+    for (std::string_view suffix : {".local", ".internal", ".lan", ".home.arpa", ".svc", ".cluster.local"}) {
+        if (host.ends_with(suffix)) return true;
+    }
+    return false;
+}
+
 bool is_placeholder_host(std::string_view host) {
     std::string h = lower(host);
     for (std::string_view part : {"your", "<", "{", "xxx", "placeholder", "server_ip", "server-ip", "hostname"}) {

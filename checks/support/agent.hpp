@@ -21,6 +21,10 @@ Confidence confidence_for(const Document& doc, Confidence usual);
 // "mcp.example.com" from "https://user@mcp.example.com:8443/x?y"; lower case, no port.
 std::string url_host(std::string_view url);
 bool is_loopback_host(std::string_view host);
+// A host reachable only from this machine or its private network: RFC 1918 and link-local
+// addresses, IPv6 unique-local, host.docker.internal, single-label service names
+// (http://mcp-server:8080) and .local / .internal / .lan / .svc / .cluster.local names.
+bool is_private_network_host(std::string_view host);
 bool is_plain_http(std::string_view url);
 // A host still to be filled in: YOUR_SERVER_IP, <host>, {host}, xxx.
 bool is_placeholder_host(std::string_view host);

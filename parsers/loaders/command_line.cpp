@@ -453,6 +453,7 @@ private:
         bool proxy = contains(name, "mcp-remote") || contains(name, "supergateway") || contains(name, "mcp-proxy") ||
                      contains(name, "remote-mcp");
         RemoteTarget target;
+        target.oauth = contains(name, "mcp-remote");
         for (std::size_t i = from; i < words.size(); ++i) {
             const std::string& w = words[i].text;
             std::string flag = lower(w.substr(0, w.find('=')));

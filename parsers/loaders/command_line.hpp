@@ -31,6 +31,7 @@ struct RemoteTarget {
     std::string url;
     std::size_t source = 0;
     std::vector<std::size_t> header_sources;  // argv elements holding --header values
+    bool oauth = false;  // the proxy runs the OAuth flow itself when the server asks (mcp-remote)
 };
 
 struct CommandAnalysis {

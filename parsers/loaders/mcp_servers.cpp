@@ -184,6 +184,8 @@ private:
             const Arg& at = args[std::min(t.source, args.size() - 1)];
             std::string auth = t.header_sources.empty() ? url_auth(t.url) : "header";
             if (auth.empty()) auth = env_auth();
+            // mcp-remote answers the server's 401 with the OAuth flow in the browser.
+            if (auth.empty() && t.oauth) auth = "oauth";
             facts_.endpoint(Endpoint::Direction::outbound, kEndpointMcpServer, name_, t.url,
                             auth.empty() ? "none" : auth, active_, AgentFacts::site(*at.node, at.path));
             words_.push_back(url_host(t.url));

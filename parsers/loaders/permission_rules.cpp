@@ -57,8 +57,17 @@ std::optional<BroadGrant> broad_allow(const PermissionRule& rule) {
         }
         std::string_view s = trim(spec, " \t");
         std::string_view first = s.substr(0, s.find(' '));
-        if (first.find('*') != std::string_view::npos) {
-            return BroadGrant{"shell", std::string(s), "allows any program (wildcard in the command name)"};
+        if (std::size_t star = first.find('*'); star != std::string_view::npos) {
+            // "pytest*" stays with pytest; "*", "py*" or "n*" reach an interpreter or curl.
+            std::string_view prefix = first.substr(0, star);
+            if (std::size_t dir = prefix.find_last_of("/\\"); dir != std::string_view::npos) prefix.remove_prefix(dir + 1);
+            bool reaches_risky = prefix.empty() || std::any_of(kRiskyPrograms.begin(), kRiskyPrograms.end(),
+                                                                [&](std::string_view p) { return p.starts_with(prefix); });
+            if (!reaches_risky) return std::nullopt;
+            return BroadGrant{"shell", std::string(s),
+                              prefix.empty() ? "allows any program (wildcard in the command name)"
+                                             : "allows any program whose name starts with " + std::string(prefix) +
+                                                   ", interpreters or network tools included"};
         }
         std::size_t slash = first.find_last_of('/');
         std::string_view program = slash == std::string_view::npos ? first : first.substr(slash + 1);
