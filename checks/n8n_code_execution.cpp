@@ -1,5 +1,7 @@
 // Code, Function and LangChain Code nodes: custom programs inside the workflow.
 #include <algorithm>
+#include <string>
+#include <vector>
 
 #include "checks/registry.hpp"
 #include "checks/support/code_reach.hpp"
@@ -25,8 +27,82 @@ const Node* code_member(const N8nNode& n, std::vector<std::string_view>& chain) 
     return nullptr;
 }
 
+// Modules that reach the host: its files, processes, network or the interpreter itself.
+constexpr std::string_view kHostModules[] = {
+    // JavaScript
+    "fs", "fs-extra", "os", "net", "http", "https", "http2", "dgram", "tls", "dns", "vm", "worker_threads",
+    "cluster", "child_process", "axios", "node-fetch", "got", "request", "undici", "ssh2", "ftp", "basic-ftp",
+    "puppeteer", "playwright",
+    // Python
+    "subprocess", "shutil", "socket", "requests", "httpx", "urllib", "urllib3", "aiohttp", "pathlib", "ctypes",
+    "paramiko", "ftplib", "smtplib", "pty", "importlib"};
+
+bool host_module(std::string_view m) {
+    return std::find(std::begin(kHostModules), std::end(kHostModules), m) != std::end(kHostModules);
+}
+
+bool mentions(std::string_view code, std::string_view what) { return code.find(what) != std::string_view::npos; }
+
+// eval(...), new Function(...), Python exec(...): code built from data.
+bool evaluates_text(std::string_view code) {
+    for (std::string_view w : {"eval(", "exec(", "Function("}) {
+        for (std::size_t at = code.find(w); at != std::string_view::npos; at = code.find(w, at + 1)) {
+            char before = at == 0 ? ' ' : code[at - 1];
+            bool ident = (before >= 'a' && before <= 'z') || (before >= 'A' && before <= 'Z') ||
+                         (before >= '0' && before <= '9') || before == '_' || before == '.' || before == '$';
+            if (!ident) return true;
+        }
+    }
+    return false;
+}
+
+struct CodeRisk {
+    Severity severity = Severity::info;
+    std::vector<std::string> notes;
+};
+
+// Severity by what the code reaches, not by the node's existence: plain data shaping is
+// info; harmless modules and environment reads low; files, network or other host modules
+// medium; processes, and evaluating trigger data as code, high.
+CodeRisk assess(std::string_view code, bool python, bool untrusted_input) {
+    CodeRisk risk;
+    auto raise = [&](Severity s, std::string note) {
+        if (risk.severity < s) risk.severity = s;
+        risk.notes.push_back(std::move(note));
+    };
+    std::vector<std::string> modules = loaded_modules(code);
+    bool processes = mentions(code, "child_process") || mentions(code, "subprocess") || mentions(code, "os.system") ||
+                     mentions(code, "os.popen") || mentions(code, "$execute");
+    if (processes) raise(Severity::high, "starts processes");
+    std::string host, other;
+    for (const std::string& m : modules) {
+        if (m == "child_process" || m == "subprocess") continue;
+        // Python's os reaches the host only through its file and process calls; os.environ is an environment read.
+        if (python && m == "os" && !mentions(code, "os.remove") && !mentions(code, "os.listdir") &&
+            !mentions(code, "os.walk") && !mentions(code, "os.open") && !mentions(code, "os.unlink")) {
+            continue;
+        }
+        std::string& list = host_module(m) ? host : other;
+        list += (list.empty() ? "" : ", ") + m;
+    }
+    if (!host.empty()) raise(Severity::medium, "loads host modules (" + host + ")");
+    bool network = mentions(code, "fetch(") || mentions(code, "this.helpers.httpRequest") ||
+                   mentions(code, "$http") || mentions(code, "XMLHttpRequest");
+    if (network) raise(Severity::medium, "makes HTTP requests");
+    if (evaluates_text(code)) {
+        raise(untrusted_input ? Severity::high : Severity::medium,
+              untrusted_input ? "evaluates text as code, with trigger data in reach" : "evaluates text as code");
+    }
+    if (!other.empty()) raise(Severity::low, "loads modules (" + other + ")");
+    if (mentions(code, "process.env") || mentions(code, "$env") || mentions(code, "os.environ") ||
+        mentions(code, "os.getenv")) {
+        raise(Severity::low, "reads the environment");
+    }
+    return risk;
+}
+
 constexpr RuleInfo kRule{
-    "n8n-code-execution", "n8n node runs custom code", Family::unsafe_permission, Severity::low,
+    "n8n-code-execution", "n8n node runs custom code", Family::unsafe_permission, Severity::info,
     Confidence::high,
     "Code runs inside n8n's sandbox with the workflow's data; with NODE_FUNCTION_ALLOW_BUILTIN/EXTERNAL it "
     "can load modules, read the environment and reach the network. Reviewers must read it.",
@@ -49,15 +125,21 @@ public:
                 std::string msg = "Code node " + quoted(n.name) + " (" + std::string(n.short_type()) + ") runs " +
                                   (python ? "Python" : "JavaScript");
                 if (lines > 0) msg += " (" + std::to_string(lines) + (lines == 1 ? " line)" : " lines)");
-                CodeReach reach = code_reach(source);
-                msg += describe_reach(reach);
+                std::string code_path = n.path;
+                for (std::string_view k : chain) code_path = join_path(code_path, {k});
+                // A Code Tool's `query` is the argument the AI model passes in.
+                bool untrusted_input = (code != nullptr && !untrusted_under(doc, n, code_path).empty()) ||
+                                       (n.short_type() == "toolCode" && mentions(source, "query"));
+                CodeRisk risk = assess(source, python, untrusted_input);
+                for (std::size_t i = 0; i < risk.notes.size(); ++i) msg += (i == 0 ? "; it " : ", ") + risk.notes[i];
+                if (risk.notes.empty()) msg += "; plain data handling, nothing reaching the host seen";
                 Hit hit = n8n_type_hit(n, msg);
                 if (code != nullptr) {
                     hit.span = member_span(*code);
                     hit.node_path = n.path;
                     for (std::string_view k : chain) hit.node_path = join_path(hit.node_path, {k});
                 }
-                hit.severity = reach.severity;
+                hit.severity = risk.severity;
                 sink.report(doc, kRule, std::move(hit));
             }
         }

@@ -47,6 +47,7 @@ const std::vector<std::unique_ptr<Check>>& all_checks() {
         list.push_back(make_n8n_credentials_export());
         list.push_back(make_n8n_file_access());
         list.push_back(make_n8n_instance_api());
+        list.push_back(make_n8n_mcp_client_plaintext());
         list.push_back(make_n8n_missing_credential());
         list.push_back(make_n8n_open_trigger());
         list.push_back(make_n8n_outbound_request());

@@ -48,6 +48,7 @@ std::unique_ptr<Check> make_n8n_community_node();
 std::unique_ptr<Check> make_n8n_credentials_export();
 std::unique_ptr<Check> make_n8n_file_access();
 std::unique_ptr<Check> make_n8n_instance_api();
+std::unique_ptr<Check> make_n8n_mcp_client_plaintext();
 std::unique_ptr<Check> make_n8n_missing_credential();
 std::unique_ptr<Check> make_n8n_open_trigger();
 std::unique_ptr<Check> make_n8n_outbound_request();

@@ -46,6 +46,8 @@ struct N8nTypeInfo {
     bool audit_sql_params = false; // in SQL_NODE_TYPES_WITH_QUERY_PARAMS
     bool needs_credential = false; // an app node that cannot run without a credential
     bool app_trigger = false;      // a third-party trigger that receives webhooks
+    bool passes_items = false;     // forwards its input items, maybe reshaped (Set, IF, Merge, Code, ...):
+                                   // what it outputs is still what fed it, not an API's response
 };
 
 struct N8nNode {

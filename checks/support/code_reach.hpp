@@ -16,6 +16,10 @@ struct CodeReach {
 
 CodeReach code_reach(std::string_view code);
 
+// The modules the code loads by name: require('x'), import x, from x import y, import ... from 'x'.
+// Only the top-level name ("fs" for "fs/promises", "os" for "os.path"; "node:" dropped).
+std::vector<std::string> loaded_modules(std::string_view code);
+
 // "; it starts processes, loads modules" (empty when nothing was seen).
 std::string describe_reach(const CodeReach& reach);
 

@@ -93,16 +93,37 @@ void load_triggers(Document& doc, const N8nWorkflow& wf) {
         }
         std::string_view source = untrusted_source(t.kind);
         doc.facts.untrusted.push_back({std::string(source), n.name, site, n.name});
-        // The trigger's data as it flows on: $json in nodes downstream, $('Trigger') anywhere after it.
+        // The trigger's data as it flows on. $json (the incoming item) is the trigger's data only
+        // in a node fed by the trigger directly or through nodes that pass items on (Set, IF,
+        // Merge, Code, ...); after an HTTP or app node it is that node's response, which the
+        // outsider does not pick. $('Trigger') or $('PassingNode') reads it anywhere after it.
         std::vector<bool> after = wf.downstream(t.node);
+        std::vector<bool> carries(wf.nodes.size(), false);  // outputs the trigger's items
+        std::vector<bool> fed(wf.nodes.size(), false);      // receives the trigger's items
+        carries[t.node] = true;
+        std::vector<std::size_t> queue{t.node};
+        while (!queue.empty()) {
+            std::size_t at = queue.back();
+            queue.pop_back();
+            for (std::size_t to : wf.targets(at, "main")) {
+                fed[to] = true;
+                if (carries[to] || !wf.nodes[to].info.passes_items) continue;
+                carries[to] = true;
+                queue.push_back(to);
+            }
+        }
         for (std::size_t i = 0; i < wf.nodes.size(); ++i) {
             if (!after[i]) continue;
             const N8nNode& m = wf.nodes[i];
             walk_parameters(m, [&](const Node& scalar, const std::string& path) {
                 if (!is_n8n_expression(scalar.value) && !is_code_parameter(scalar.key)) return;
                 for (const N8nRef& r : scan_n8n_refs(scalar.value)) {
-                    bool flows = r.kind == N8nRefKind::item_data ||
-                                 (r.kind == N8nRefKind::node_data && r.name == n.name);
+                    bool flows = false;
+                    if (r.kind == N8nRefKind::item_data) flows = fed[i];
+                    if (r.kind == N8nRefKind::node_data) {
+                        const N8nNode* named = wf.by_name(r.name);
+                        flows = named != nullptr && carries[wf.index_of(*named)];
+                    }
                     if (!flows) continue;
                     doc.facts.untrusted.push_back({std::string(source), m.name, {scalar.span, path}, n.name});
                     break;

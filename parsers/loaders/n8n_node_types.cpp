@@ -86,6 +86,16 @@ constexpr std::string_view kBaseNoCredential[] = {
     "airtableTrigger", "cal", "stopAndErrorTool", "setTool", "codeTool", "noOpTool",
 };
 
+// Base nodes whose output items are their input items, filtered, routed or reshaped: data
+// that entered through a trigger is still the trigger's data after them. Nodes that call
+// an API and output its response are not here.
+constexpr std::string_view kBasePassItems[] = {
+    "aggregate", "code", "compareDatasets", "dateTime", "filter", "function", "functionItem", "if",
+    "itemLists", "jsonParse", "limit", "markdown", "merge", "noOp", "removeDuplicates", "renameKeys",
+    "respondToWebhook", "set", "sort", "splitInBatches", "splitIntoItems", "splitOut", "summarize", "switch",
+    "wait", "xml",
+};
+
 // LangChain nodes that need a credential: model, embedding and vector-store providers.
 constexpr std::string_view kLangchainCredentialPrefixes[] = {"lmChat", "lm", "embeddings", "vectorStore",
                                                                        "reranker", "documentGithub"};
@@ -144,6 +154,7 @@ N8nTypeInfo n8n_type_info(std::string_view type) {
         info.audit_sql_params = in_list(kAuditSqlParams, name);
         info.needs_credential = !in_list(kBaseNoCredential, name) && !in_list(kBaseNoCredential, base_name);
         info.app_trigger = info.needs_credential && name.ends_with("Trigger");
+        info.passes_items = in_list(kBasePassItems, name);
     } else if (package == kLangchain) {
         info.needs_credential = langchain_needs_credential(name);
     }
