@@ -47,6 +47,21 @@ bool repeats_itself(std::string_view v) {
     }
     return false;
 }
+// systemInfo.ssh_password, this.config.secretValue, item.json.apiToken: a value read in
+// code, not a value written in it. Every dot-separated part is a short identifier.
+bool is_code_path(std::string_view v) {
+    std::size_t parts = 0;
+    while (true) {
+        std::size_t dot = v.find('.');
+        std::string_view part = v.substr(0, dot);
+        bool identifier = !part.empty() && part.size() <= 32 && std::isdigit(static_cast<unsigned char>(part[0])) == 0 &&
+                          std::all_of(part.begin(), part.end(), [](char c) { return is_ident_char(c) || c == '$'; });
+        if (!identifier) return false;
+        ++parts;
+        if (dot == std::string_view::npos) return parts >= 2;
+        v.remove_prefix(dot + 1);
+    }
+}
 } // namespace
 
 bool is_reference(std::string_view raw) {
@@ -69,7 +84,7 @@ bool is_reference(std::string_view raw) {
         l.starts_with("process.env.") || l.starts_with("os.environ") || l.starts_with("var.")) {
         return true;
     }
-    return false;
+    return is_code_path(v);
 }
 
 bool is_documented_example(std::string_view token) {
