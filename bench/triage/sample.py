@@ -6,7 +6,7 @@ usage: bench/triage/sample.py [HANDOFF_BINARY] [--seed N] [--report FILE] [--out
 Runs `handoff scan ../shared/corpus/realworld --format json` (or reads --report), then
 draws a seeded sample weighted toward high and critical:
   critical: all, high: all, medium: up to 5 per rule, low: up to 2 per rule, info: up to 2 per rule,
-with at most 8 per rule overall (filled critical first), and one row per (rule, fingerprint).
+with at most 8 per rule overall (filled critical first), at most 2 per rule in one file, and one row per (rule, fingerprint).
 Writes a TSV skeleton (fingerprint rule severity path line verdict why) with empty verdicts.
 """
 import argparse, collections, json, os, random, subprocess, sys, tempfile
@@ -15,6 +15,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 SEVERITIES = ["critical", "high", "medium", "low", "info"]
 QUOTA = {"critical": 10**6, "high": 10**6, "medium": 5, "low": 2, "info": 2}
 PER_RULE_CAP = 8
+PER_FILE_CAP = 2  # per rule and file, so one noisy file does not fill a rule's share
 DEFAULT_SEED = 14
 
 
@@ -61,16 +62,22 @@ def draw(findings, seed):
             continue
         seen.add(key)
         groups[(f["severity"], f["rule"])].append(f)
-    per_rule = collections.Counter()
+    per_rule, per_file = collections.Counter(), collections.Counter()
     picked = []
     for sev in SEVERITIES:
         for rule in sorted(r for s, r in groups if s == sev):
             pool = sorted(groups[(sev, rule)], key=lambda f: (f["location"]["path"], f["location"]["line"], f["fingerprint"]))
             rng.shuffle(pool)
             room = min(QUOTA[sev], PER_RULE_CAP - per_rule[rule])
-            for f in pool[:max(room, 0)]:
+            for f in pool:
+                if room <= 0:
+                    break
+                if per_file[(rule, f["location"]["path"])] >= PER_FILE_CAP:
+                    continue
                 picked.append(f)
                 per_rule[rule] += 1
+                per_file[(rule, f["location"]["path"])] += 1
+                room -= 1
     return picked
 
 
