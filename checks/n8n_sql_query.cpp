@@ -45,6 +45,9 @@ public:
                         raise(Severity::info,
                               "it passes values through options.queryReplacement (n8n audit reports it as unused "
                               "Query Parameters because it reads only the version 1 field)");
+                    } else if (params == nullptr && !is_n8n_expression(query)) {
+                        // What n8n audit reports; fixed text leaves nothing to inject.
+                        raise(Severity::info, "it has no Query Parameters (the query is fixed text, so none are needed)");
                     } else if (params == nullptr) {
                         raise(Severity::low, "it has no Query Parameters");
                     } else if (params->is_scalar() && is_n8n_expression(params->value)) {
