@@ -44,8 +44,12 @@ public:
 
     void load() {
         if (!root_.is_map()) return;
-        claude_permissions();
-        claude_switches();
+        // Claude Code's permission keys mean nothing to the Gemini CLI (a copied
+        // enableAllProjectMcpServers there approves nothing).
+        if (facts_.client() != McpClient::gemini) {
+            claude_permissions();
+            claude_switches();
+        }
         claude_env();
         helpers();
         hooks();
@@ -186,7 +190,9 @@ private:
     }
 
     void gemini() {
-        for (std::string_view key : {"tools.allowed", "coreTools", "tools.core", "allowedTools"}) {
+        // tools.allowed / allowedTools skip the confirmation; coreTools / tools.core only choose which
+        // built-in tools exist, so they approve nothing.
+        for (std::string_view key : {"tools.allowed", "allowedTools"}) {
             Found list = lookup(root_, key);
             if (list.node == nullptr || !list.node->is_seq()) continue;
             allow_rules(list, rules_of(lookup(root_, "tools.exclude")));
