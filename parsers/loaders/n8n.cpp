@@ -1,6 +1,8 @@
 // n8n workflow and credentials exports -> the n8n model (model/automation.hpp) and facts.
 #include <algorithm>
+#include <cctype>
 
+#include "core/text.hpp"
 #include "core/vocabulary.hpp"
 #include "parsers/loaders/loader.hpp"
 #include "parsers/loaders/n8n_credentials.hpp"
@@ -72,6 +74,30 @@ std::string_view untrusted_source(std::string_view trigger_kind) {
     return "app-event";
 }
 
+// A read of trigger data that carries no text an outsider chose into where it is used:
+// - a truthiness test (`$json.callback_query ? ... : ...`);
+// - an app trigger's platform-assigned id (Telegram's message.chat.id, Slack's user.id): the
+//   outsider sends the message but does not choose its ids;
+// - a member named as base64 (`tex_b64`): its alphabet holds no quote or shell metacharacter.
+bool harmless_read(std::string_view text, const N8nRef& r, std::string_view source) {
+    std::size_t begin = r.offset + r.length;
+    std::size_t end = begin;
+    while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) != 0 || text[end] == '_' ||
+                                 text[end] == '.' || text[end] == '$' || text[end] == '(' || text[end] == ')')) {
+        ++end;
+    }
+    std::string_view chain = text.substr(begin, end - begin);
+    std::size_t next = text.find_first_not_of(" \t\n", end);
+    if (next != std::string_view::npos && text[next] == '?' && (next + 1 >= text.size() || text[next + 1] != '.')) {
+        return true;
+    }
+    std::size_t dot = chain.rfind('.');
+    if (dot == std::string_view::npos) return false;
+    std::string_view last = trim(chain.substr(dot + 1), "()");
+    if (last.ends_with("_b64") || last.ends_with("base64") || last.ends_with("Base64")) return true;
+    return source == "app-event" && (last == "id" || last.ends_with("_id") || last.ends_with("Id"));
+}
+
 void load_triggers(Document& doc, const N8nWorkflow& wf) {
     for (const N8nTrigger& t : wf.triggers) {
         const N8nNode& n = wf.nodes[t.node];
@@ -125,6 +151,7 @@ void load_triggers(Document& doc, const N8nWorkflow& wf) {
                         flows = named != nullptr && carries[wf.index_of(*named)];
                     }
                     if (!flows) continue;
+                    if (harmless_read(scalar.value, r, source)) continue;
                     doc.facts.untrusted.push_back({std::string(source), m.name, {scalar.span, path}, n.name});
                     break;
                 }
