@@ -139,16 +139,19 @@ void load_triggers(Document& doc, const N8nWorkflow& wf) {
             }
         }
         for (std::size_t i = 0; i < wf.nodes.size(); ++i) {
-            if (!after[i]) continue;
+            if (i == t.node) continue;
             const N8nNode& m = wf.nodes[i];
             walk_parameters(m, [&](const Node& scalar, const std::string& path) {
                 if (!is_n8n_expression(scalar.value) && !is_code_parameter(scalar.key)) return;
                 for (const N8nRef& r : scan_n8n_refs(scalar.value)) {
                     bool flows = false;
-                    if (r.kind == N8nRefKind::item_data) flows = fed[i];
+                    if (r.kind == N8nRefKind::item_data) flows = after[i] && fed[i];
                     if (r.kind == N8nRefKind::node_data) {
+                        // Naming the trigger itself says the node runs after it, even in an
+                        // export whose connections were stripped.
                         const N8nNode* named = wf.by_name(r.name);
-                        flows = named != nullptr && carries[wf.index_of(*named)];
+                        std::size_t at = named != nullptr ? wf.index_of(*named) : wf.nodes.size();
+                        flows = named != nullptr && carries[at] && (after[i] || at == t.node);
                     }
                     if (!flows) continue;
                     if (harmless_read(scalar.value, r, source)) continue;
