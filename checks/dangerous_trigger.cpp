@@ -176,6 +176,11 @@ private:
                       " and no check of who triggered it";
         hit.severity = secrets ? Severity::medium : Severity::low;
         hit.confidence = Confidence::low;
+        if (job.environment != nullptr) {
+            // Protection rules on the environment (required reviewers) can stop an outsider's run.
+            hit.message += " (the job's environment may require an approval first)";
+            hit.severity = Severity::low;
+        }
         if (label_gated(job)) {
             // Adding a label takes triage rights; an issue template can still apply one on open.
             hit.message = "job " + job.id + " runs on " + event + " with " + holds +
