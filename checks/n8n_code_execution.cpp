@@ -43,6 +43,19 @@ bool host_module(std::string_view m) {
 
 bool mentions(std::string_view code, std::string_view what) { return code.find(what) != std::string_view::npos; }
 
+// The call's only argument is one string literal (`Function("return this")`, the global-object
+// idiom of bundled libraries): fixed code, not text built from data.
+bool literal_argument(std::string_view code, std::size_t open) {
+    std::size_t at = code.find_first_not_of(" \t", open + 1);
+    if (at == std::string_view::npos || (code[at] != '"' && code[at] != '\'')) return false;
+    std::size_t close = code.find(code[at], at + 1);
+    if (close == std::string_view::npos || code.substr(at + 1, close - at - 1).find('\\') != std::string_view::npos) {
+        return false;
+    }
+    std::size_t after = code.find_first_not_of(" \t", close + 1);
+    return after != std::string_view::npos && code[after] == ')';
+}
+
 // eval(...), new Function(...), Python exec(...): code built from data.
 bool evaluates_text(std::string_view code) {
     for (std::string_view w : {"eval(", "exec(", "Function("}) {
@@ -50,7 +63,7 @@ bool evaluates_text(std::string_view code) {
             char before = at == 0 ? ' ' : code[at - 1];
             bool ident = (before >= 'a' && before <= 'z') || (before >= 'A' && before <= 'Z') ||
                          (before >= '0' && before <= '9') || before == '_' || before == '.' || before == '$';
-            if (!ident) return true;
+            if (!ident && !literal_argument(code, at + w.size() - 1)) return true;
         }
     }
     return false;
