@@ -1,4 +1,6 @@
 // secrets-inherit: a reusable workflow call that passes every secret with `secrets: inherit`.
+#include <algorithm>
+
 #include "checks/registry.hpp"
 #include "checks/support/github.hpp"
 
@@ -35,7 +37,9 @@ public:
             if (grant.capability != "secrets:inherit") continue;
             Hit hit = hit_at(grant.site);
             hit.message = "job " + grant.holder + " passes every secret to the called workflow (secrets: inherit)";
-            if (calls_local_workflow(wf, grant.holder)) {
+            bool outsiders = std::any_of(wf.triggers.begin(), wf.triggers.end(),
+                                         [](const GhTrigger& t) { return outsider_trigger(t.event); });
+            if (calls_local_workflow(wf, grant.holder) && !outsiders) {
                 // The callee lives in this repository and changes only with its reviews.
                 hit.message += "; the callee is in this repository, so only its own review stands between them";
                 hit.severity = Severity::low;
