@@ -29,6 +29,14 @@ for r in csv.DictReader(open(sys.argv[2]), delimiter="\t"):
 current = {}
 for f in findings:
     current.setdefault((f["rule"], f["fingerprint"]), f)
+# A rule whose message changed (a severity reason added) changes the fingerprint of a
+# non-token finding; the same rule at the same place is still the judged finding.
+by_place = {}
+for f in findings:
+    by_place.setdefault((f["rule"], f["location"]["path"], str(f["location"]["line"])), f)
+for k, r in judged.items():
+    if k not in current and (r["rule"], r["path"], r["line"]) in by_place:
+        current[k] = by_place[(r["rule"], r["path"], r["line"])]
 
 def band(sev):
     return {"critical": "critical+high", "high": "critical+high", "medium": "medium"}.get(sev, "low+info")
@@ -41,9 +49,13 @@ def rate(rows):
     tp = c["TP"] / n
     return f"{n:4d} judged  TP {c['TP']:3d} ({tp:6.1%})  FP {c['FP']:3d} ({c['FP']/n:6.1%})  NOISE {c['NOISE']:3d} ({c['NOISE']/n:6.1%})", tp
 
-still = [dict(judged[k], now=current[k]) for k in judged if k in current]
+matched = [dict(judged[k], now=current[k]) for k in judged if k in current]
+# A finding whose severity changed since it was judged makes another claim: its verdict
+# is re-judged before it counts again (listed below), neither kept nor dropped silently.
+still = [r for r in matched if r["now"]["severity"] == r["severity"]]
+rejudge = [r for r in matched if r["now"]["severity"] != r["severity"]]
 gone = [judged[k] for k in judged if k not in current]
-print(f"judged findings: {len(judged)}; still reported: {len(still)}; gone: {len(gone)}; current findings: {len(findings)}")
+print(f"judged findings: {len(judged)}; still reported as judged: {len(still)}; severity changed (re-judge): {len(rejudge)}; gone: {len(gone)}; current findings: {len(findings)}")
 fam = collections.defaultdict(list)
 sev = collections.defaultdict(list)
 for r in still:
@@ -71,10 +83,9 @@ for r in sorted(gone, key=lambda r: (r["verdict"] != "TP", r["rule"])):
     print(f"  {tag:26s} {r['rule']} {r['severity']} {r['path']}:{r['line']}  ({r['why']})")
 if not gone:
     print("  none")
-moved = [r for r in still if r["now"]["severity"] != r["severity"]]
-if moved:
-    print("\njudged findings whose severity changed since judging:")
-    for r in moved:
+if rejudge:
+    print("\njudged findings whose severity changed since judging (not counted until re-judged):")
+    for r in rejudge:
         print(f"  {r['rule']} {r['severity']} -> {r['now']['severity']} [{r['verdict']}] {r['path']}:{r['line']}")
 todo = [f for k, f in current.items() if k not in judged and f["severity"] in ("critical", "high")]
 print(f"\ncurrent high/critical findings with no judgment (to be judged): {len(todo)}")
