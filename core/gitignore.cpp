@@ -1,18 +1,14 @@
 #include "core/gitignore.hpp"
 
 #include "core/glob.hpp"
+#include "core/text.hpp"
 
 namespace handoff {
 
 void GitIgnore::add(std::string_view folder, std::string_view content) {
-    std::size_t pos = 0;
-    while (pos <= content.size()) {
-        std::size_t end = content.find('\n', pos);
-        if (end == std::string_view::npos) end = content.size();
-        std::string_view line = content.substr(pos, end - pos);
-        pos = end + 1;
+    for_each_line(content, [&](std::string_view line, std::size_t) {
         while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
-        if (line.empty() || line.front() == '#') continue;
+        if (line.empty() || line.front() == '#') return;
         Rule rule;
         rule.folder = std::string(folder);
         if (line.front() == '!') {
@@ -26,11 +22,10 @@ void GitIgnore::add(std::string_view folder, std::string_view content) {
         }
         rule.anchored = line.find('/') != std::string_view::npos;
         if (!line.empty() && line.front() == '/') line.remove_prefix(1);
-        if (line.empty()) continue;
+        if (line.empty()) return;
         rule.pattern = std::string(line);
         rules_.push_back(std::move(rule));
-        if (end == content.size()) break;
-    }
+    });
 }
 
 bool GitIgnore::matches(const Rule& rule, std::string_view path) {
