@@ -15,6 +15,7 @@ const std::vector<std::unique_ptr<Check>>& all_checks() {
         list.push_back(make_ai_agent_exposure());
         list.push_back(make_automation_code_execution());
         list.push_back(make_automation_inline_secret());
+        list.push_back(make_ci_container_password());
         list.push_back(make_curl_pipe_shell());
         list.push_back(make_dangerous_trigger());
         list.push_back(make_dify_undeclared_env());

@@ -16,6 +16,7 @@ std::unique_ptr<Check> make_agent_tool_arbitrary_exec();
 std::unique_ptr<Check> make_ai_agent_exposure();
 std::unique_ptr<Check> make_automation_code_execution();
 std::unique_ptr<Check> make_automation_inline_secret();
+std::unique_ptr<Check> make_ci_container_password();
 std::unique_ptr<Check> make_curl_pipe_shell();
 std::unique_ptr<Check> make_dangerous_trigger();
 std::unique_ptr<Check> make_dify_undeclared_env();
