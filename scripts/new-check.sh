@@ -39,6 +39,8 @@ embedded-token | open-webhook | unsafe-permission | missing-secret-ref) ;;
 *) echo "new-check: unknown family '$family' (embedded-token, open-webhook, unsafe-permission, missing-secret-ref)" >&2; exit 2 ;;
 esac
 name="${id//-/_}"
+class_name=$(echo "$id" | sed -E 's/(^|-)([a-z0-9])/\U\2/g')  # ci-container-password -> CiContainerPassword
+[[ $class_name =~ ^[0-9] ]] && class_name="Check$class_name"  # a C++ name cannot start with a digit
 family_enum="${family//-/_}"
 check="checks/$name.cpp"
 doc="docs/rules/$id.md"
@@ -79,9 +81,9 @@ const RuleInfo kRule{
     "TODO what to do.",
 };
 
-class Check_$name final : public SingleRuleCheck {
+class $class_name final : public SingleRuleCheck {
 public:
-    Check_$name() : SingleRuleCheck(kRule) {}
+    $class_name() : SingleRuleCheck(kRule) {}
 
     void check_file(const Document& doc, FindingSink& sink) const override {
         // Read doc.facts (cross-format) or doc.model_as<T>() (one platform's model);
@@ -93,7 +95,7 @@ public:
 
 } // namespace
 
-std::unique_ptr<Check> make_$name() { return std::make_unique<Check_$name>(); }
+std::unique_ptr<Check> make_$name() { return std::make_unique<$class_name>(); }
 
 } // namespace handoff
 CPP
