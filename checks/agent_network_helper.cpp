@@ -81,7 +81,7 @@ public:
             sink.report(doc, kRule, std::move(hit));
         }
         for (const Endpoint& e : doc.facts.endpoints) {
-            if (e.kind != kEndpointHookUrl) continue;
+            if (e.kind != endpoint_kind::hook_url) continue;
             std::string host = url_host(e.url);
             if (host.empty() || is_loopback_host(host)) continue;
             sink.report(doc, kRule,

@@ -19,7 +19,7 @@ public:
 
     void check_file(const Document& doc, FindingSink& sink) const override {
         for (const Endpoint& e : doc.facts.endpoints) {
-            if (e.direction != Endpoint::Direction::inbound || e.kind != kEndpointDifyWebhook) continue;
+            if (e.direction != Endpoint::Direction::inbound || e.kind != endpoint_kind::dify_webhook) continue;
             Hit hit = hit_at(e.site);
             hit.message = "Dify workflow starts from webhook trigger " + e.owner + "; anyone with its URL can run it";
             sink.report(doc, kRule, std::move(hit));

@@ -21,9 +21,9 @@ public:
 
     void check_file(const Document& doc, FindingSink& sink) const override {
         for (const Endpoint& e : doc.facts.endpoints) {
-            bool shared = e.kind == kEndpointFlowisePublicChatbot;
+            bool shared = e.kind == endpoint_kind::flowise_public_chatbot;
             if (e.direction != Endpoint::Direction::inbound || e.auth != "none") continue;
-            if (!shared && e.kind != kEndpointFlowisePrediction) continue;
+            if (!shared && e.kind != endpoint_kind::flowise_prediction) continue;
             Hit hit = hit_at(e.site);
             hit.message = shared ? "Flowise chatflow " + e.owner + " is shared publicly; anyone can call " + e.url
                                  : "Flowise chatflow " + e.owner + " has no API key; anyone can call " + e.url;

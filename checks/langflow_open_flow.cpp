@@ -20,9 +20,9 @@ public:
 
     void check_file(const Document& doc, FindingSink& sink) const override {
         for (const Endpoint& e : doc.facts.endpoints) {
-            bool webhook = e.kind == kEndpointLangflowWebhook;
+            bool webhook = e.kind == endpoint_kind::langflow_webhook;
             if (e.direction != Endpoint::Direction::inbound || e.auth != "none") continue;
-            if (!webhook && e.kind != kEndpointLangflowPublicFlow) continue;
+            if (!webhook && e.kind != endpoint_kind::langflow_public_flow) continue;
             Hit hit = hit_at(e.site);
             hit.message = webhook ? "Langflow Webhook component " + e.owner + " runs the flow from " + e.url +
                                         " with no API key unless webhook authentication is enabled"

@@ -19,8 +19,8 @@ public:
 
     void check_file(const Document& doc, FindingSink& sink) const override {
         for (const Endpoint& e : doc.facts.endpoints) {
-            bool webhook = e.kind == kEndpointMakeWebhook;
-            if (e.direction != Endpoint::Direction::inbound || (!webhook && e.kind != kEndpointMakeMailhook)) continue;
+            bool webhook = e.kind == endpoint_kind::make_webhook;
+            if (e.direction != Endpoint::Direction::inbound || (!webhook && e.kind != endpoint_kind::make_mailhook)) continue;
             Hit hit = hit_at(e.site);
             hit.message = "Make scenario starts from custom " + std::string(webhook ? "webhook" : "mailhook") + " " +
                           e.owner + "; anyone with its URL can trigger it";

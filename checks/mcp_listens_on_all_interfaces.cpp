@@ -18,7 +18,7 @@ public:
     void check_file(const Document& doc, FindingSink& sink) const override {
         if (!is_agent_document(doc)) return;
         for (const Endpoint& e : doc.facts.endpoints) {
-            if (e.direction != Endpoint::Direction::inbound || e.kind != kEndpointMcpListener) continue;
+            if (e.direction != Endpoint::Direction::inbound || e.kind != endpoint_kind::mcp_listener) continue;
             Hit hit = agent_hit(doc, e.site, holder_label(doc, e.owner) + ": " + e.url, e.url);
             if (!e.active) hit.severity = Severity::low;
             sink.report(doc, kRule, std::move(hit));

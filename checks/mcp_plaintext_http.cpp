@@ -22,12 +22,12 @@ public:
             if (e.direction != Endpoint::Direction::outbound || !is_plain_http(e.url)) continue;
             std::string host = url_host(e.url);
             if (host.empty() || is_loopback_host(host) || is_placeholder_host(host) || host.find("${") != std::string::npos) continue;
-            std::string what = e.kind == kEndpointApiBaseUrl   ? "env " + e.owner + " points the agent at"
-                               : e.kind == kEndpointHookUrl    ? holder_label(doc, e.owner) + " posts to"
-                               : e.kind == kEndpointOpenApiServer ? "API \"" + e.owner + "\" is served from"
+            std::string what = e.kind == endpoint_kind::api_base_url   ? "env " + e.owner + " points the agent at"
+                               : e.kind == endpoint_kind::hook_url    ? holder_label(doc, e.owner) + " posts to"
+                               : e.kind == endpoint_kind::openapi_server ? "API \"" + e.owner + "\" is served from"
                                                                   : holder_label(doc, e.owner) + " connects to";
             Hit hit = agent_hit(doc, e.site, what + " http://" + host + " without TLS", e.url);
-            if (e.kind == kEndpointApiBaseUrl || e.kind == kEndpointHookUrl || !e.active) hit.severity = Severity::medium;
+            if (e.kind == endpoint_kind::api_base_url || e.kind == endpoint_kind::hook_url || !e.active) hit.severity = Severity::medium;
             if (is_private_network_host(host)) {
                 // Still clear text, but only on the machine's own network: a local compose
                 // service or a LAN box, not the internet.

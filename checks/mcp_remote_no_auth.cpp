@@ -41,7 +41,7 @@ public:
         if (!is_agent_document(doc)) return;
         for (const Endpoint& e : doc.facts.endpoints) {
             if (e.direction != Endpoint::Direction::outbound || e.auth != "none") continue;
-            if (e.kind != kEndpointMcpServer) continue;
+            if (e.kind != endpoint_kind::mcp_server) continue;
             std::string host = url_host(e.url);
             if (host.empty() || is_loopback_host(host) || is_placeholder_host(host)) continue;
             bool known = oauth_or_public_host(host);

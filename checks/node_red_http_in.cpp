@@ -20,7 +20,7 @@ public:
 
     void check_file(const Document& doc, FindingSink& sink) const override {
         for (const Endpoint& e : doc.facts.endpoints) {
-            if (e.direction != Endpoint::Direction::inbound || e.kind != kEndpointNodeRedHttpIn) continue;
+            if (e.direction != Endpoint::Direction::inbound || e.kind != endpoint_kind::node_red_http_in) continue;
             Hit hit = hit_at(e.site);
             hit.message = "Node-RED http in node " + e.owner + " serves '" + e.url + "' with no authentication of its own";
             sink.report(doc, kRule, std::move(hit));

@@ -23,8 +23,8 @@ public:
         if (model == nullptr || model->kind != AgentFileKind::tool_list) return;
         for (const Endpoint& e : doc.facts.endpoints) {
             if (e.direction != Endpoint::Direction::outbound || e.auth != "none") continue;
-            bool operation = e.kind == kEndpointOpenApiOperation;
-            if (e.kind != kEndpointOpenApiServer && !operation) continue;
+            bool operation = e.kind == endpoint_kind::openapi_operation;
+            if (e.kind != endpoint_kind::openapi_server && !operation) continue;
             std::string host = url_host(e.url);
             if (!e.url.empty() && (is_loopback_host(host) || is_placeholder_host(host))) continue;
             std::string message =

@@ -52,7 +52,7 @@ private:
     // pipeline code that changes without a commit here. GitLab's own templates are not reported.
     static void check_includes(const Document& doc, FindingSink& sink) {
         for (const Endpoint& ep : doc.facts.endpoints) {
-            if (ep.kind != kEndpointCiInclude) continue;
+            if (ep.kind != endpoint_kind::ci_include) continue;
             Hit hit = hit_at(ep.site);
             if (ep.url.rfind("project:", 0) == 0) {
                 std::string ref = ep.auth.rfind("ref:", 0) == 0 ? ep.auth.substr(4) : "";

@@ -32,9 +32,6 @@ inline constexpr std::string_view private_data = "private-data";        // letha
 inline constexpr std::string_view sends_data = "sends-data";            // lethal trifecta: can send data out
 } // namespace capability
 
-// CI loaders: another pipeline file pulled in at run time (a GitLab include:).
-inline constexpr std::string_view kEndpointCiInclude = "ci-include";
-
 // Exec::kind of the scripts CI loaders emit, one per platform and step type.
 namespace exec_kind {
 inline constexpr std::string_view github_run = "github-run";              // a GitHub Actions run: step
@@ -79,15 +76,27 @@ inline constexpr std::string_view continue_secret = "continue-secret";
 inline constexpr std::string_view config_placeholder = "config-placeholder";
 } // namespace store
 
-
-// Endpoint kinds agent loaders emit.
-inline constexpr std::string_view kEndpointMcpServer = "mcp-server";
-inline constexpr std::string_view kEndpointMcpListener = "mcp-listener";
-inline constexpr std::string_view kEndpointApiBaseUrl = "api-base-url";
-inline constexpr std::string_view kEndpointHookUrl = "hook-url";
-inline constexpr std::string_view kEndpointOpenApiServer = "openapi-server";
-// One OpenAPI operation that opts out of the document's security (security: []).
-inline constexpr std::string_view kEndpointOpenApiOperation = "openapi-operation";
+// Endpoint::kind beyond the n8n trigger kinds, by the loaders that emit them.
+namespace endpoint_kind {
+// MCP configs, agent settings and tool definitions.
+inline constexpr std::string_view mcp_server = "mcp-server";
+inline constexpr std::string_view mcp_listener = "mcp-listener";
+inline constexpr std::string_view api_base_url = "api-base-url";
+inline constexpr std::string_view hook_url = "hook-url";
+inline constexpr std::string_view openapi_server = "openapi-server";
+inline constexpr std::string_view openapi_operation = "openapi-operation";  // opts out of the document's security
+// CI: another pipeline file pulled in at run time (a GitLab include:).
+inline constexpr std::string_view ci_include = "ci-include";
+// Automation exports other than n8n: their inbound entry points.
+inline constexpr std::string_view node_red_http_in = "http-in";
+inline constexpr std::string_view make_webhook = "make-webhook";
+inline constexpr std::string_view make_mailhook = "make-mailhook";
+inline constexpr std::string_view flowise_prediction = "flowise-prediction";
+inline constexpr std::string_view flowise_public_chatbot = "flowise-public-chatbot";
+inline constexpr std::string_view langflow_webhook = "langflow-webhook";
+inline constexpr std::string_view langflow_public_flow = "langflow-public-flow";
+inline constexpr std::string_view dify_webhook = "dify-webhook";
+} // namespace endpoint_kind
 
 // Automation platforms, in Facts::platform: whose export a document is.
 namespace platform {
@@ -98,16 +107,5 @@ inline constexpr std::string_view flowise = "flowise";
 inline constexpr std::string_view langflow = "langflow";
 inline constexpr std::string_view dify = "dify";
 } // namespace platform
-
-
-// Inbound endpoint kinds of the automation loaders (n8n's are its trigger kinds).
-inline constexpr std::string_view kEndpointNodeRedHttpIn = "http-in";
-inline constexpr std::string_view kEndpointMakeWebhook = "make-webhook";
-inline constexpr std::string_view kEndpointMakeMailhook = "make-mailhook";
-inline constexpr std::string_view kEndpointFlowisePrediction = "flowise-prediction";
-inline constexpr std::string_view kEndpointFlowisePublicChatbot = "flowise-public-chatbot";
-inline constexpr std::string_view kEndpointLangflowWebhook = "langflow-webhook";
-inline constexpr std::string_view kEndpointLangflowPublicFlow = "langflow-public-flow";
-inline constexpr std::string_view kEndpointDifyWebhook = "dify-webhook";
 
 } // namespace handoff

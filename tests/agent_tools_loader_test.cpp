@@ -39,7 +39,7 @@ TEST_CASE("Responses MCP tools: which tools skip approval") {
     REQUIRE(doc->format == Format::agent_tools);
     CHECK(scopes(*doc, capability::approval_bypass) == std::vector<std::string>{"every tool of a"});
     CHECK(scopes(*doc, capability::auto_approve) == std::vector<std::string>{"read_doc", "delete_doc", "send_mail"});
-    CHECK(endpoint_auth(*doc, kEndpointMcpServer) == std::vector<std::string>{"none", "none", "token", "none"});
+    CHECK(endpoint_auth(*doc, endpoint_kind::mcp_server) == std::vector<std::string>{"none", "none", "token", "none"});
     REQUIRE(doc->facts.secret_refs.size() == 1);
     CHECK(doc->facts.secret_refs[0].name == "C_KEY");
 }
@@ -49,7 +49,7 @@ TEST_CASE("OpenAPI: empty requirements secure nothing; security: [] opts one wri
                                         "servers: [{url: 'https://api.example.org'}]\npaths:\n  /x: {get: {}}\n",
                               {});
     REQUIRE(open->format == Format::agent_tools);
-    CHECK(endpoint_auth(*open, kEndpointOpenApiServer) == std::vector<std::string>{"none"});
+    CHECK(endpoint_auth(*open, endpoint_kind::openapi_server) == std::vector<std::string>{"none"});
 
     auto partly = load_document(
         "b.yaml",
@@ -57,8 +57,8 @@ TEST_CASE("OpenAPI: empty requirements secure nothing; security: [] opts one wri
         "security: [{k: []}]\nservers: [{url: 'https://api.example.org'}]\npaths:\n"
         "  /x: {get: {security: []}, delete: {operationId: rm, security: []}, put: {security: [{k: []}]}}\n",
         {});
-    CHECK(endpoint_auth(*partly, kEndpointOpenApiServer) == std::vector<std::string>{"header"});
-    CHECK(endpoint_auth(*partly, kEndpointOpenApiOperation) == std::vector<std::string>{"none"});
+    CHECK(endpoint_auth(*partly, endpoint_kind::openapi_server) == std::vector<std::string>{"header"});
+    CHECK(endpoint_auth(*partly, endpoint_kind::openapi_operation) == std::vector<std::string>{"none"});
 }
 
 TEST_CASE("CrewAI: code runs only when allow_code_execution is true") {

@@ -129,7 +129,7 @@ private:
             std::string key = lower(v.key);
             bool url_slot = key.ends_with("_url") || key.ends_with("_endpoint") || key.ends_with("_base");
             if (url_slot && (v.value.starts_with("http://") || v.value.starts_with("https://"))) {
-                facts_.endpoint(Endpoint::Direction::outbound, kEndpointApiBaseUrl, v.key, v.value, "unknown", true,
+                facts_.endpoint(Endpoint::Direction::outbound, endpoint_kind::api_base_url, v.key, v.value, "unknown", true,
                                 AgentFacts::site(v, path));
             }
         }
@@ -152,7 +152,7 @@ private:
         }
         if (const Node* url = h.find("url"); url != nullptr && url->is_scalar()) {
             std::string auth = h.find("headers") != nullptr ? "header" : "none";
-            facts_.endpoint(Endpoint::Direction::outbound, kEndpointHookUrl, holder, url->value, auth, true,
+            facts_.endpoint(Endpoint::Direction::outbound, endpoint_kind::hook_url, holder, url->value, auth, true,
                             AgentFacts::site(*url, child_path(path, "url")));
         }
     }

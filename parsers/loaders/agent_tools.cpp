@@ -156,7 +156,7 @@ private:
         if (url != nullptr && url->is_scalar()) {
             if (auth == "none" && !url_auth(url->value).empty()) auth = url_auth(url->value);
             facts_.references(*url, child_path(path, "server_url"), label);
-            facts_.endpoint(Endpoint::Direction::outbound, kEndpointMcpServer, label, url->value, auth, true,
+            facts_.endpoint(Endpoint::Direction::outbound, endpoint_kind::mcp_server, label, url->value, auth, true,
                             AgentFacts::site(*url, child_path(path, "server_url")));
         }
         approvals(t, label, path);
@@ -215,7 +215,7 @@ private:
         }
         if (auth == "none" && !url_auth(url->value).empty()) auth = url_auth(url->value);
         facts_.references(*url, child_path(path, "url"), label);
-        facts_.endpoint(Endpoint::Direction::outbound, kEndpointMcpServer, label, url->value, auth, true,
+        facts_.endpoint(Endpoint::Direction::outbound, endpoint_kind::mcp_server, label, url->value, auth, true,
                         AgentFacts::site(*url, child_path(path, "url")));
     }
 
@@ -236,7 +236,7 @@ private:
                 if (url == nullptr || !url->is_scalar()) continue;
                 if (base_url.empty()) base_url = url->value;
                 std::string server_auth = auth == "none" && !url_auth(url->value).empty() ? url_auth(url->value) : auth;
-                facts_.endpoint(Endpoint::Direction::outbound, kEndpointOpenApiServer, title, url->value, server_auth,
+                facts_.endpoint(Endpoint::Direction::outbound, endpoint_kind::openapi_server, title, url->value, server_auth,
                                 true, AgentFacts::site(*url, child_path(index_path("servers", i), "url")));
             }
         } else if (const Node* host = root.find("host"); host != nullptr && host->is_scalar()) {
@@ -246,7 +246,7 @@ private:
                 scheme = schemes_list->children[0].value;
             }
             base_url = scheme + "://" + host->value + std::string(root.text("basePath"));
-            facts_.endpoint(Endpoint::Direction::outbound, kEndpointOpenApiServer, title, base_url, auth, true,
+            facts_.endpoint(Endpoint::Direction::outbound, endpoint_kind::openapi_server, title, base_url, auth, true,
                             AgentFacts::site(*host, "host"));
         }
         const Node* paths = root.find("paths");
@@ -260,7 +260,7 @@ private:
                 // security: [] on one operation switches the document's security off for it.
                 if (const Node* op_security = op.find("security"); secured && op_security != nullptr &&
                                                                    op_security->is_seq() && !non_empty(op_security)) {
-                    facts_.endpoint(Endpoint::Direction::outbound, kEndpointOpenApiOperation, id, base_url + p.key,
+                    facts_.endpoint(Endpoint::Direction::outbound, endpoint_kind::openapi_operation, id, base_url + p.key,
                                     "none", true, AgentFacts::site(*op_security, child_path(op_path, "security")));
                 }
                 const Node* consequential = op.find("x-openai-isConsequential");

@@ -37,7 +37,7 @@ void load_node_red(Document& doc) {
         Site site = member_site(n, "type", path);
         if (type == "http in" || type == "websocket in" || type == "tcp in") {
             Endpoint e;
-            e.kind = type == "http in" ? std::string(kEndpointNodeRedHttpIn) : (type == "websocket in" ? "websocket-in" : "tcp-in");
+            e.kind = type == "http in" ? std::string(endpoint_kind::node_red_http_in) : (type == "websocket in" ? "websocket-in" : "tcp-in");
             e.owner = label;
             e.url = safe_url_text(n.text(type == "tcp in" ? "port" : (type == "http in" ? "url" : "path")));
             e.auth = "none";
@@ -93,7 +93,7 @@ void load_make_module(Document& doc, const Node& module, const std::string& path
     Site site = member_site(module, "module", path);
     if (name == "gateway:CustomWebHook" || name == "gateway:CustomMailHook") {
         Endpoint e;
-        e.kind = name == "gateway:CustomWebHook" ? kEndpointMakeWebhook : kEndpointMakeMailhook;
+        e.kind = name == "gateway:CustomWebHook" ? endpoint_kind::make_webhook : endpoint_kind::make_mailhook;
         std::string_view label = restore_label(module, "hook");
         e.owner = label.empty() ? owner : "'" + std::string(label) + "'";
         e.url = std::string(module.get({"parameters", "hook"}) != nullptr ? module.get({"parameters", "hook"})->value : "");

@@ -116,7 +116,7 @@ void load_node(Document& doc, const Node& data, const std::string& path, const E
         doc.facts.grants.push_back({owner, "code", language == "javascript" ? "JavaScript" : "Python", site, "code node"});
     } else if (type == "trigger-webhook") {
         Endpoint e;
-        e.kind = kEndpointDifyWebhook;
+        e.kind = endpoint_kind::dify_webhook;
         e.owner = owner;
         e.url = std::string(data.text("webhook_url"));
         e.auth = "none";

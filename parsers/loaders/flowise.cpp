@@ -205,11 +205,11 @@ void add_entry_point(Document& doc, const Node& flow, const std::string& path) {
     e.owner = "'" + std::string(flow.text("name")) + "'";
     e.url = "/api/v1/prediction/" + std::string(flow.text("id"));
     if (is_true(is_public)) {
-        e.kind = kEndpointFlowisePublicChatbot;
+        e.kind = endpoint_kind::flowise_public_chatbot;
         e.auth = "none";
         e.site = {member_span(*is_public), join_path(path, {"isPublic"})};
     } else {
-        e.kind = kEndpointFlowisePrediction;
+        e.kind = endpoint_kind::flowise_prediction;
         e.auth = key != nullptr && key->is_scalar() && !key->value.empty() && key->type != ScalarType::null ? "token" : "none";
         e.site = key != nullptr ? Site{member_span(*key), join_path(path, {"apikeyid"})}
                                 : Site{flow.find("id") != nullptr ? member_span(*flow.find("id")) : flow.span,

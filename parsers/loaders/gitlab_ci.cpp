@@ -139,7 +139,7 @@ private:
         auto one = [&](const Node& item, const std::string& path) {
             Endpoint ep;
             ep.direction = Endpoint::Direction::outbound;
-            ep.kind = std::string(kEndpointCiInclude);
+            ep.kind = std::string(endpoint_kind::ci_include);
             ep.owner = "include";
             ep.site = {item.span, path};
             if (item.is_scalar()) {

@@ -72,7 +72,7 @@ void load_component(Document& doc, const Node& data, const std::string& data_pat
                                           : Site{data.span, data_path};
     if (type == "Webhook") {
         Endpoint e;
-        e.kind = kEndpointLangflowWebhook;
+        e.kind = endpoint_kind::langflow_webhook;
         e.owner = owner;
         e.url = "/api/v1/webhook/<flow>";
         e.auth = "none";
@@ -132,12 +132,12 @@ void load_langflow(Document& doc) {
     std::string flow_ref(root.text("endpoint_name").empty() ? root.text("id") : root.text("endpoint_name"));
     if (const Node* nodes = root.get({"data", "nodes"}); nodes != nullptr) load_nodes(doc, *nodes, "data.nodes", 0);
     for (Endpoint& e : doc.facts.endpoints) {
-        if (e.kind == kEndpointLangflowWebhook && !flow_ref.empty()) e.url = "/api/v1/webhook/" + flow_ref;
+        if (e.kind == endpoint_kind::langflow_webhook && !flow_ref.empty()) e.url = "/api/v1/webhook/" + flow_ref;
     }
     // A public flow runs for anyone, without a Langflow API key.
     if (const Node* access = root.find("access_type"); access != nullptr && access->value == "PUBLIC") {
         Endpoint e;
-        e.kind = kEndpointLangflowPublicFlow;
+        e.kind = endpoint_kind::langflow_public_flow;
         e.owner = "'" + std::string(root.text("name")) + "'";
         e.url = "/api/v1/run/" + flow_ref;
         e.auth = "none";

@@ -167,7 +167,7 @@ private:
         }
         server().command = argv;
         if (server().transport.empty()) server().transport = "stdio";
-        facts_.exec(name_, joined, AgentFacts::site(*args[0].node, args[0].path), kEndpointMcpServer);
+        facts_.exec(name_, joined, AgentFacts::site(*args[0].node, args[0].path), endpoint_kind::mcp_server);
         CommandAnalysis analysis = analyze_command(argv);
         for (std::string& p : analysis.packages) words_.push_back(p);
         for (const CommandRisk& r : analysis.risks) {
@@ -176,7 +176,7 @@ private:
         }
         for (const Listener& l : analysis.listeners) {
             const Arg& at = args[std::min(l.source, args.size() - 1)];
-            facts_.endpoint(Endpoint::Direction::inbound, kEndpointMcpListener, name_, l.address, "none", active_,
+            facts_.endpoint(Endpoint::Direction::inbound, endpoint_kind::mcp_listener, name_, l.address, "none", active_,
                             AgentFacts::site(*at.node, at.path));
             facts_.doc().facts.endpoints.back().url = l.detail;
         }
@@ -186,7 +186,7 @@ private:
             if (auth.empty()) auth = env_auth();
             // mcp-remote answers the server's 401 with the OAuth flow in the browser.
             if (auth.empty() && t.oauth) auth = "oauth";
-            facts_.endpoint(Endpoint::Direction::outbound, kEndpointMcpServer, name_, t.url,
+            facts_.endpoint(Endpoint::Direction::outbound, endpoint_kind::mcp_server, name_, t.url,
                             auth.empty() ? "none" : auth, active_, AgentFacts::site(*at.node, at.path));
             words_.push_back(url_host(t.url));
         }
@@ -246,7 +246,7 @@ private:
         if (s_.find("oauth") != nullptr || s_.find("auth") != nullptr) auth = "oauth";
         if (auth.empty()) auth = url_auth(url->value);
         if (auth.empty()) auth = "none";
-        facts_.endpoint(Endpoint::Direction::outbound, kEndpointMcpServer, name_, url->value, auth, active_,
+        facts_.endpoint(Endpoint::Direction::outbound, endpoint_kind::mcp_server, name_, url->value, auth, active_,
                         AgentFacts::site(*url, child_path(path_, which)));
         words_.push_back(url_host(url->value));
     }
@@ -262,7 +262,7 @@ private:
             std::string key = lower(v.key);
             if ((key == "host" || key.ends_with("_host") || key == "bind" || key.ends_with("_bind_address")) &&
                 (v.value == "0.0.0.0" || v.value == "::")) {
-                facts_.endpoint(Endpoint::Direction::inbound, kEndpointMcpListener, name_, v.value, "none", active_,
+                facts_.endpoint(Endpoint::Direction::inbound, endpoint_kind::mcp_listener, name_, v.value, "none", active_,
                                 AgentFacts::site(v, p));
                 facts_.doc().facts.endpoints.back().url = v.key + "=" + v.value + " listens on every interface";
             }
