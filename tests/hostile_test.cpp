@@ -52,6 +52,18 @@ bool context_never_shows(const ScanResult& r, std::string_view needle) {
     return true;
 }
 
+// The context lines attach_context gives a finding of another family on one line of file:
+// what a reviewer sees around a finding that is not itself a secret.
+std::vector<ContextLine> context_around(const SourceFile& file, std::uint32_t line) {
+    Finding f;
+    f.rule = "some-rule";
+    f.family = Family::unsafe_permission;
+    f.location = {file.path, line, 1, line, 2, ""};
+    std::vector<Finding> findings{f};
+    attach_context(file, findings);
+    return findings[0].context;
+}
+
 std::size_t widest_context(const ScanResult& r) {
     std::size_t widest = 0;
     for (const Finding& f : r.findings) {
@@ -128,29 +140,19 @@ TEST_SUITE("hostile") {
 
     TEST_CASE("a private key without an END line is masked over its base64 lines") {
         SourceFile file("key.txt", "intro\n-----BEGIN OPENSSH PRIVATE KEY-----\n" + kKeyBody + "\n" + kKeyBody + "\nplain words\n");
-        Finding f;
-        f.rule = "some-rule";
-        f.family = Family::unsafe_permission;
-        f.location = {"key.txt", 5, 1, 5, 2, ""};
-        std::vector<Finding> findings{f};
-        attach_context(file, findings);
-        REQUIRE(findings[0].context.size() >= 3);
-        for (const ContextLine& l : findings[0].context) CHECK(l.text.find("MIIE") == std::string::npos);
-        CHECK(findings[0].context[2].text == "plain words");
+        std::vector<ContextLine> context = context_around(file, 5);
+        REQUIRE(context.size() >= 3);
+        for (const ContextLine& l : context) CHECK(l.text.find("MIIE") == std::string::npos);
+        CHECK(context[2].text == "plain words");
     }
 
     TEST_CASE("a near-secret (bad checksum) is masked in context lines") {
         SourceFile file("ci.yml", "steps:\n  - run: echo ghp_3hi6LiTSIqIKkgQQaCPREp3NhpHGfJ1CIFLX\n  - run: make\n");
-        Finding f;
-        f.rule = "some-rule";
-        f.family = Family::unsafe_permission;
-        f.location = {"ci.yml", 3, 5, 3, 9, ""};
-        std::vector<Finding> findings{f};
-        attach_context(file, findings);
-        REQUIRE(findings[0].context.size() >= 3);
-        CHECK(findings[0].context[1].text.find("3hi6LiTSIqIK") == std::string::npos);
-        CHECK(findings[0].context[1].text.find("run: echo") != std::string::npos);
-        CHECK(findings[0].context[2].text == "  - run: make");
+        std::vector<ContextLine> context = context_around(file, 3);
+        REQUIRE(context.size() >= 3);
+        CHECK(context[1].text.find("3hi6LiTSIqIK") == std::string::npos);
+        CHECK(context[1].text.find("run: echo") != std::string::npos);
+        CHECK(context[2].text == "  - run: make");
     }
 
     TEST_CASE("a NUL byte does not hide a file a parser claims by name; other binary skips are diagnosed") {
