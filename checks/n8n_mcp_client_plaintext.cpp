@@ -47,6 +47,11 @@ public:
                 Hit hit = key == "endpointUrl" ? n8n_hit(n, {"parameters", "endpointUrl"}, msg)
                                                : n8n_hit(n, {"parameters", "sseEndpoint"}, msg);
                 hit.severity = open ? Severity::high : Severity::medium;
+                if (is_private_network_host(host)) {
+                    // As mcp-plaintext-http judges it: the traffic stays on a private network.
+                    hit.message += " (a private-network address: the traffic stays on this machine or its local network)";
+                    hit.severity = Severity::low;
+                }
                 sink.report(doc, kRule, std::move(hit));
             }
         }
