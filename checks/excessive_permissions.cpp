@@ -52,6 +52,14 @@ public:
             hit.node_path = "jobs";
             hit.message = "no permissions: block, so " + std::string(inheriting.size() == 1 ? "job " : "jobs ") +
                           join(inheriting) + " run with the repository's default GITHUB_TOKEN permissions";
+            // Who can make a step run with that token, and what it guards, decide how much it
+            // matters: on push, pull_request (read-only from forks), dispatch or schedule only a
+            // compromised dependency could use it, and outside a release nothing ships with it.
+            if (!outsider_triggered(wf) && !releases(wf)) {
+                hit.severity = Severity::low;
+                hit.message += " (write-all in repositories created before February 2023); no trigger lets an "
+                               "outsider start this workflow and it does not run on a release or tag";
+            }
             sink.report(doc, kRule, std::move(hit));
             return;
         }
@@ -68,6 +76,22 @@ public:
     }
 
 private:
+    static bool outsider_triggered(const GhWorkflow& wf) {
+        for (const GhTrigger& t : wf.triggers) {
+            if (outsider_trigger(t.event)) return true;
+        }
+        return false;
+    }
+
+    // Runs when a release is published or a tag is pushed: what it builds ships.
+    static bool releases(const GhWorkflow& wf) {
+        for (const GhTrigger& t : wf.triggers) {
+            if (t.event == "release" || t.event == "registry_package" || t.event == "deployment") return true;
+            if (t.event == "push" && t.node != nullptr && t.node->find("tags") != nullptr) return true;
+        }
+        return false;
+    }
+
     static void report_blanket(const Document& doc, FindingSink& sink, const Node* perms, const std::string& path,
                                const std::string& holder) {
         if (perms == nullptr || !perms->is_scalar()) return;

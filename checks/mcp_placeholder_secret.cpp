@@ -20,10 +20,14 @@ public:
         if (!is_agent_document(doc)) return;
         for (const SecretRef& ref : doc.facts.secret_refs) {
             if (ref.store != store::config_placeholder) continue;
-            sink.report(doc, kRule,
-                        agent_hit(doc, ref.site,
-                                  holder_label(doc, ref.owner) + ": " + ref.name + " is empty or a placeholder",
-                                  ref.name));
+            Hit hit = agent_hit(doc, ref.site,
+                                holder_label(doc, ref.owner) + ": " + ref.name + " is empty or a placeholder", ref.name);
+            if (ref.optional) {
+                // Another provider is selected beside it: an unused alternative slot.
+                hit.message += "; " + ref.where_to_set.substr(0, ref.where_to_set.find(';'));
+                hit.severity = Severity::low;
+            }
+            sink.report(doc, kRule, std::move(hit));
         }
     }
 };

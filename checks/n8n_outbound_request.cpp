@@ -1,40 +1,10 @@
 // HTTP Request nodes and AI HTTP tools: outbound reach, and URLs outsiders or the LLM choose.
-#include <algorithm>
-
 #include "checks/registry.hpp"
 #include "checks/support/n8n.hpp"
 #include "core/text.hpp"
 
 namespace handoff {
 namespace {
-
-// The literal start of a URL parameter: all of a plain value; the text before the first
-// `{{` of an expression; or the leading string literal of `={{ 'https://...' + x }}`.
-std::string_view literal_start(std::string_view url) {
-    if (!is_n8n_expression(url)) return url;
-    url.remove_prefix(1);
-    std::size_t open = url.find("{{");
-    if (open != 0) return url.substr(0, open);
-    std::string_view inner = trim(url.substr(2));
-    if (inner.empty() || (inner.front() != '\'' && inner.front() != '"' && inner.front() != '`')) return {};
-    char quote = inner.front();
-    inner.remove_prefix(1);
-    std::size_t end = inner.find(quote);
-    if (quote == '`') end = std::min(end, inner.find("${"));
-    return inner.substr(0, end);
-}
-
-// True when the scheme and host are written out and only the path, query or fragment vary:
-// `https://api.example.com/jobs/{{ $json.id }}`. The host must end inside the literal, so
-// `https://api.example.com{{ $json.x }}` (which could continue to `.evil.net`) is not fixed.
-bool host_is_fixed(std::string_view url) {
-    std::string_view lit = literal_start(url);
-    std::size_t scheme = lit.find("://");
-    if (scheme == std::string_view::npos || scheme == 0) return false;
-    std::string_view rest = lit.substr(scheme + 3);
-    std::size_t end = rest.find_first_of("/?#");
-    return end != std::string_view::npos && end > 0;
-}
 
 constexpr RuleInfo kRule{
     "n8n-outbound-request", "n8n node sends HTTP requests", Family::unsafe_permission, Severity::info,

@@ -1,6 +1,9 @@
 #include "checks/support/n8n.hpp"
 
+#include <algorithm>
+
 #include "core/redact.hpp"
+#include "core/text.hpp"
 
 namespace handoff {
 
@@ -33,6 +36,22 @@ Hit n8n_hit(const N8nNode& node, std::initializer_list<std::string_view> member,
 }
 
 namespace {
+// The literal start of a URL parameter: all of a plain value; the text before the first
+// `{{` of an expression; or the leading string literal of `={{ 'https://...' + x }}`.
+std::string_view literal_start(std::string_view url) {
+    if (!is_n8n_expression(url)) return url;
+    url.remove_prefix(1);
+    std::size_t open = url.find("{{");
+    if (open != 0) return url.substr(0, open);
+    std::string_view inner = trim(url.substr(2));
+    if (inner.empty() || (inner.front() != '\'' && inner.front() != '"' && inner.front() != '`')) return {};
+    char quote = inner.front();
+    inner.remove_prefix(1);
+    std::size_t end = inner.find(quote);
+    if (quote == '`') end = std::min(end, inner.find("${"));
+    return inner.substr(0, end);
+}
+
 bool token_like(std::string_view word) {
     if (word.size() < 16) return false;
     bool digit = false;
@@ -116,6 +135,16 @@ std::vector<const Untrusted*> untrusted_under(const Document& doc, const N8nNode
 std::string describe_untrusted(const Untrusted& u) {
     if (u.source == "llm-choice") return "a value the AI model chooses";
     return u.source + " data from " + quoted(u.origin);
+}
+
+bool host_is_fixed(std::string_view url) {
+    std::string_view lit = literal_start(url);
+    std::size_t scheme = lit.find("://");
+    if (scheme == std::string_view::npos || scheme == 0) return false;
+    std::string_view rest = lit.substr(scheme + 3);
+    std::size_t end = rest.find_first_of("/?#");
+    if (!is_n8n_expression(url)) return !rest.empty() && end != 0;  // nothing varies
+    return end != std::string_view::npos && end > 0;
 }
 
 } // namespace handoff

@@ -27,6 +27,12 @@ std::string quote_snippet(std::string_view text, std::size_t max = 60);
 // expression is quoted as a snippet.
 std::string describe_url(std::string_view url);
 
+// True when a URL parameter writes out its scheme and host and only the path, query or
+// fragment vary: `https://api.example.com/jobs/{{ $json.id }}`. The host must end inside
+// the literal, so `https://api.example.com{{ $json.x }}` (which could continue to
+// `.evil.net`) is not fixed. A plain URL without an expression is fixed too.
+bool host_is_fixed(std::string_view url);
+
 // "'Name'" as messages print node names.
 std::string quoted(std::string_view name);
 

@@ -1,6 +1,7 @@
 // MCP server definitions of every client, turned into facts: the command line and
 // what it fetches or reaches, the remote URL and its auth, env and header values,
 // variable references, auto-approved tools, and what data the server touches.
+#include <algorithm>
 #include <array>
 #include <cctype>
 
@@ -254,11 +255,23 @@ private:
     // env and header values; names: where the model lists them.
     void env_values(const Node& map, const std::string& path, std::vector<std::string>& names) {
         if (!map.is_map()) return;
+        std::vector<std::string> selected = selected_providers(map);
         for (const Node& v : map.children) {
             if (!v.is_scalar()) continue;
             names.push_back(v.key);
             std::string p = child_path(path, v.key);
+            std::size_t refs = facts_.doc().facts.secret_refs.size();
             facts_.placeholder(v, p, name_, v.key);
+            if (facts_.doc().facts.secret_refs.size() > refs && !selected.empty()) {
+                // MCP_MODEL_PROVIDER=anthropic: the empty OPENAI_API_KEY beside it is an
+                // unused alternative, not a key the server needs.
+                SecretRef& ref = facts_.doc().facts.secret_refs.back();
+                if (!ref.provider.empty() && std::find(selected.begin(), selected.end(), ref.provider) == selected.end()) {
+                    ref.optional = true;
+                    ref.where_to_set = "only needed if the server is switched to " + ref.provider + " (" +
+                                       selected.front() + " is selected); " + ref.where_to_set;
+                }
+            }
             std::string key = lower(v.key);
             if ((key == "host" || key.ends_with("_host") || key == "bind" || key.ends_with("_bind_address")) &&
                 (v.value == "0.0.0.0" || v.value == "::")) {
@@ -267,6 +280,28 @@ private:
                 facts_.doc().facts.endpoints.back().url = v.key + "=" + v.value + " listens on every interface";
             }
         }
+    }
+
+    // The providers an env map selects (LLM_PROVIDER=openai, MCP_MODEL_PROVIDER=anthropic),
+    // as the first word of a secret slot names them (GOOGLE_API_KEY for gemini); empty when none.
+    static std::vector<std::string> selected_providers(const Node& map) {
+        static constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kAliases{{
+            {"gemini", "google"}, {"vertex", "google"}, {"claude", "anthropic"}, {"gpt", "openai"},
+            {"azure-openai", "azure"},
+        }};
+        std::vector<std::string> out;
+        for (const Node& v : map.children) {
+            if (!v.is_string() || !lower(v.key).ends_with("provider")) continue;
+            std::string word = lower(trim(v.value));
+            word = word.substr(0, word.find_first_of("/:"));
+            if (word.empty() || word.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") != std::string::npos)
+                continue;
+            for (const auto& [alias, provider] : kAliases) {
+                if (word == alias) word = provider;
+            }
+            out.push_back(word);
+        }
+        return out;
     }
 
     void values(std::string_view key, std::vector<std::string>& names) {
