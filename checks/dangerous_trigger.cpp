@@ -107,24 +107,46 @@ public:
             if (ref.store == store::github_secret) secret_jobs.insert(ref.owner);
         }
         bool workflow_secrets = secret_jobs.count("") != 0;
+        bool reported = false;
         for (const GhJob& job : wf.jobs) {
-            if (!privileged.empty()) check_privileged(doc, sink, job, privileged);
+            if (!privileged.empty()) reported = check_privileged(doc, sink, job, privileged) || reported;
             if (!open_event.empty()) {
                 bool secrets = workflow_secrets || secret_jobs.count(job.id) != 0;
                 check_open(doc, sink, wf, job, open_event, secrets);
             }
         }
+        if (!privileged.empty() && !reported) report_trigger(doc, sink, wf, privileged);
     }
 
 private:
-    static void check_privileged(const Document& doc, FindingSink& sink, const GhJob& job, const std::string& event) {
+    // pull_request_target and workflow_run are reported even when no job runs the untrusted
+    // code today: the trigger hands the base repository's token and secrets to every run a
+    // fork can start, and one later edit (a checkout of the head, a cache, an artifact) is
+    // enough to give them away.
+    static void report_trigger(const Document& doc, FindingSink& sink, const GhWorkflow& wf, const std::string& event) {
+        const GhTrigger* trigger = wf.trigger(event);
+        if (trigger == nullptr || trigger->node == nullptr) return;
+        Hit hit;
+        bool keyed = trigger->node != wf.on && !trigger->node->key.empty();  // on: {pull_request_target: ...}
+        hit.span = keyed ? trigger->node->key_span : trigger->node->span;
+        hit.node_path = keyed ? child_path("on", event) : "on";
+        hit.message = event + " runs with the base repository's token and secrets for runs a fork can start; no job "
+                      "checks out or runs the untrusted code here, keep it that way (or use " +
+                      (event == "workflow_run" ? std::string("a trigger without the privileged context") : std::string("pull_request")) +
+                      ")";
+        hit.severity = Severity::low;
+        hit.confidence = Confidence::medium;
+        sink.report(doc, kRule, std::move(hit));
+    }
+
+    static bool check_privileged(const Document& doc, FindingSink& sink, const GhJob& job, const std::string& event) {
         const GhStep* checkout = head_checkout(job);
         bool artifact = false;
         if (checkout == nullptr && event == "workflow_run") {
             checkout = artifact_download(job);
             artifact = checkout != nullptr;
         }
-        if (checkout == nullptr) return;
+        if (checkout == nullptr) return false;
         Hit hit;
         hit.span = checkout->node->span;
         hit.node_path = checkout->path;
@@ -144,6 +166,7 @@ private:
             hit.confidence = Confidence::high;
         }
         sink.report(doc, kRule, std::move(hit));
+        return true;
     }
 
     // contains(github.event.issue.labels.*.name, 'x') or github.event.label.name == 'x' on

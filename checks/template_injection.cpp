@@ -17,6 +17,7 @@ enum class SinkKind : unsigned char { shell, script, prompt };
 struct Sink {
     SinkKind kind = SinkKind::shell;
     bool guarded = false;  // the job only runs for trusted actors
+    std::string action{};  // owner/repo:input of a code input
 };
 
 const RuleInfo kRule{
@@ -31,10 +32,10 @@ const RuleInfo kRule{
     "use \"$TITLE\" in the script; never expand untrusted contexts inside run:, script: or a prompt.",
 };
 
-std::string sink_words(SinkKind sink) {
-    switch (sink) {
+std::string sink_words(const Sink& sink) {
+    switch (sink.kind) {
     case SinkKind::shell: return "a run: script";
-    case SinkKind::script: return "an actions/github-script script";
+    case SinkKind::script: return sink.action + ", which runs as code";
     case SinkKind::prompt: return "an AI agent's prompt";
     }
     return "code";
@@ -59,11 +60,18 @@ public:
             if (!seen.insert({u.site.span.begin, u.site.span.end}).second) continue;
             Hit hit = hit_at(u.site);
             std::string what = u.via.empty() ? u.source : u.via + " (set from " + u.source + ")";
-            hit.message = what + " is expanded into " + sink_words(where->second.kind);
+            hit.message = what + " is expanded into " + sink_words(where->second);
             if (where->second.guarded) {
                 hit.message += "; the job only runs for trusted users";
                 hit.severity = Severity::low;
                 hit.confidence = Confidence::medium;
+            } else if (taint == Taint::caller && wf.is_action) {
+                // A composite action's input is whatever its callers pass: an issue title
+                // passed by one caller runs as code here.
+                hit.message += "; the action's callers choose its value, and one that passes an issue title or "
+                               "branch name runs it as code";
+                hit.severity = Severity::low;
+                hit.confidence = Confidence::low;
             } else if (taint == Taint::caller) {
                 hit.message += "; whoever triggers or calls the workflow chooses its value";
                 hit.severity = Severity::low;
@@ -107,8 +115,14 @@ private:
                 if (step.run != nullptr) out[child_path(step.path, "run")] = {SinkKind::shell, guarded};
                 if (step.with == nullptr) continue;
                 std::string with = child_path(step.path, "with");
-                std::string slug = uses_slug(parse_uses(step.uses_text()));
-                if (slug == "actions/github-script") out[child_path(with, "script")] = {SinkKind::script, guarded};
+                GhUses uses = parse_uses(step.uses_text());
+                std::string slug = uses_slug(uses);
+                if (!uses.path.empty()) slug += "/" + uses.path;
+                for (std::string_view input : code_inputs(slug)) {
+                    if (step.with->find(input) != nullptr) {
+                        out[child_path(with, input)] = {SinkKind::script, guarded, slug + "'s " + std::string(input)};
+                    }
+                }
                 if (agent_of_step(step).empty()) continue;
                 for (const Node& input : step.with->children) {
                     if (is_prompt_input(input.key)) out[child_path(with, input.key)] = {SinkKind::prompt, guarded};

@@ -82,7 +82,70 @@ bool taints(std::string_view read, std::string_view pattern) {
     return r.size() == p.size() || r.size() >= 2;
 }
 
+// Fields of any event payload whose text the person who opened, pushed or commented
+// writes: a title, body or message anywhere in github.event, the name and e-mail of
+// a commit's author or committer, label names, branch names of a head. Logins, ids, SHAs
+// and URLs are not listed: GitHub restricts their characters.
+bool outsider_field(std::string_view path) {
+    if (!context_starts_with(path, "github.event")) return false;
+    auto parts = split_dots(path);
+    // Written by the repository's maintainers or by apps, not by whoever triggered the run:
+    // the repository, its organisation, the base branch, milestones, deployments, projects.
+    static constexpr std::array<std::string_view, 14> kMaintained{
+        "inputs", "client_payload", "repository", "organization", "enterprise", "installation", "base",
+        "milestone", "deployment", "deployment_status", "registry_package", "package", "project", "team",
+    };
+    for (std::size_t i = 2; i < parts.size(); ++i) {
+        if (std::find(kMaintained.begin(), kMaintained.end(), parts[i]) != kMaintained.end()) return false;
+    }
+    std::string_view last = parts.back();
+    std::string_view prev = parts.size() >= 2 ? parts[parts.size() - 2] : std::string_view();
+    std::string_view before = parts.size() >= 3 ? parts[parts.size() - 3] : std::string_view();
+    static constexpr std::array<std::string_view, 10> kText{
+        "title", "body", "message", "email", "description", "head_ref", "head_branch", "default_branch", "page_name",
+        "display_title",
+    };
+    if (std::find(kText.begin(), kText.end(), last) != kText.end()) return true;
+    if (last == "name") {
+        return prev == "author" || prev == "committer" || prev == "label" || prev == "head_repository" ||
+               (prev == "*" && before == "labels");
+    }
+    return (last == "ref" || last == "label") && prev == "head";
+}
+
 } // namespace
+
+bool yields_boolean(std::string_view body) {
+    std::string b = lower(trim(body));
+    bool negated = !b.empty() && b.front() == '!';
+    if (negated) b = std::string(trim(std::string_view(b).substr(1)));
+    // Outside string literals: operators, and where the first call's parenthesis closes.
+    bool ternary = false;
+    bool compares = false;
+    int depth = 0;
+    std::size_t first_close = std::string::npos;
+    for (std::size_t i = 0; i < b.size(); ++i) {
+        char c = b[i];
+        if (c == '\'') {
+            std::size_t end = b.find('\'', i + 1);
+            while (end != std::string::npos && end + 1 < b.size() && b[end + 1] == '\'') end = b.find('\'', end + 2);
+            if (end == std::string::npos) return false;
+            i = end;
+            continue;
+        }
+        if (c == '(') ++depth;
+        if (c == ')' && --depth == 0 && first_close == std::string::npos) first_close = i;
+        if (i + 1 < b.size() && ((c == '&' && b[i + 1] == '&') || (c == '|' && b[i + 1] == '|'))) ternary = true;
+        if ((c == '=' || c == '!') && i + 1 < b.size() && b[i + 1] == '=') compares = true;
+        if ((c == '<' || c == '>') && depth == 0) compares = true;
+    }
+    if (ternary) return false;
+    if (compares) return true;
+    for (std::string_view fn : {"contains(", "startswith(", "endswith("}) {
+        if (b.starts_with(fn) && first_close == b.size() - 1) return true;
+    }
+    return negated;
+}
 
 bool context_starts_with(std::string_view path, std::string_view prefix) {
     return path.substr(0, prefix.size()) == prefix && (path.size() == prefix.size() || path[prefix.size()] == '.');
@@ -93,6 +156,7 @@ Taint context_taint(std::string_view path) {
         for (std::string_view pattern : kOutsiderContexts) {
             if (taints(path, pattern)) return Taint::outsider;
         }
+        if (outsider_field(path)) return Taint::outsider;
         if (context_starts_with(path, "github.event.inputs") && path != "github.event.inputs") return Taint::caller;
         return Taint::none;
     }

@@ -39,6 +39,11 @@ struct GhExpression {
     std::vector<std::string> functions;  // called function names, lower-cased
 };
 
+// The expression can only evaluate to true or false: one contains(), startsWith() or
+// endsWith() call, or a comparison without && / || (which could pick a string). Such a
+// value cannot carry shell syntax, whatever contexts it reads.
+bool yields_boolean(std::string_view body);
+
 // True when path starts with the context prefix at a member boundary:
 // context_starts_with("secrets.x", "secrets") is true, ("secretsx", "secrets") is not.
 bool context_starts_with(std::string_view path, std::string_view prefix);

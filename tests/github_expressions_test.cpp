@@ -66,9 +66,39 @@ TEST_CASE("taint: outsider text, caller inputs, and safe identifiers") {
     CHECK(context_taint("github.event.pull_request.head.sha") == Taint::none);
     CHECK(context_taint("github.event.issue.number") == Taint::none);
     CHECK(context_taint("github.sha") == Taint::none);
+    // Text fields of any payload, found by their name.
+    CHECK(context_taint("github.event.check_suite.head_branch") == Taint::outsider);
+    CHECK(context_taint("github.event.label.name") == Taint::outsider);
+    CHECK(context_taint("github.event.issue.labels.*.name") == Taint::outsider);
+    CHECK(context_taint("github.event.pull_request.labels.*.name") == Taint::outsider);
+    CHECK(context_taint("github.event.workflow_run.head_commit.committer.name") == Taint::outsider);
+    CHECK(context_taint("github.event.answer.body") == Taint::outsider);
+    CHECK(context_taint("github.event.merge_group.head_commit.message") == Taint::outsider);
+    // Look-alikes maintainers or GitHub write: quiet.
+    CHECK(context_taint("github.event.repository.description") == Taint::none);
+    CHECK(context_taint("github.event.pull_request.base.ref") == Taint::none);
+    CHECK(context_taint("github.event.milestone.title") == Taint::none);
+    CHECK(context_taint("github.event.inputs.message") == Taint::caller);
+    CHECK(context_taint("github.event.pull_request.user.login") == Taint::none);
+    CHECK(context_taint("github.event.repository.name") == Taint::none);
+    CHECK(context_taint("github.event.release.tag_name") == Taint::none);
     CHECK(context_taint("steps.meta.outputs.tags") == Taint::none);
     CHECK(context_starts_with("secrets.x", "secrets"));
     CHECK(!context_starts_with("secretsx", "secrets"));
+}
+
+TEST_CASE("expressions that can only be true or false carry no text") {
+    CHECK(yields_boolean("contains(github.event.pull_request.labels.*.name, 'ci')"));
+    CHECK(yields_boolean("github.event.issue.title == 'x'"));
+    CHECK(yields_boolean("!startsWith(github.head_ref, 'release/')"));
+    CHECK(yields_boolean("github.event.comment.body != ''"));
+    // A ternary picks one of its operands; a call inside a string is still a string.
+    CHECK_FALSE(yields_boolean("github.event.issue.title == '' && 'none' || github.event.issue.title"));
+    CHECK_FALSE(yields_boolean("github.event.issue.title"));
+    CHECK_FALSE(yields_boolean("format('{0}', contains(a, b))"));
+    CHECK_FALSE(yields_boolean("contains(a, b) && github.head_ref"));
+    CHECK_FALSE(yields_boolean("toJSON(github.event)"));
+    CHECK_FALSE(yields_boolean("'a == b'"));
 }
 
 TEST_CASE("uses: repositories, sub-paths, local and docker references") {

@@ -55,4 +55,36 @@ bool job_guarded(const GhJob& job) {
     return false;
 }
 
+std::span<const std::string_view> code_inputs(std::string_view slug) {
+    struct CodeAction {
+        std::string_view slug;
+        std::array<std::string_view, 2> inputs;
+        std::size_t count;
+    };
+    // Actions whose inputs are evaluated: JavaScript, PowerShell, shell over SSH, jq/yq
+    // programs, templates rendered with eval. Lower case, sorted by slug.
+    static constexpr std::array<CodeAction, 16> kActions{{
+        {"8398a7/action-slack", {"custom_payload", ""}, 1},
+        {"actions/github-script", {"script", ""}, 1},
+        {"addnab/docker-run-action", {"run", ""}, 1},
+        {"amadevus/pwsh-script", {"script", ""}, 1},
+        {"appleboy/ssh-action", {"script", "script_stop"}, 1},
+        {"azure/cli", {"inlinescript", "inlineScript"}, 2},
+        {"azure/powershell", {"inlinescript", "inlineScript"}, 2},
+        {"cardinalby/js-eval-action", {"expression", ""}, 1},
+        {"devorbitus/yq-action-output", {"cmd", ""}, 1},
+        {"garygrossgarten/github-action-ssh", {"command", ""}, 1},
+        {"gautamkrishnar/blog-post-workflow", {"item_exec", ""}, 1},
+        {"jannekem/run-python-script-action", {"script", ""}, 1},
+        {"mikefarah/yq", {"cmd", ""}, 1},
+        {"nick-fields/retry", {"command", ""}, 1},
+        {"sergeysova/jq-action", {"cmd", ""}, 1},
+        {"wandalen/wretry.action", {"command", ""}, 1},
+    }};
+    for (const CodeAction& a : kActions) {
+        if (a.slug == slug) return std::span<const std::string_view>(a.inputs.data(), a.count);
+    }
+    return {};
+}
+
 } // namespace handoff

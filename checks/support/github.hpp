@@ -1,6 +1,7 @@
 #pragma once
 // What the GitHub Actions checks share: which documents they read and the workflow
 // model the loader built (model/ci.hpp).
+#include <span>
 #include <string_view>
 
 #include "core/document.hpp"
@@ -28,5 +29,10 @@ bool checks_permission(const GhStep& step);
 
 // The job checks who triggered it: in its if: condition or in a step.
 bool job_guarded(const GhJob& job);
+
+// The inputs of a well-known action that it runs as code (a script, a shell command, a
+// jq/yq program, a JavaScript template): actions/github-script's `script`, azure/cli's
+// `inlineScript`. `slug` is owner/repo[/path], lower case; empty for other actions.
+std::span<const std::string_view> code_inputs(std::string_view slug);
 
 } // namespace handoff

@@ -4,12 +4,14 @@
 // (model/ci.hpp) once, with every value's `${{ }}` expressions parsed, and stores it in
 // Document::model for the GitHub checks.
 #include <algorithm>
+#include <map>
 #include <memory>
 
 #include "parsers/loaders/github_expressions.hpp"
 #include "parsers/loaders/github_model.hpp"
 #include "parsers/loaders/loader.hpp"
 #include "parsers/loaders/provider_guess.hpp"
+#include "core/text.hpp"
 #include "core/vocabulary.hpp"
 
 namespace handoff {
@@ -49,6 +51,7 @@ public:
         read_triggers();
         read_grants();
         read_steps();
+        read_output_taint();
         doc_.model = std::make_unique<GhWorkflow>(std::move(wf_));
     }
 
@@ -106,7 +109,7 @@ private:
                     // toJSON(secrets), secrets[name]: every secret of the repository is in reach.
                     doc_.facts.grants.push_back({owner, "secrets:all", "*", site});
                 }
-                if (context_taint(r.path) != Taint::none) {
+                if (context_taint(r.path) != Taint::none && !yields_boolean(e.body)) {
                     doc_.facts.untrusted.push_back({.source = r.path, .holder = owner, .site = site});
                 }
             }
@@ -202,6 +205,75 @@ private:
                         if (context_taint(source.path) == Taint::none) continue;
                         doc_.facts.untrusted.push_back({.source = source.path, .holder = job.id, .site = {span, path}, .via = "env." + r.last_name});
                     }
+                }
+            }
+        }
+    }
+
+    // Outputs carry the taint of what their step read: a step that reads an attacker-controlled
+    // context (in its run:, script:, with: or env:) and writes $GITHUB_OUTPUT (or is
+    // actions/github-script, whose result is an output) taints `steps.<id>.outputs.*` in its
+    // job, and job outputs set from them taint `needs.<job>.outputs.*` in the jobs after it.
+    void read_output_taint() {
+        std::map<std::string, std::string> job_outputs;  // "needs.<job>.outputs.<name>" -> source
+        for (const GhJob& job : wf_.jobs) {
+            std::map<std::string, std::string> step_outputs;  // "steps.<id>" -> source
+            for (const GhStep& step : job.steps) {
+                if (step.id.empty()) continue;
+                bool writes = (step.run != nullptr && contains(step.run->value, "GITHUB_OUTPUT")) ||
+                              uses_slug(parse_uses(step.uses_text())) == "actions/github-script";
+                if (!writes) continue;
+                std::string prefix = step.path + ".";
+                for (const Untrusted& u : doc_.facts.untrusted) {
+                    if (u.site.node_path.starts_with(prefix) && context_taint(u.source) == Taint::outsider) {
+                        step_outputs.emplace("steps." + lower(step.id), u.source);
+                        break;
+                    }
+                }
+            }
+            taint_reads(job, step_outputs, 2);
+            if (const Node* outputs = job.node->find("outputs"); outputs != nullptr && outputs->is_map()) {
+                for (const Node& o : outputs->children) {
+                    const GhExpressions* exprs = o.is_scalar() ? wf_.expressions_of(&o) : nullptr;
+                    if (exprs == nullptr) continue;
+                    for (const GhExpression& e : exprs->list) {
+                        for (const ContextRead& r : e.reads) {
+                            auto it = step_outputs.find(prefix_of(r.path, 2));
+                            if (it != step_outputs.end()) {
+                                job_outputs.emplace("needs." + lower(job.id) + ".outputs." + lower(o.key), it->second);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if (job_outputs.empty()) return;
+        for (const GhJob& job : wf_.jobs) taint_reads(job, job_outputs, 4);
+    }
+
+    // The first `parts` dot-separated members of a context path ("steps.x" of
+    // "steps.x.outputs.y"); empty when it has fewer.
+    static std::string prefix_of(std::string_view path, int parts) {
+        std::size_t end = 0;
+        for (int i = 0; i < parts; ++i) {
+            end = path.find('.', i == 0 ? 0 : end + 1);
+            if (end == std::string_view::npos) return i + 1 == parts ? std::string(path) : std::string();
+        }
+        return std::string(path.substr(0, end));
+    }
+
+    // Every expression of the job reading a tainted output becomes an untrusted input.
+    void taint_reads(const GhJob& job, const std::map<std::string, std::string>& tainted, int parts) {
+        if (tainted.empty()) return;
+        std::string prefix = job.path + ".";
+        for (const GhExpressions& exprs : wf_.expressions) {
+            if (!exprs.node_path.starts_with(prefix)) continue;
+            for (const GhExpression& e : exprs.list) {
+                for (const ContextRead& r : e.reads) {
+                    auto it = tainted.find(prefix_of(r.path, parts));
+                    if (it == tainted.end()) continue;
+                    doc_.facts.untrusted.push_back(
+                        {.source = it->second, .holder = job.id, .site = {e.span, exprs.node_path}, .via = r.path});
                 }
             }
         }
