@@ -2,6 +2,7 @@
 // commit SHA, and docker:// or job/service container images without a digest.
 #include "checks/registry.hpp"
 #include "checks/support/github.hpp"
+#include "core/text.hpp"
 #include "core/vocabulary.hpp"
 
 namespace handoff {
@@ -38,10 +39,10 @@ public:
             for (const GhStep& step : job.steps) {
                 if (step.uses != nullptr) check_uses(doc, sink, *step.uses, child_path(step.path, "uses"));
             }
-            check_container(doc, sink, job.container, child_path(job.path, "container"));
+            check_container(doc, sink, job, job.container, child_path(job.path, "container"));
             if (job.services != nullptr) {
                 for (const Node& service : job.services->children) {
-                    check_container(doc, sink, &service, child_path(child_path(job.path, "services"), service.key));
+                    check_container(doc, sink, job, &service, child_path(child_path(job.path, "services"), service.key));
                 }
             }
         }
@@ -92,18 +93,76 @@ private:
         sink.report(doc, kRule, std::move(hit));
     }
 
-    static void check_container(const Document& doc, FindingSink& sink, const Node* container, const std::string& path) {
+    static void check_container(const Document& doc, FindingSink& sink, const GhJob& job, const Node* container,
+                                const std::string& path) {
         if (container == nullptr) return;
         const Node* image = container->is_map() ? container->find("image") : container;
         if (image == nullptr || !image->is_scalar() || image->value.empty()) return;
-        if (has_digest(image->value) || image->value.find("${{") != std::string::npos) return;
         Hit hit;
         hit.span = image->span;
         hit.node_path = container->is_map() ? child_path(path, "image") : path;
-        hit.message = "container image " + image->value + " is not pinned to a digest";
-        hit.severity = Severity::low;
-        hit.confidence = Confidence::medium;
+        std::vector<std::string> images;
+        if (image->value.find("${{") != std::string::npos) {
+            // ${{ matrix.image }}: every literal value of that matrix entry runs.
+            images = matrix_values(job, image->value);
+        } else {
+            images.push_back(image->value);
+        }
+        std::vector<std::string> floating;  // no tag, or latest
+        std::vector<std::string> tagged;
+        for (const std::string& name : images) {
+            if (has_digest(name)) continue;
+            (mutable_tag(name) ? floating : tagged).push_back(name);
+        }
+        if (floating.empty() && tagged.empty()) return;
+        const std::vector<std::string>& worst = floating.empty() ? tagged : floating;
+        std::string list;
+        for (std::size_t i = 0; i < worst.size() && i < 3; ++i) list += (i ? ", " : "") + worst[i];
+        if (worst.size() > 3) list += ", ...";
+        std::string from_matrix = images.size() == 1 && images.front() == image->value ? "" : " (from the matrix)";
+        if (!floating.empty()) {
+            hit.message = "container image " + list + from_matrix +
+                          " has no tag or uses latest: whatever is pushed next runs with the job's secrets";
+            hit.severity = Severity::medium;
+            hit.confidence = Confidence::high;
+        } else {
+            hit.message = "container image " + list + from_matrix + " is not pinned to a digest (a tag can be moved)";
+            hit.severity = Severity::low;
+            hit.confidence = Confidence::medium;
+        }
         sink.report(doc, kRule, std::move(hit));
+    }
+
+    // "ubuntu", "node:latest", "ghcr.io/x/y" (a registry port is not a tag).
+    static bool mutable_tag(std::string_view image) {
+        std::size_t slash = image.rfind('/');
+        std::string_view last = slash == std::string_view::npos ? image : image.substr(slash + 1);
+        std::size_t colon = last.find(':');
+        return colon == std::string_view::npos || last.substr(colon + 1) == "latest";
+    }
+
+    // The literal values of the matrix entry an image expression names: `${{ matrix.image }}`
+    // with strategy.matrix.image: [a, b] and include: entries.
+    static std::vector<std::string> matrix_values(const GhJob& job, std::string_view value) {
+        std::vector<std::string> out;
+        std::string v = lower(value);
+        std::size_t at = v.find("matrix.");
+        std::size_t open = v.find("${{");
+        std::size_t close = v.find("}}");
+        if (at == std::string::npos || open != 0 || close + 2 != v.size()) return out;  // only a whole-value reference
+        std::string name = std::string(trim(std::string_view(value).substr(at + 7, close - at - 7)));
+        const Node* matrix = job.node->get({"strategy", "matrix"});
+        if (matrix == nullptr || !matrix->is_map()) return out;
+        auto add = [&](const Node* n) {
+            if (n != nullptr && n->is_scalar() && n->value.find("${{") == std::string::npos) out.push_back(n->value);
+        };
+        if (const Node* list = matrix->find(name); list != nullptr && list->is_seq()) {
+            for (const Node& item : list->children) add(&item);
+        }
+        if (const Node* include = matrix->find("include"); include != nullptr && include->is_seq()) {
+            for (const Node& entry : include->children) add(entry.is_map() ? entry.find(name) : nullptr);
+        }
+        return out;
     }
 };
 
