@@ -66,8 +66,10 @@ const std::vector<std::unique_ptr<Check>>& all_checks() {
         list.push_back(make_reusable_workflow_secrets());
         list.push_back(make_secret_in_log());
         list.push_back(make_secrets_inherit());
+        list.push_back(make_secrets_outside_environment());
         list.push_back(make_template_injection());
         list.push_back(make_unpinned_action());
+        list.push_back(make_unredacted_secret());
         return list;
     }();
     return checks;

@@ -67,8 +67,10 @@ std::unique_ptr<Check> make_placeholder_secret_value();
 std::unique_ptr<Check> make_reusable_workflow_secrets();
 std::unique_ptr<Check> make_secret_in_log();
 std::unique_ptr<Check> make_secrets_inherit();
+std::unique_ptr<Check> make_secrets_outside_environment();
 std::unique_ptr<Check> make_template_injection();
 std::unique_ptr<Check> make_unpinned_action();
+std::unique_ptr<Check> make_unredacted_secret();
 
 // Every check, in a fixed order.
 const std::vector<std::unique_ptr<Check>>& all_checks();

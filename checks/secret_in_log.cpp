@@ -1,7 +1,7 @@
 // secret-in-log: a CI script that writes a secret to the job log: echo of a secret,
 // `set -x` with secrets in scope, an environment dump, a verbose tool given the secret,
-// a value derived from a secret written to step outputs without ::add-mask::, and
-// fromJSON(secrets.X).field, whose parts GitHub's log masking does not know.
+// and a value derived from a secret written to step outputs without ::add-mask::.
+// (fromJSON(secrets.X).field is unredacted-secret's.)
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -43,10 +43,6 @@ const RE2& verbose_pattern() {
     static const RE2 re(R"((?:^|[;&|]\s*)curl\b.*\s(?:-v\b|--verbose\b|--trace\b|--trace-ascii\b|-[a-zA-Z]*v[a-zA-Z]*\s))");
     return re;
 }
-const RE2& unredacted_pattern() {
-    static const RE2 re(R"((?i)fromjson\s*\(\s*secrets\.[A-Za-z0-9_-]+\s*\)\s*[.\[])");
-    return re;
-}
 
 // Text after the print command goes to the log unless redirected or piped away.
 bool goes_to_log(std::string_view line) {
@@ -60,7 +56,6 @@ public:
     void check_file(const Document& doc, FindingSink& sink) const override {
         const auto* wf = doc.model_as<GhWorkflow>();
         for (const Exec& exec : doc.facts.execs) check_script(doc, sink, exec, wf);
-        if (wf != nullptr) check_unredacted(doc, sink, *wf);
     }
 
 private:
@@ -178,21 +173,6 @@ private:
             bool derived = line.text.find("$(") != std::string::npos || line.text.find('`') != std::string::npos;
             if (github && !masks && !secret.empty() && writes_output && derived) {
                 report(doc, sink, exec, line, "writes a value derived from " + secret + " to step outputs or the environment without ::add-mask::, so later steps may print it unmasked", Severity::medium);
-            }
-        }
-    }
-
-    static void check_unredacted(const Document& doc, FindingSink& sink, const GhWorkflow& wf) {
-        for (const GhExpressions& exprs : wf.expressions) {
-            if (exprs.bare) continue;
-            for (const GhExpression& e : exprs.list) {
-                if (!RE2::PartialMatch(e.body, unredacted_pattern())) continue;
-                Hit hit;
-                hit.span = e.span;
-                hit.node_path = exprs.node_path;
-                hit.message = "fromJSON(secrets...) picks a field out of a secret; GitHub masks only the whole secret, so the field is printed in clear wherever it is logged";
-                hit.confidence = Confidence::high;
-                sink.report(doc, kRule, std::move(hit));
             }
         }
     }
