@@ -1,6 +1,9 @@
 // excessive-permissions: the GITHUB_TOKEN holds more than the jobs need: write-all,
-// no permissions: block at all (the repository default), or write scopes granted at
-// workflow level to several jobs.
+// no permissions: block at all (the repository default), write scopes granted at
+// workflow level to several jobs, or handed to a local reusable workflow that declares none.
+#include <algorithm>
+#include <map>
+
 #include "checks/registry.hpp"
 #include "checks/support/github.hpp"
 
@@ -31,6 +34,38 @@ std::string join(const std::vector<std::string>& items) {
 class ExcessivePermissions final : public SingleRuleCheck {
 public:
     ExcessivePermissions() : SingleRuleCheck(kRule) {}
+
+    // A job calling a reusable workflow of this repository hands it the caller's token; a
+    // callee that declares no permissions of its own runs every job with all of them.
+    void check_project(const Project& project, FindingSink& sink) const override {
+        std::map<std::string, const GhWorkflow*> workflows;  // by path
+        for (const auto& doc : project.documents) {
+            if (is_github_workflow(*doc)) workflows.emplace(doc->path(), &github_view(*doc));
+        }
+        for (const auto& doc : project.documents) {
+            if (!is_github_workflow(*doc)) continue;
+            const GhWorkflow& wf = github_view(*doc);
+            for (const GhJob& job : wf.jobs) {
+                if (job.uses == nullptr || job.permissions != nullptr || wf.permissions == nullptr) continue;
+                GhUses uses = parse_uses(job.uses->value);
+                if (uses.kind != GhUses::Kind::local) continue;
+                auto callee = workflows.find(repo_root(doc->path()) + uses.path);
+                if (callee == workflows.end() || declares_permissions(*callee->second)) continue;
+                std::vector<std::string> writes;
+                for (const GhScope& scope : permission_scopes(wf.permissions)) {
+                    if (scope.level == "write") writes.push_back(scope.scope == "all" ? "write-all" : scope.scope + ": write");
+                }
+                if (writes.empty()) continue;
+                Hit hit;
+                hit.span = job.uses->span;
+                hit.node_path = child_path(job.path, "uses");
+                hit.message = "job " + job.id + " calls " + uses.path + " with the workflow's " + join(writes) +
+                              ", and the called workflow declares no permissions, so every job in it gets them; "
+                              "set permissions: on this job to what the called workflow needs";
+                sink.report(*doc, kRule, std::move(hit));
+            }
+        }
+    }
 
     void check_file(const Document& doc, FindingSink& sink) const override {
         if (!is_github_workflow(doc)) return;
@@ -76,6 +111,13 @@ public:
     }
 
 private:
+    // Some permissions: block in the workflow or in every one of its jobs.
+    static bool declares_permissions(const GhWorkflow& wf) {
+        if (wf.permissions != nullptr) return true;
+        return !wf.jobs.empty() &&
+               std::all_of(wf.jobs.begin(), wf.jobs.end(), [](const GhJob& j) { return j.permissions != nullptr; });
+    }
+
     static bool outsider_triggered(const GhWorkflow& wf) {
         for (const GhTrigger& t : wf.triggers) {
             if (outsider_trigger(t.event)) return true;

@@ -45,12 +45,6 @@ std::string upper(std::string_view s) {
     return out;
 }
 
-// The repository root a workflow file lives under: "a/b/" for a/b/.github/workflows/x.yml.
-std::string repo_root(std::string_view path) {
-    std::size_t at = path.find(".github/workflows/");
-    return at == std::string_view::npos ? std::string() : std::string(path.substr(0, at));
-}
-
 struct Call {
     const Document* doc;
     const GhJob* job;

@@ -55,6 +55,11 @@ bool job_guarded(const GhJob& job) {
     return false;
 }
 
+std::string repo_root(std::string_view workflow_path) {
+    std::size_t at = workflow_path.find(".github/workflows/");
+    return at == std::string_view::npos ? std::string() : std::string(workflow_path.substr(0, at));
+}
+
 std::span<const std::string_view> code_inputs(std::string_view slug) {
     struct CodeAction {
         std::string_view slug;

@@ -2,6 +2,7 @@
 // What the GitHub Actions checks share: which documents they read and the workflow
 // model the loader built (model/ci.hpp).
 #include <span>
+#include <string>
 #include <string_view>
 
 #include "core/document.hpp"
@@ -29,6 +30,10 @@ bool checks_permission(const GhStep& step);
 
 // The job checks who triggered it: in its if: condition or in a step.
 bool job_guarded(const GhJob& job);
+
+// The folder holding a workflow's .github/ ("" at the scan root, "sub/" in a nested
+// project): `uses: ./.github/workflows/x.yml` resolves against it.
+std::string repo_root(std::string_view workflow_path);
 
 // The inputs of a well-known action that it runs as code (a script, a shell command, a
 // jq/yq program, a JavaScript template): actions/github-script's `script`, azure/cli's
