@@ -1,4 +1,7 @@
 // AI agents fed by outsiders that hold tools with outbound reach (the "lethal trifecta").
+#include <algorithm>
+#include <array>
+
 #include "checks/registry.hpp"
 #include "checks/support/n8n.hpp"
 
@@ -16,6 +19,27 @@ bool reaching_tool(N8nRole role) {
     case N8nRole::sql: return true;
     default: return false;
     }
+}
+
+// Credentials of AI model providers: a tool holding only one of these spends credits but
+// reads none of the workflow owner's data.
+bool model_provider_credential(std::string_view type) {
+    static constexpr std::array<std::string_view, 13> kTypes{
+        "anthropicApi", "azureOpenAiApi", "cohereApi",  "deepSeekApi", "googlePalmApi", "groqApi", "huggingFaceApi",
+        "mistralCloudApi", "ollamaApi", "openAiApi", "openRouterApi", "perplexityApi", "xAiApi",
+    };
+    return std::find(kTypes.begin(), kTypes.end(), type) != kTypes.end();
+}
+
+// An HTTP tool on a written host whose only credential (if any) is a model provider's: the
+// model can pick the body or path, not the destination, and there is no private data to
+// read. Public web search, image generation, the developer's own public webhook.
+bool narrow_http_tool(const N8nNode& tool) {
+    if (tool.info.role != N8nRole::http || !host_is_fixed(tool.param({"url"}))) return false;
+    const Node* credentials = tool.node->find("credentials");
+    if (credentials == nullptr || !credentials->is_map()) return true;
+    return std::all_of(credentials->children.begin(), credentials->children.end(),
+                       [](const Node& c) { return model_provider_credential(c.key); });
 }
 
 constexpr RuleInfo kRule{
@@ -37,8 +61,12 @@ public:
             for (std::size_t a = 0; a < wf.nodes.size(); ++a) {
                 if (wf.nodes[a].info.role != N8nRole::agent) continue;
                 std::vector<std::string> tools;
+                bool narrow = true;  // every reaching tool is a narrow HTTP tool
                 for (std::size_t t : wf.sources(a, "ai_tool")) {
-                    if (reaching_tool(wf.nodes[t].info.role)) tools.push_back(quoted(wf.nodes[t].name));
+                    const N8nNode& tool = wf.nodes[t];
+                    if (!reaching_tool(tool.info.role)) continue;
+                    tools.push_back(quoted(tool.name));
+                    narrow = narrow && narrow_http_tool(tool);
                 }
                 if (tools.empty()) continue;
                 const N8nTrigger* from = nullptr;
@@ -55,8 +83,14 @@ public:
                                   " and holds tools that reach out: ";
                 for (std::size_t i = 0; i < tools.size() && i < 5; ++i) msg += (i ? ", " : "") + tools[i];
                 if (tools.size() > 5) msg += ", ...";
+                Severity severity = from->auth == "none" ? Severity::high : Severity::medium;
+                if (narrow) {
+                    msg += "; each calls a fixed host with no data credential (at most a model provider's), so an "
+                           "outsider can spend credits through them but not read or send the owner's data";
+                    severity = Severity::low;
+                }
                 Hit hit = n8n_type_hit(agent, msg);
-                hit.severity = from->auth == "none" ? Severity::high : Severity::medium;
+                hit.severity = severity;
                 sink.report(doc, kRule, std::move(hit));
             }
         }
