@@ -99,6 +99,11 @@ public:
             return;
         }
         if (inheriting.size() < 2) return;
+        // Reusable workflow calls pass the scopes on to a workflow handoff cannot read here;
+        // when every inheriting job is such a call, nothing says one of them does not need it.
+        bool runs_steps = std::any_of(wf.jobs.begin(), wf.jobs.end(),
+                                      [](const GhJob& j) { return j.permissions == nullptr && j.uses == nullptr; });
+        if (!runs_steps) return;
         for (const GhScope& scope : permission_scopes(wf.permissions)) {
             if (scope.level != "write" || scope.scope == "all") continue;
             Hit hit;

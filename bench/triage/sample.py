@@ -2,6 +2,10 @@
 """Draw the judged sample of issue 14 from a handoff scan of the real-world corpus.
 
 usage: bench/triage/sample.py [HANDOFF_BINARY] [--seed N] [--report FILE] [--out FILE]
+                              [--only DIR] [--skip-judged FILE]
+
+--only github draws from realworld/github only (the CI sample of issue 15, seed 15);
+--skip-judged leaves out findings already in a judgments file, to extend a sample.
 
 Runs `handoff scan ../shared/corpus/realworld --format json` (or reads --report), then
 draws a seeded sample weighted toward high and critical:
@@ -87,10 +91,19 @@ def main():
     ap.add_argument("--seed", type=int, default=DEFAULT_SEED)
     ap.add_argument("--report", help="use this JSON report instead of scanning")
     ap.add_argument("--out", default="-")
+    ap.add_argument("--only", help="a folder of the corpus: github, n8n or mcp")
+    ap.add_argument("--skip-judged", help="a judgments TSV whose (rule, fingerprint) rows are left out")
     a = ap.parse_args()
     corpus = os.path.join(shared_dir(), "corpus", "realworld")
     report = json.load(open(a.report)) if a.report else scan(find_binary(a.binary), corpus)
-    picked = draw(report["findings"], a.seed)
+    findings = report["findings"]
+    if a.only:
+        findings = [f for f in findings if f["location"]["path"].startswith(a.only + "/")]
+    if a.skip_judged:
+        with open(a.skip_judged) as fh:
+            done = {tuple(line.split("\t")[1::-1][:2]) for line in fh.read().splitlines()[1:]}
+        findings = [f for f in findings if (f["rule"], f["fingerprint"]) not in done]
+    picked = draw(findings, a.seed)
     out = sys.stdout if a.out == "-" else open(a.out, "w")
     out.write("fingerprint\trule\tseverity\tpath\tline\tverdict\twhy\n")
     for f in sorted(picked, key=lambda f: (SEVERITIES.index(f["severity"]), f["rule"], f["location"]["path"], f["location"]["line"])):
