@@ -1,5 +1,7 @@
 #include <array>
 #include <cctype>
+#include <map>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -77,16 +79,32 @@ public:
     McpAutoApprove() : SingleRuleCheck(kRule) {}
     void check_file(const Document& doc, FindingSink& sink) const override {
         if (!is_agent_document(doc)) return;
+        // One finding per list (a server's autoApprove or alwaysAllow), at its first tool that
+        // acts, naming them all: the advice is the same for every entry.
+        std::vector<std::pair<std::string, std::string>> order;           // (holder, list) as met
+        std::map<std::pair<std::string, std::string>, std::vector<const Grant*>> acting;
         for (const Grant& g : doc.facts.grants) {
             if (g.capability != capability::auto_approve) continue;
-            bool all = g.scope == "*";
-            if (!all && (read_only_tool(g.scope) || !mutating_tool(g.scope))) continue;
-            std::string message = all ? g.detail + " approves every tool of " + holder_label(doc, g.holder)
-                                      : holder_label(doc, g.holder) + ": " + g.detail + " lists " + g.scope +
-                                            ", which changes or sends something";
-            Hit hit = agent_hit(doc, g.site, std::move(message), g.scope);
-            if (all) hit.severity = Severity::high;
-            sink.report(doc, kRule, std::move(hit));
+            if (g.scope == "*") {
+                Hit hit = agent_hit(doc, g.site, g.detail + " approves every tool of " + holder_label(doc, g.holder), g.scope);
+                hit.severity = Severity::high;
+                sink.report(doc, kRule, std::move(hit));
+                continue;
+            }
+            if (read_only_tool(g.scope) || !mutating_tool(g.scope)) continue;
+            auto key = std::make_pair(g.holder, g.detail);
+            if (acting.find(key) == acting.end()) order.push_back(key);
+            acting[key].push_back(&g);
+        }
+        for (const auto& key : order) {
+            const std::vector<const Grant*>& tools = acting[key];
+            std::string names;
+            for (std::size_t i = 0; i < tools.size() && i < 6; ++i) names += (i ? ", " : "") + tools[i]->scope;
+            if (tools.size() > 6) names += " and " + std::to_string(tools.size() - 6) + " more";
+            std::string message = holder_label(doc, key.first) + ": " + key.second + " lists " + names +
+                                  (tools.size() == 1 ? ", which changes or sends something"
+                                                     : ", which change or send something");
+            sink.report(doc, kRule, agent_hit(doc, tools.front()->site, std::move(message), tools.front()->scope));
         }
     }
 };

@@ -75,7 +75,13 @@ public:
             std::vector<std::string> headers;
             bool email = false;
             bool phone = false;
-            walk(*pin, [&](const Node& n, const NodePath&) {
+            walk(*pin, [&](const Node& n, const NodePath& rel) {
+                // The pinned output of an AI model node is text it generated (sample names,
+                // drafted e-mails), not a record captured from a person.
+                if (rel.depth() == 1) {
+                    const N8nNode* owner = wf.by_name(n.key);
+                    if (owner != nullptr && owner->info.generates_text) return false;
+                }
                 if (auth_header_key(n.key) && std::find(headers.begin(), headers.end(), lower(n.key)) == headers.end()) {
                     headers.push_back(lower(n.key));
                 }

@@ -48,6 +48,7 @@ struct N8nTypeInfo {
     bool app_trigger = false;      // a third-party trigger that receives webhooks
     bool passes_items = false;     // forwards its input items, maybe reshaped (Set, IF, Merge, Code, ...):
                                    // what it outputs is still what fed it, not an API's response
+    bool generates_text = false;   // an AI model node: its output is generated, not captured from a person
 };
 
 struct N8nNode {

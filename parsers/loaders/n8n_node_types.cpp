@@ -104,6 +104,14 @@ constexpr std::string_view kLangchainCredentialExact[] = {
     "memoryMongoDbChat", "memoryMotorhead", "memoryXata", "memoryZep", "toolSerpApi", "toolWolframAlpha",
     "toolSearXng", "perplexity", "groq"};
 
+// Nodes whose output is text an AI model wrote: the base OpenAI node, LangChain chains,
+// agents and provider nodes. What they output is generated, not captured from a person.
+constexpr std::string_view kBaseGenerates[] = {"openAi", "perplexity", "mistralAi"};
+constexpr std::string_view kLangchainGenerates[] = {
+    "agent", "agentTool", "anthropic", "chainLlm", "chainRetrievalQa", "chainSummarization", "googleGemini",
+    "informationExtractor", "mistralAi", "ollama", "openAi", "perplexity", "groq", "sentimentAnalysis",
+    "textClassifier"};
+
 template <std::size_t N>
 bool in_list(const std::string_view (&list)[N], std::string_view item) {
     return std::find(std::begin(list), std::end(list), item) != std::end(list);
@@ -155,8 +163,10 @@ N8nTypeInfo n8n_type_info(std::string_view type) {
         info.needs_credential = !in_list(kBaseNoCredential, name) && !in_list(kBaseNoCredential, base_name);
         info.app_trigger = info.needs_credential && name.ends_with("Trigger");
         info.passes_items = in_list(kBasePassItems, name);
+        info.generates_text = in_list(kBaseGenerates, name);
     } else if (package == kLangchain) {
         info.needs_credential = langchain_needs_credential(name);
+        info.generates_text = in_list(kLangchainGenerates, name);
     }
     return info;
 }
