@@ -12,6 +12,7 @@
 #include "checks/registry.hpp"
 #include "cli/baseline.hpp"
 #include "cli/config.hpp"
+#include "cli/fix_command.hpp"
 #include "cli/scan.hpp"
 #include "core/version.hpp"
 #include "reports/checklist.hpp"
@@ -310,6 +311,9 @@ int main(int argc, char** argv) {
     checklist->add_option("paths", checklist_paths, "Files or folders")->required()->check(CLI::ExistingPath);
     checklist->add_option("-o,--output", checklist_output, "Write to FILE instead of stdout");
 
+    FixArgs fix_args;
+    CLI::App* fix = add_fix_command(app, fix_args);
+
     CLI::App* rules = app.add_subcommand("rules", "List every rule id with its family and default severity");
     CLI::App* version = app.add_subcommand("version", "Print the version");
 
@@ -324,6 +328,7 @@ int main(int argc, char** argv) {
     if (rules->parsed()) return rules_command();
     if (formats->parsed()) return formats_command(format_paths);
     if (checklist->parsed()) return checklist_command(checklist_paths, checklist_output);
+    if (fix->parsed()) return fix_command(fix_args);
     scan_args.fail_on_given = scan->count("--fail-on") > 0;
     return scan_command(std::move(scan_args));
 }

@@ -1,0 +1,180 @@
+// handoff fix: each platform's reference, byte-exact edits, .env/.env.example/.gitignore,
+// verification by re-parsing, masking in the diff, and a second run that changes nothing.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <random>
+#include <string>
+
+#include "cli/scan.hpp"
+#include "fix/fix.hpp"
+#include "tests/support.hpp"
+
+using namespace handoff;
+using handoff::testing::read_text;
+using handoff::testing::TempDir;
+
+namespace {
+
+// Made-up keys in real formats (random bodies, never live).
+std::string body(std::size_t n, unsigned seed) {
+    static constexpr std::string_view kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    std::mt19937 rng(seed);
+    std::string out;
+    for (std::size_t i = 0; i < n; ++i) out += kAlphabet[rng() % kAlphabet.size()];
+    return out;
+}
+std::string openai_key(unsigned seed = 1) { return "sk-proj-" + body(64, seed) + "T3BlbkFJ" + body(64, seed + 1); }
+std::string anthropic_key(unsigned seed = 3) { return "sk-ant-api03-" + body(93, seed) + "AA"; }
+
+ScanResult scan_of(const TempDir& dir) {
+    ScanOptions options;
+    options.paths = {dir.path().string()};
+    return run_scan(options);
+}
+
+FixPlan plan_of(const TempDir& dir) { return plan_fixes(dir.path().string(), scan_of(dir), FixOptions{}); }
+
+const FileChange* change_of(const FixPlan& plan, std::string_view path) {
+    auto it = std::find_if(plan.changes.begin(), plan.changes.end(), [&](const FileChange& c) { return c.path == path; });
+    return it == plan.changes.end() ? nullptr : &*it;
+}
+
+// Writes the plan, then checks that a second plan changes nothing and no key is left outside .env.
+void write_and_rescan(const TempDir& dir, const FixPlan& plan) {
+    std::string error;
+    REQUIRE(apply_plan(dir.path().string(), plan, error));
+    ScanResult again = scan_of(dir);
+    for (const Finding& f : again.findings) {
+        if (f.family == Family::embedded_token) CHECK_MESSAGE(f.location.path == ".env", f.location.path);
+    }
+    FixPlan second = plan_fixes(dir.path().string(), again, FixOptions{});
+    CHECK(second.changes.empty());
+}
+
+} // namespace
+
+TEST_CASE("fix: a GitHub workflow reads the key from secrets; comments, CRLF and every other byte stay") {
+    TempDir dir;
+    std::string key = openai_key();
+    std::string before = "# deploy\r\non: push\r\njobs:\r\n  test:\r\n    runs-on: ubuntu-latest\r\n    env:\r\n"
+                         "      OPENAI_API_KEY: " + key + "   # the key\r\n    steps:\r\n      - run: make test\r\n";
+    dir.write(".github/workflows/ci.yml", before);
+    FixPlan plan = plan_of(dir);
+    const FileChange* wf = change_of(plan, ".github/workflows/ci.yml");
+    REQUIRE(wf != nullptr);
+    std::string expected = before;
+    expected.replace(expected.find(key), key.size(), "${{ secrets.OPENAI_API_KEY }}");
+    CHECK(wf->after == expected);  // byte for byte: only the key's bytes changed
+    CHECK(plan.manual.empty());
+    CHECK(plan.keys_moved == 1);
+
+    const FileChange* env = change_of(plan, ".env");
+    REQUIRE(env != nullptr);
+    CHECK(env->created);
+    CHECK(env->after.find("OPENAI_API_KEY=" + key + "\n") != std::string::npos);
+    const FileChange* example = change_of(plan, ".env.example");
+    REQUIRE(example != nullptr);
+    CHECK(example->after.find("OPENAI_API_KEY=\n") != std::string::npos);
+    CHECK(example->after.find("OpenAI") != std::string::npos);  // where to create it
+    const FileChange* ignore = change_of(plan, ".gitignore");
+    REQUIRE(ignore != nullptr);
+    CHECK(ignore->after == ".env\n");
+
+    // The diff never shows the key, neither where it was nor where it goes.
+    std::string diff = plan_diff(plan);
+    CHECK(diff.find(key) == std::string::npos);
+    CHECK(diff.find("+      OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}   # the key") != std::string::npos);
+    CHECK(diff.find("--- /dev/null\n+++ b/.env\n") != std::string::npos);
+
+    write_and_rescan(dir, plan);
+    CHECK(read_text(dir.path() / ".github/workflows/ci.yml") == expected);
+    CHECK(read_text(dir.path() / ".env").find(key) != std::string::npos);
+    CHECK((std::filesystem::status(dir.path() / ".env").permissions() & std::filesystem::perms::others_read) ==
+          std::filesystem::perms::none);
+}
+
+TEST_CASE("fix: each MCP client gets the syntax it expands; one that expands nothing is a manual step") {
+    TempDir dir;
+    std::string key = openai_key(11);
+    auto config = [&](std::string_view value) {
+        return "{\n  \"mcpServers\": {\n    \"ai\": {\n      \"command\": \"npx\",\n      \"args\": [\"-y\", \"ai-mcp@1.2.0\"],\n"
+               "      \"env\": {\"OPENAI_API_KEY\": \"" + std::string(value) + "\"}\n    }\n  }\n}\n";
+    };
+    dir.write(".mcp.json", config(key));
+    dir.write(".cursor/mcp.json", config(key));
+    dir.write("claude_desktop_config.json", config(key));
+    FixPlan plan = plan_of(dir);
+    const FileChange* claude_code = change_of(plan, ".mcp.json");
+    const FileChange* cursor = change_of(plan, ".cursor/mcp.json");
+    REQUIRE(claude_code != nullptr);
+    REQUIRE(cursor != nullptr);
+    CHECK(claude_code->after == config("${OPENAI_API_KEY}"));
+    CHECK(cursor->after == config("${env:OPENAI_API_KEY}"));
+    CHECK(change_of(plan, "claude_desktop_config.json") == nullptr);
+    REQUIRE(plan.manual.size() == 1);
+    CHECK(plan.manual[0].location.path == "claude_desktop_config.json");
+    CHECK(plan.manual[0].why.find("does not expand") != std::string::npos);
+    // One key in three files is one entry in .env.
+    const FileChange* env = change_of(plan, ".env");
+    REQUIRE(env != nullptr);
+    CHECK(std::count(env->after.begin(), env->after.end(), '=') == 1);
+}
+
+TEST_CASE("fix: an n8n header value becomes an expression reading the environment; GitLab reads $NAME") {
+    TempDir dir;
+    std::string key = anthropic_key();
+    std::string flow = "{\n  \"name\": \"w\",\n  \"nodes\": [\n    {\"id\": \"1\", \"name\": \"Call\", \"type\": \"n8n-nodes-base.httpRequest\", "
+                       "\"typeVersion\": 4.2, \"position\": [0, 0],\n     \"parameters\": {\"url\": \"https://api.anthropic.com/v1/messages\", "
+                       "\"sendHeaders\": true,\n       \"headerParameters\": {\"parameters\": [{\"name\": \"x-api-key\", \"value\": \"" +
+                       key + "\"}]}}}\n  ],\n  \"connections\": {}\n}\n";
+    dir.write("flows/call.json", flow);
+    std::string pipeline = "test:\n  script:\n    - 'curl -H \"x-api-key: " + key + "\" https://api.anthropic.com/v1/models'\n";
+    dir.write(".gitlab-ci.yml", pipeline);
+    FixPlan plan = plan_of(dir);
+    const FileChange* n8n = change_of(plan, "flows/call.json");
+    REQUIRE(n8n != nullptr);
+    std::string expected = flow;
+    expected.replace(expected.find(key), key.size(), "={{ $env.ANTHROPIC_API_KEY }}");
+    CHECK(n8n->after == expected);
+    const FileChange* gitlab = change_of(plan, ".gitlab-ci.yml");
+    REQUIRE(gitlab != nullptr);
+    std::string expected_gitlab = pipeline;
+    expected_gitlab.replace(expected_gitlab.find(key), key.size(), "$ANTHROPIC_API_KEY");
+    CHECK(gitlab->after == expected_gitlab);
+    write_and_rescan(dir, plan);
+}
+
+TEST_CASE("fix: a different value already in .env under that name gets a new name, and nothing is overwritten") {
+    TempDir dir;
+    std::string key = openai_key(21);
+    std::string other = openai_key(31);
+    dir.write(".env", "OPENAI_API_KEY=" + other + "\n");
+    dir.write(".gitignore", "node_modules/\n.env\n");
+    dir.write(".github/workflows/ci.yml", "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    env:\n      OPENAI_API_KEY: " +
+                                              key + "\n    steps:\n      - run: make\n");
+    FixPlan plan = plan_of(dir);
+    const FileChange* wf = change_of(plan, ".github/workflows/ci.yml");
+    REQUIRE(wf != nullptr);
+    CHECK(wf->after.find("${{ secrets.OPENAI_API_KEY_2 }}") != std::string::npos);
+    const FileChange* env = change_of(plan, ".env");
+    REQUIRE(env != nullptr);
+    CHECK(env->after == "OPENAI_API_KEY=" + other + "\nOPENAI_API_KEY_2=" + key + "\n");
+    CHECK(change_of(plan, ".gitignore") == nullptr);  // .env is already ignored
+    CHECK(std::any_of(plan.notes.begin(), plan.notes.end(),
+                      [](const std::string& n) { return n.find("OPENAI_API_KEY_2") != std::string::npos; }));
+}
+
+TEST_CASE("fix: an edit that would change the file's structure is not made, and says why") {
+    TempDir dir;
+    std::string key = openai_key(41);
+    // In a YAML flow mapping `${{` opens a nested mapping: the reference cannot go there as is.
+    dir.write(".github/workflows/ci.yml", "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    env: {OPENAI_API_KEY: " + key +
+                                              "}\n    steps:\n      - run: make\n");
+    FixPlan plan = plan_of(dir);
+    CHECK(change_of(plan, ".github/workflows/ci.yml") == nullptr);
+    REQUIRE(plan.manual.size() == 1);
+    CHECK(plan.manual[0].rule == "openai-api-key");
+    CHECK(plan.changes.empty());  // nothing moved, so .env is not touched either
+}
