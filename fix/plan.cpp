@@ -3,6 +3,7 @@
 // edited file still parses to the same format and structure.
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -93,7 +94,43 @@ struct Reference {
     bool n8n_expression = false; // the value must start with '=' to be evaluated
     std::string manual;          // non-empty: no reference fits, and why
     std::string where;           // where the client sets NAME
+    std::string note;            // a caveat about this file's reference, noted once per file
 };
+
+// Files that exist to hold credentials: they belong in a home folder or a secret store,
+// not in the repository, and have no reference syntax to put in their place.
+bool credentials_file(std::string_view path) {
+    std::string name = lower(path.substr(path.rfind('/') == std::string_view::npos ? 0 : path.rfind('/') + 1));
+    return name == ".pypirc" || name == ".npmrc" || name == ".netrc" || name == ".git-credentials" ||
+           name == ".dockercfg" || (contains(path, ".docker/") && name == "config.json") ||
+           (contains(path, "aws/") && name.starts_with("credentials")) || name == ".htpasswd";
+}
+
+bool compose_file(std::string_view path) {
+    std::string name = lower(path.substr(path.rfind('/') == std::string_view::npos ? 0 : path.rfind('/') + 1));
+    return (name.starts_with("docker-compose") || name.starts_with("compose")) &&
+           (name.ends_with(".yml") || name.ends_with(".yaml"));
+}
+
+// Source files whose string literals fix can turn into an environment lookup.
+enum class Code : unsigned char { none, python, javascript, shell, docs };
+
+Code code_of(std::string_view path, std::string_view bytes) {
+    std::string p = lower(path);
+    if (p.ends_with(".py")) return Code::python;
+    for (std::string_view ext : {".js", ".mjs", ".cjs", ".ts", ".mts", ".jsx", ".tsx"}) {
+        if (p.ends_with(ext)) return Code::javascript;
+    }
+    if (p.ends_with(".sh") || p.ends_with(".bash")) return Code::shell;
+    for (std::string_view ext : {".md", ".markdown", ".rst", ".txt", ".adoc"}) {
+        if (p.ends_with(ext)) return Code::docs;
+    }
+    std::string_view first = bytes.substr(0, bytes.find('\n'));
+    if (first.starts_with("#!") && (contains(first, "bash") || contains(first, "/sh"))) return Code::shell;
+    if (first.starts_with("#!") && contains(first, "python")) return Code::python;
+    if (first.starts_with("#!") && contains(first, "node")) return Code::javascript;
+    return Code::none;
+}
 
 std::string first_expanding(McpClient client, std::string_view name) {
     struct Syntax {
@@ -112,6 +149,43 @@ std::string first_expanding(McpClient client, std::string_view name) {
         }
     }
     return {};
+}
+
+// Files of no platform handoff models: the syntax the tool that reads them expands.
+Reference generic_reference(const Document& doc, const std::string& name) {
+    Reference ref;
+    std::string path = lower(doc.path());
+    std::string file = path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1);
+    if (credentials_file(doc.path())) {
+        ref.manual = "a credentials file: it belongs in the home folder of each machine (or the CI's secret store), "
+                     "not in the repository; delete it here";
+    } else if (doc.format == Format::maven_settings) {
+        ref.text = "${env." + name + "}";
+        ref.where = "the environment Maven runs in";
+    } else if (doc.format == Format::nuget_config) {
+        ref.text = "%" + name + "%";
+        ref.where = "the environment NuGet runs in";
+    } else if (compose_file(doc.path())) {
+        ref.text = "${" + name + "}";  // Compose substitutes from the environment and the .env beside it
+        ref.where = "the .env file beside the compose file (Compose reads it), or the deploying shell";
+    } else if (file == "serverless.yml" || file == "serverless.yaml") {
+        ref.text = "${env:" + name + "}";
+        ref.where = "the environment of the deploying shell or CI job";
+    } else if (contains(path, "postman") || contains(doc.bytes().substr(0, 4096), "_postman_id")) {
+        ref.text = "{{" + name + "}}";
+        ref.where = "a Postman environment (a secret-type variable)";
+    } else if (contains(path, "insomnia") || contains(doc.bytes().substr(0, 4096), "\"__export_format\"")) {
+        ref.text = "{{ _." + name + " }}";
+        ref.where = "an Insomnia environment";
+    } else if (doc.format == Format::yaml || doc.format == Format::json || doc.format == Format::toml) {
+        ref.text = "${" + name + "}";
+        ref.where = "the environment of the program that reads " + doc.path();
+        ref.note = doc.path() + ": check that the program reading it expands ${" + name +
+                   "} from the environment (envsubst, Compose, Spring, dotenv loaders do; some do not)";
+    } else {
+        ref.manual = "handoff knows no reference syntax for this file: load the key at run time from the environment";
+    }
+    return ref;
 }
 
 Reference reference_for(const Document& doc, const Holder& holder, const std::string& name) {
@@ -163,16 +237,14 @@ Reference reference_for(const Document& doc, const Holder& holder, const std::st
         ref.manual = "bind it with credentials('" + lower(name) + "') in the pipeline, or a credentials binding in the job";
         return ref;
     default:
-        ref.manual = "handoff knows no reference syntax for this file: load the key at run time from the environment";
-        return ref;
+        return generic_reference(doc, name);
     }
 }
 
 // The name a moved key goes by: the variable or flag it was written under when that is a
 // secret's name, else the provider's usual name for it.
-std::string wanted_name(const Finding& finding, const Holder& holder, Format format) {
+std::string wanted_name(const Finding& finding, std::string_view key, const Holder& holder, Format format) {
     std::string name;
-    std::string_view key = holder.scalar != nullptr ? std::string_view(holder.scalar->key) : std::string_view();
     bool specific = finding.rule != "generic-secret" && finding.rule != "url-credentials";
     if (!key.empty() && is_secret_name(key) && (env_style(key) || !specific)) name = env_name(key);
     if (name.empty() && holder.previous != nullptr && holder.previous->is_scalar() &&
@@ -277,6 +349,90 @@ private:
         return std::string(info->name) + ": " + std::string(info->console);
     }
 
+    // The name a key in source code goes by: the identifier it is assigned to on its line
+    // (API_KEY = "...", export GH_TOKEN="...", apiKey: '...') when that names a secret.
+    static std::string assigned_name(std::string_view bytes, std::uint32_t at) {
+        std::size_t line = bytes.rfind('\n', at == 0 ? 0 : at - 1);
+        std::string_view before = bytes.substr(line == std::string_view::npos ? 0 : line + 1);
+        before = before.substr(0, at - (line == std::string_view::npos ? 0 : line + 1));
+        std::size_t end = before.find_last_of("=:");
+        if (end == std::string_view::npos) return {};
+        std::string_view left = trim(before.substr(0, end), " \t\"'");
+        std::size_t start = left.size();
+        while (start > 0 && (std::isalnum(static_cast<unsigned char>(left[start - 1])) != 0 || left[start - 1] == '_')) --start;
+        return std::string(left.substr(start));
+    }
+
+    // Keys in Python, JavaScript and shell files become environment lookups: a whole string
+    // literal becomes os.environ["NAME"] or process.env.NAME; in shell text (outside single
+    // quotes) the key becomes ${NAME}. In documentation it becomes a <NAME> placeholder.
+    void plan_code_file(const std::string& path, std::string& bytes, const Document& doc,
+                        const std::vector<const Finding*>& findings, Code code) {
+        env_.mark();
+        std::map<std::string, std::string> names_before = names_;
+        std::size_t notes_before = plan_.notes.size();
+        std::vector<Edit> edits;
+        std::vector<std::string> references;
+        std::vector<const Finding*> planned;
+        bool has_os = contains(bytes, "import os") || contains(bytes, "from os import");
+        for (const Finding* f : findings) {
+            Span span{offset_of(*doc.file, f->location.line, f->location.column),
+                      offset_of(*doc.file, f->location.end_line, f->location.end_column)};
+            if (span.empty() || span.end > bytes.size()) {
+                manual(*f, "the key's place in the file is unclear");
+                continue;
+            }
+            std::string value = bytes.substr(span.begin, span.size());
+            char open = span.begin > 0 ? bytes[span.begin - 1] : '\0';
+            char close = span.end < bytes.size() ? bytes[span.end] : '\0';
+            bool whole_literal = (open == '"' || open == '\'' || (open == '`' && code == Code::javascript)) && close == open;
+            Edit edit{span.begin, span.end, {}};
+            std::string name;
+            auto name_for = [&]() {
+                if (auto it = names_.find(value); it != names_.end()) return it->second;
+                Holder none;
+                std::string key = assigned_name(bytes, whole_literal ? span.begin - 1 : span.begin);
+                std::string wanted = wanted_name(*f, key, none, doc.format);
+                std::string placed = env_.place(wanted, value, console_of(*f), plan_.notes);
+                names_.emplace(value, placed);
+                return placed;
+            };
+            if (value.find_first_of("\\\n") != std::string::npos) {
+                manual(*f, "the key spans lines or escapes: move it by hand");
+                continue;
+            }
+            if (code == Code::docs) {
+                // Documentation shows a placeholder; the real key goes to .env like any other.
+                name = name_for();
+                edit.text = "<" + name + ">";
+            } else if (code == Code::shell) {
+                std::size_t line = bytes.rfind('\n', span.begin);
+                std::string_view head = std::string_view(bytes).substr(line == std::string::npos ? 0 : line + 1);
+                head = head.substr(0, span.begin - (line == std::string::npos ? 0 : line + 1));
+                if (std::count(head.begin(), head.end(), '\'') % 2 == 1) {
+                    manual(*f, "the key is inside single quotes, where the shell expands nothing: use \"$NAME\" by hand");
+                    continue;
+                }
+                name = name_for();
+                edit.text = "${" + name + "}";
+            } else if (!whole_literal) {
+                manual(*f, "the key is part of a longer string: build the string from the environment by hand");
+                continue;
+            } else if (code == Code::python && !has_os) {
+                manual(*f, "read it with os.environ[...] (the file does not import os yet)");
+                continue;
+            } else {
+                name = name_for();
+                edit = {span.begin - 1, span.end + 1,
+                        code == Code::python ? "os.environ[\"" + name + "\"]" : "process.env." + name};
+            }
+            references.push_back(edit.text);
+            edits.push_back(std::move(edit));
+            planned.push_back(f);
+        }
+        commit_file(path, bytes, doc, std::move(edits), references, planned, names_before, notes_before);
+    }
+
     void plan_file(const std::string& path, const std::vector<const Finding*>& findings) {
         bool ok = false;
         std::string bytes = read_file(root_ + "/" + path, ok);
@@ -288,7 +444,16 @@ private:
         // A .env is where keys belong; whether git commits it is dotenv-not-ignored's business.
         if (doc->format == Format::dotenv) return;
         if (!doc->tree) {
-            for (const Finding* f : findings) manual(*f, "the file does not parse, so no edit can be checked");
+            Code code = code_of(path, bytes);
+            if (code != Code::none) {
+                plan_code_file(path, bytes, *doc, findings, code);
+                return;
+            }
+            std::string why = credentials_file(path)
+                                  ? "a credentials file: it belongs in the home folder of each machine (or the CI's "
+                                    "secret store), not in the repository; delete it here"
+                                  : "the file does not parse, so no edit can be checked";
+            for (const Finding* f : findings) manual(*f, why);
             return;
         }
         env_.mark();
@@ -298,6 +463,7 @@ private:
         std::vector<std::string> references;
         std::vector<const Finding*> planned;
         std::set<const Node*> expression_marked;
+        std::vector<std::string> file_notes;
         for (const Finding* f : findings) {
             Span span{offset_of(*doc->file, f->location.line, f->location.column),
                       offset_of(*doc->file, f->location.end_line, f->location.end_column)};
@@ -317,7 +483,7 @@ private:
             if (auto it = names_.find(value); it != names_.end()) {
                 name = it->second;
             } else {
-                std::string wanted = wanted_name(*f, holder, doc->format);
+                std::string wanted = wanted_name(*f, holder.scalar->key, holder, doc->format);
                 Reference probe = reference_for(*doc, holder, wanted);
                 if (!probe.manual.empty()) {
                     manual(*f, probe.manual);
@@ -333,6 +499,9 @@ private:
                 manual(*f, ref.manual);
                 continue;
             }
+            if (!ref.note.empty() && std::find(file_notes.begin(), file_notes.end(), ref.note) == file_notes.end()) {
+                file_notes.push_back(ref.note);
+            }
             edits.push_back({span.begin, span.end, ref.text});
             if (ref.n8n_expression && !holder.scalar->value.starts_with("=") &&
                 expression_marked.insert(holder.scalar).second) {
@@ -343,6 +512,15 @@ private:
             references.push_back(ref.text);
             planned.push_back(f);
         }
+        plan_.notes.insert(plan_.notes.end(), file_notes.begin(), file_notes.end());
+        commit_file(path, bytes, *doc, std::move(edits), references, planned, names_before, notes_before);
+    }
+
+    // Applies a file's edits, verifies the result, and keeps it, or rolls its names back
+    // out of .env and lists its findings as manual steps.
+    void commit_file(const std::string& path, std::string& bytes, const Document& doc, std::vector<Edit> edits,
+                     const std::vector<std::string>& references, const std::vector<const Finding*>& planned,
+                     std::map<std::string, std::string>& names_before, std::size_t notes_before) {
         if (edits.empty()) {
             env_.rollback();
             return;
@@ -355,7 +533,7 @@ private:
             after.replace(e.begin, e.end - e.begin, e.text);
             limit = e.begin;
         }
-        std::string why = verify(*doc, path, after, references);
+        std::string why = verify(doc, path, after, references);
         if (!why.empty()) {
             for (const Finding* f : planned) manual(*f, why + "; left as it is");
             env_.rollback();

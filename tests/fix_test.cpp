@@ -178,3 +178,52 @@ TEST_CASE("fix: an edit that would change the file's structure is not made, and 
     CHECK(plan.manual[0].rule == "openai-api-key");
     CHECK(plan.changes.empty());  // nothing moved, so .env is not touched either
 }
+
+TEST_CASE("fix: keys in source code become environment lookups; what cannot be rewritten safely is listed") {
+    TempDir dir;
+    std::string a = openai_key(51);
+    std::string b = anthropic_key(53);
+    std::string c = openai_key(55);
+    dir.write("app/settings.py", "import os\n\nOPENAI_API_KEY = \"" + a + "\"\n");
+    dir.write("app/other.py", "CLIENT_KEY = '" + b + "'\n");  // no `import os`: left to a person
+    dir.write("src/client.mjs", "export const client = new OpenAI({ apiKey: '" + c + "' });\n");
+    dir.write("bin/deploy.sh", "#!/usr/bin/env bash\nexport TOKEN=\"" + b + "\"\ncurl -H 'x-api-key: " + b + "' https://example.com\n");
+    dir.write("docs/setup.md", "Set the key:\n\n    export OPENAI_API_KEY=" + a + "\n");
+    dir.write(".pypirc", "[pypi]\nusername = __token__\npassword = pypi-AgEIcHlwaS5vcmc" + body(70, 57) + "\n");
+    FixPlan plan = plan_of(dir);
+
+    const FileChange* py = change_of(plan, "app/settings.py");
+    REQUIRE(py != nullptr);
+    CHECK(py->after == "import os\n\nOPENAI_API_KEY = os.environ[\"OPENAI_API_KEY\"]\n");
+    CHECK(change_of(plan, "app/other.py") == nullptr);
+    const FileChange* js = change_of(plan, "src/client.mjs");
+    REQUIRE(js != nullptr);
+    CHECK(js->after.find("apiKey: process.env.OPENAI_API_KEY_2 }") != std::string::npos);
+    const FileChange* sh = change_of(plan, "bin/deploy.sh");
+    REQUIRE(sh != nullptr);
+    CHECK(sh->after.find("export TOKEN=\"${TOKEN}\"") != std::string::npos);
+    CHECK(sh->after.find("'x-api-key: " + b + "'") != std::string::npos);  // single quotes expand nothing: kept, listed
+    const FileChange* md = change_of(plan, "docs/setup.md");
+    REQUIRE(md != nullptr);
+    CHECK(md->after.find("export OPENAI_API_KEY=<OPENAI_API_KEY>") != std::string::npos);
+
+    auto manual_for = [&](std::string_view path) {
+        return std::count_if(plan.manual.begin(), plan.manual.end(), [&](const ManualStep& m) { return m.location.path == path; });
+    };
+    CHECK(manual_for("app/other.py") == 1);
+    CHECK(manual_for("bin/deploy.sh") == 1);
+    CHECK(manual_for(".pypirc") >= 1);
+}
+
+TEST_CASE("fix: a config file of no known platform reads ${NAME}, with a note to check its loader") {
+    TempDir dir;
+    std::string key = anthropic_key(61);
+    dir.write("config/llm.yaml", "provider: anthropic\n# model settings\napi_key: \"" + key + "\"\nmodel: claude\n");
+    FixPlan plan = plan_of(dir);
+    const FileChange* config = change_of(plan, "config/llm.yaml");
+    REQUIRE(config != nullptr);
+    CHECK(config->after == "provider: anthropic\n# model settings\napi_key: \"${ANTHROPIC_API_KEY}\"\nmodel: claude\n");
+    CHECK(std::any_of(plan.notes.begin(), plan.notes.end(),
+                      [](const std::string& n) { return n.find("config/llm.yaml: check that the program") == 0; }));
+    write_and_rescan(dir, plan);
+}
