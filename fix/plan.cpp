@@ -95,6 +95,7 @@ struct Reference {
     std::string manual;          // non-empty: no reference fits, and why
     std::string where;           // where the client sets NAME
     std::string note;            // a caveat about this file's reference, noted once per file
+    std::string input_id;        // VS Code: the promptString input the reference names, to declare
 };
 
 // Files that exist to hold credentials: they belong in a home folder or a secret store,
@@ -211,6 +212,14 @@ Reference reference_for(const Document& doc, const Holder& holder, const std::st
     case Format::mcp_config: {
         const auto* agent = doc.model_as<AgentModel>();
         McpClient client = agent != nullptr ? agent->client : McpClient::unknown;
+        if (client == McpClient::vscode && doc.tree && doc.tree->is_map()) {
+            // VS Code asks for the key once, masked, and keeps it in its secret storage.
+            ref.input_id = lower(name);
+            std::replace(ref.input_id.begin(), ref.input_id.end(), '_', '-');
+            ref.text = "${input:" + ref.input_id + "}";
+            ref.where = "the VS Code prompt for input '" + ref.input_id + "' (asked once, stored encrypted)";
+            return ref;
+        }
         ref.text = first_expanding(client, name);
         if (ref.text.empty()) {
             ref.manual = "this client does not expand variables in its config: remove the value and start the "
@@ -296,13 +305,25 @@ struct Edit {
 };
 
 // The same format, a parse as clean as before, the same tree shape, and every reference in place.
+// Node paths outside a subtree fix adds to on purpose (VS Code's `inputs`).
+std::vector<std::string> shape_outside(const Node& root, std::string_view added) {
+    std::vector<std::string> all = shape(root);
+    if (added.empty()) return all;
+    std::erase_if(all, [&](const std::string& p) {
+        return p.starts_with(added) && (p.size() == added.size() || p[added.size()] == '.' || p[added.size()] == '[');
+    });
+    return all;
+}
+
 std::string verify(const Document& before, const std::string& path, const std::string& after,
-                   const std::vector<std::string>& references) {
+                   const std::vector<std::string>& references, std::string_view added = {}) {
     std::unique_ptr<Document> doc = load_document(path, after, ParseLimits{});
     if (doc->format != before.format) return "the edited file would be read as another format";
     if (parse_failed(*doc) && !parse_failed(before)) return "the edited file would not parse";
     if (before.tree.has_value() != doc->tree.has_value()) return "the edited file would not parse";
-    if (before.tree && shape(*before.tree) != shape(*doc->tree)) return "the edit would change the file's structure";
+    if (before.tree && shape_outside(*before.tree, added) != shape_outside(*doc->tree, added)) {
+        return "the edit would change the file's structure";
+    }
     for (const std::string& ref : references) {
         if (after.find(ref) == std::string::npos) return "the reference would not be written as intended";
     }
@@ -464,6 +485,7 @@ private:
         std::vector<const Finding*> planned;
         std::set<const Node*> expression_marked;
         std::vector<std::string> file_notes;
+        std::vector<std::string> input_ids;  // VS Code inputs to declare
         for (const Finding* f : findings) {
             Span span{offset_of(*doc->file, f->location.line, f->location.column),
                       offset_of(*doc->file, f->location.end_line, f->location.end_column)};
@@ -499,6 +521,9 @@ private:
                 manual(*f, ref.manual);
                 continue;
             }
+            if (!ref.input_id.empty() && std::find(input_ids.begin(), input_ids.end(), ref.input_id) == input_ids.end()) {
+                input_ids.push_back(ref.input_id);
+            }
             if (!ref.note.empty() && std::find(file_notes.begin(), file_notes.end(), ref.note) == file_notes.end()) {
                 file_notes.push_back(ref.note);
             }
@@ -513,14 +538,50 @@ private:
             planned.push_back(f);
         }
         plan_.notes.insert(plan_.notes.end(), file_notes.begin(), file_notes.end());
-        commit_file(path, bytes, *doc, std::move(edits), references, planned, names_before, notes_before);
+        if (!input_ids.empty()) {
+            if (!declare_inputs(bytes, *doc->tree, input_ids, edits)) {
+                for (const Finding* f : planned) manual(*f, "no place to declare the VS Code input was found");
+                env_.rollback();
+                names_ = std::move(names_before);
+                plan_.notes.resize(notes_before);
+                return;
+            }
+        }
+        commit_file(path, bytes, *doc, std::move(edits), references, planned, names_before, notes_before,
+                    input_ids.empty() ? "" : "inputs");
+    }
+
+    // VS Code's `inputs`: one masked promptString per key, appended to the list, or a new
+    // list as the config's first member.
+    static bool declare_inputs(const std::string& bytes, const Node& root, const std::vector<std::string>& ids,
+                               std::vector<Edit>& edits) {
+        std::string entries;
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            entries += std::string(i ? ",\n" : "") + "    { \"type\": \"promptString\", \"id\": \"" + ids[i] +
+                       "\", \"description\": \"" + ids[i] + " (moved out of this file by handoff fix)\", \"password\": true }";
+        }
+        const Node* inputs = root.find("inputs");
+        if (inputs != nullptr) {
+            if (!inputs->is_seq() || inputs->span.empty() || bytes[inputs->span.end - 1] != ']') return false;
+            if (inputs->children.empty()) {
+                edits.push_back({inputs->span.end - 1, inputs->span.end - 1, "\n" + entries + "\n  "});
+            } else {
+                std::uint32_t after_last = inputs->children.back().span.end;
+                edits.push_back({after_last, after_last, ",\n" + entries});
+            }
+            return true;
+        }
+        if (root.span.empty() || bytes[root.span.begin] != '{' || root.children.empty()) return false;
+        edits.push_back({root.span.begin + 1, root.span.begin + 1, "\n  \"inputs\": [\n" + entries + "\n  ],"});
+        return true;
     }
 
     // Applies a file's edits, verifies the result, and keeps it, or rolls its names back
     // out of .env and lists its findings as manual steps.
     void commit_file(const std::string& path, std::string& bytes, const Document& doc, std::vector<Edit> edits,
                      const std::vector<std::string>& references, const std::vector<const Finding*>& planned,
-                     std::map<std::string, std::string>& names_before, std::size_t notes_before) {
+                     std::map<std::string, std::string>& names_before, std::size_t notes_before,
+                     std::string_view added = {}) {
         if (edits.empty()) {
             env_.rollback();
             return;
@@ -533,7 +594,7 @@ private:
             after.replace(e.begin, e.end - e.begin, e.text);
             limit = e.begin;
         }
-        std::string why = verify(doc, path, after, references);
+        std::string why = verify(doc, path, after, references, added);
         if (!why.empty()) {
             for (const Finding* f : planned) manual(*f, why + "; left as it is");
             env_.rollback();

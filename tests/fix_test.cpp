@@ -227,3 +227,31 @@ TEST_CASE("fix: a config file of no known platform reads ${NAME}, with a note to
                       [](const std::string& n) { return n.find("config/llm.yaml: check that the program") == 0; }));
     write_and_rescan(dir, plan);
 }
+
+TEST_CASE("fix: VS Code reads the key from a declared password input") {
+    TempDir dir;
+    std::string key = openai_key(71);
+    std::string before = "{\n  // servers of this workspace\n  \"servers\": {\n    \"ai\": {\n      \"command\": \"npx\",\n"
+                         "      \"args\": [\"-y\", \"ai-mcp@1.2.0\"],\n      \"env\": { \"OPENAI_API_KEY\": \"" + key +
+                         "\" }\n    }\n  }\n}\n";
+    dir.write(".vscode/mcp.json", before);
+    FixPlan plan = plan_of(dir);
+    const FileChange* config = change_of(plan, ".vscode/mcp.json");
+    REQUIRE(config != nullptr);
+    CHECK(config->after.find("\"OPENAI_API_KEY\": \"${input:openai-api-key}\"") != std::string::npos);
+    CHECK(config->after.find("\"inputs\": [\n    { \"type\": \"promptString\", \"id\": \"openai-api-key\"") != std::string::npos);
+    CHECK(config->after.find("\"password\": true }\n  ],\n  // servers of this workspace") != std::string::npos);
+    write_and_rescan(dir, plan);
+
+    // A second key in a file that already declares inputs is appended to the list.
+    TempDir more;
+    std::string existing = "{\n  \"inputs\": [\n    { \"type\": \"promptString\", \"id\": \"other\", \"password\": true }\n  ],\n"
+                           "  \"servers\": { \"ai\": { \"command\": \"npx\", \"args\": [\"ai-mcp@1.2.0\"], \"env\": { \"OPENAI_API_KEY\": \"" +
+                           key + "\" } } }\n}\n";
+    more.write(".vscode/mcp.json", existing);
+    FixPlan second = plan_of(more);
+    const FileChange* appended = change_of(second, ".vscode/mcp.json");
+    REQUIRE(appended != nullptr);
+    CHECK(appended->after.find("\"password\": true },\n    { \"type\": \"promptString\", \"id\": \"openai-api-key\"") !=
+          std::string::npos);
+}
