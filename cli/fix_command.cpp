@@ -66,7 +66,11 @@ int fix_command(const FixArgs& args) {
     }
     std::string verb = args.write ? "moved" : "would move";
     std::cerr << "handoff fix: " << verb << ' ' << plan.keys_moved << (plan.keys_moved == 1 ? " key" : " keys")
-              << " to .env, changing " << plan.changes.size() << (plan.changes.size() == 1 ? " file" : " files")
+              << " to .env"
+              << (plan.other_fixes > 0 ? std::string(args.write ? " and made " : " and make ") +
+                                             std::to_string(plan.other_fixes) + (plan.other_fixes == 1 ? " other fix" : " other fixes")
+                                       : std::string())
+              << ", changing " << plan.changes.size() << (plan.changes.size() == 1 ? " file" : " files")
               << (args.write || plan.changes.empty() ? "" : " (run again with --write to apply)") << '\n';
     for (const std::string& note : plan.notes) std::cerr << "  note: " << clean_text(note) << '\n';
     if (!plan.manual.empty()) {

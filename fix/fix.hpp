@@ -40,6 +40,7 @@ struct FixPlan {
     std::vector<std::string> notes;   // what else happened: .gitignore, renamed clashes
     std::vector<std::string> moved;   // the values moved to .env: masked in every output
     std::size_t keys_moved = 0;
+    std::size_t other_fixes = 0;     // edits beyond keys (a template injection moved into env:)
 };
 
 // Plans the fixes for the findings of a scan of root_dir (a folder). Reads the files the

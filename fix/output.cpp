@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstring>
 #include <algorithm>
+#include <cstdint>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -48,62 +49,93 @@ void emit(std::string& out, char mark, std::string_view line, const std::vector<
     if (!newline) out += "\\ No newline at end of file\n";
 }
 
-// Fix edits replace text inside lines or append lines, so the changed region is what lies
-// between the common first and last lines; it is shown as one hunk with its context.
-void file_diff(std::string& out, const FileChange& change, const std::vector<std::string>& secrets) {
-    std::vector<std::string_view> a = split_lines(change.before);
-    std::vector<std::string_view> b = split_lines(change.after);
+// One line of the edit script: kept (' '), removed ('-') or added ('+'), with its index
+// in the old (a) or new (b) text.
+struct Op {
+    char kind;
+    std::size_t a;
+    std::size_t b;
+};
+
+// The edit script between two texts: the common head and tail are kept, and the region
+// between them (small: fix edits are local) is aligned by a longest common subsequence;
+// a region too large for that is shown as removed and added.
+std::vector<Op> edit_script(const std::vector<std::string_view>& a, const std::vector<std::string_view>& b) {
     std::size_t head = 0;
     while (head < a.size() && head < b.size() && a[head] == b[head]) ++head;
     std::size_t tail = 0;
     while (tail < a.size() - head && tail < b.size() - head && a[a.size() - 1 - tail] == b[b.size() - 1 - tail]) ++tail;
-    // Group the changed lines into hunks: runs of differing lines within the region, with
-    // up to three lines of context; same-length regions compare line by line.
-    struct Hunk {
-        std::size_t a_from, a_to, b_from, b_to;  // half-open
-    };
-    std::vector<Hunk> hunks;
-    std::size_t a_end = a.size() - tail;
-    std::size_t b_end = b.size() - tail;
-    if (a_end - head == b_end - head) {
-        for (std::size_t i = head; i < a_end; ++i) {
-            if (a[i] == b[i]) continue;
-            if (!hunks.empty() && i <= hunks.back().a_to + 6) {
-                hunks.back().a_to = hunks.back().b_to = i + 1;
+    std::vector<Op> ops;
+    for (std::size_t i = 0; i < head; ++i) ops.push_back({' ', i, i});
+    std::size_t n = a.size() - tail - head;
+    std::size_t m = b.size() - tail - head;
+    if (n * m <= 4'000'000) {
+        std::vector<std::uint32_t> lcs((n + 1) * (m + 1), 0);
+        auto at = [&](std::size_t i, std::size_t j) -> std::uint32_t& { return lcs[i * (m + 1) + j]; };
+        for (std::size_t i = n; i-- > 0;) {
+            for (std::size_t j = m; j-- > 0;) {
+                at(i, j) = a[head + i] == b[head + j] ? at(i + 1, j + 1) + 1 : std::max(at(i + 1, j), at(i, j + 1));
+            }
+        }
+        std::size_t i = 0;
+        std::size_t j = 0;
+        while (i < n || j < m) {
+            if (i < n && j < m && a[head + i] == b[head + j]) {
+                ops.push_back({' ', head + i++, head + j++});
+            } else if (i < n && (j == m || at(i + 1, j) >= at(i, j + 1))) {
+                ops.push_back({'-', head + i++, head + j});  // removals first, as diff(1) shows them
             } else {
-                hunks.push_back({i, i + 1, i, i + 1});
+                ops.push_back({'+', head + i, head + j++});
             }
         }
     } else {
-        hunks.push_back({head, a_end, head, b_end});
+        for (std::size_t i = 0; i < n; ++i) ops.push_back({'-', head + i, head});
+        for (std::size_t j = 0; j < m; ++j) ops.push_back({'+', head + n, head + j});
     }
+    for (std::size_t k = 0; k < tail; ++k) ops.push_back({' ', a.size() - tail + k, b.size() - tail + k});
+    return ops;
+}
+
+void file_diff(std::string& out, const FileChange& change, const std::vector<std::string>& secrets) {
+    std::vector<std::string_view> a = split_lines(change.before);
+    std::vector<std::string_view> b = split_lines(change.after);
+    std::vector<Op> ops = edit_script(a, b);
     out += "--- " + (change.created ? std::string("/dev/null") : "a/" + change.path) + "\n";
     out += "+++ b/" + change.path + "\n";
-    for (const Hunk& h : hunks) {
-        std::size_t ctx_from = h.a_from >= 3 ? h.a_from - 3 : 0;
-        std::size_t a_ctx_end = std::min(a.size(), h.a_to + 3);
-        std::size_t after_ctx = a_ctx_end - h.a_to;
-        std::size_t a_len = a_ctx_end - ctx_from;
-        std::size_t b_len = (h.a_from - ctx_from) + (h.b_to - h.b_from) + after_ctx;
-        std::size_t b_from = h.b_from - (h.a_from - ctx_from);
-        out += "@@ -" + std::to_string(a_len == 0 ? ctx_from : ctx_from + 1) + "," + std::to_string(a_len) + " +" +
-               std::to_string(b_len == 0 ? b_from : b_from + 1) + "," + std::to_string(b_len) + " @@\n";
-        for (std::size_t i = ctx_from; i < h.a_from; ++i) emit(out, ' ', a[i], secrets);
-        if (h.a_to - h.a_from == h.b_to - h.b_from) {
-            // Same number of lines: each line is either the same (context) or replaced.
-            for (std::size_t i = 0; i < h.a_to - h.a_from; ++i) {
-                if (a[h.a_from + i] == b[h.b_from + i]) {
-                    emit(out, ' ', a[h.a_from + i], secrets);
-                } else {
-                    emit(out, '-', a[h.a_from + i], secrets);
-                    emit(out, '+', b[h.b_from + i], secrets);
-                }
+    constexpr std::size_t kContext = 3;
+    std::size_t k = 0;
+    while (k < ops.size()) {
+        while (k < ops.size() && ops[k].kind == ' ') ++k;
+        if (k == ops.size()) break;
+        // A hunk: from three kept lines before the change to three after the last change
+        // that is not separated from the next by more than twice the context.
+        std::size_t from = k >= kContext ? k - kContext : 0;
+        std::size_t last = k;
+        std::size_t scan = k;
+        while (scan < ops.size()) {
+            if (ops[scan].kind != ' ') {
+                last = scan;
+            } else if (scan - last > 2 * kContext) {
+                break;
             }
-        } else {
-            for (std::size_t i = h.a_from; i < h.a_to; ++i) emit(out, '-', a[i], secrets);
-            for (std::size_t i = h.b_from; i < h.b_to; ++i) emit(out, '+', b[i], secrets);
+            ++scan;
         }
-        for (std::size_t i = h.a_to; i < a_ctx_end; ++i) emit(out, ' ', a[i], secrets);
+        std::size_t to = std::min(ops.size(), last + 1 + kContext);
+        std::size_t a_len = 0;
+        std::size_t b_len = 0;
+        for (std::size_t i = from; i < to; ++i) {
+            a_len += ops[i].kind != '+' ? 1 : 0;
+            b_len += ops[i].kind != '-' ? 1 : 0;
+        }
+        std::size_t a_start = ops[from].a;
+        std::size_t b_start = ops[from].b;
+        out += "@@ -" + std::to_string(a_len == 0 ? a_start : a_start + 1) + "," + std::to_string(a_len) + " +" +
+               std::to_string(b_len == 0 ? b_start : b_start + 1) + "," + std::to_string(b_len) + " @@\n";
+        for (std::size_t i = from; i < to; ++i) {
+            const Op& op = ops[i];
+            emit(out, op.kind, op.kind == '+' ? b[op.b] : a[op.a], secrets);
+        }
+        k = to;
     }
 }
 

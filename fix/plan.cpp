@@ -13,7 +13,9 @@
 #include "cli/scan.hpp"
 #include "core/secret_names.hpp"
 #include "core/text.hpp"
+#include "fix/edits.hpp"
 #include "fix/env_files.hpp"
+#include "fix/workflow_fixes.hpp"
 #include "fix/fix.hpp"
 #include "model/agent.hpp"
 #include "parsers/loaders/mcp_client.hpp"
@@ -22,37 +24,10 @@ namespace handoff {
 
 namespace {
 
-// An environment-variable style name: OPENAI_API_KEY from "openai-api-key" or "x-api-key".
-std::string env_name(std::string_view text) {
-    std::string out;
-    for (char c : text) {
-        bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-        if (alnum) {
-            out += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
-        } else if (!out.empty() && out.back() != '_') {
-            out += '_';
-        }
-    }
-    while (!out.empty() && out.back() == '_') out.pop_back();
-    if (!out.empty() && out.front() >= '0' && out.front() <= '9') out = "KEY_" + out;
-    return out;
-}
-
 bool env_style(std::string_view key) {
     return !key.empty() && std::all_of(key.begin(), key.end(), [](char c) {
         return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     });
-}
-
-// Byte offset of a 1-based line and code-point column.
-std::uint32_t offset_of(const SourceFile& file, std::uint32_t line, std::uint32_t column) {
-    std::uint32_t at = file.lines.line_start(line);
-    std::string_view bytes = file.bytes;
-    for (std::uint32_t c = 1; c < column && at < bytes.size(); ++c) {
-        ++at;
-        while (at < bytes.size() && (static_cast<unsigned char>(bytes[at]) & 0xC0U) == 0x80U) ++at;
-    }
-    return at;
 }
 
 // The innermost scalar holding a span, and the sequence item before it (a `--token` flag).
@@ -298,25 +273,21 @@ bool parse_failed(const Document& doc) {
                        [](const Diagnostic& d) { return d.kind == DiagnosticKind::parse_error; });
 }
 
-struct Edit {
-    std::uint32_t begin = 0;
-    std::uint32_t end = 0;
-    std::string text;
-};
 
 // The same format, a parse as clean as before, the same tree shape, and every reference in place.
 // Node paths outside a subtree fix adds to on purpose (VS Code's `inputs`).
-std::vector<std::string> shape_outside(const Node& root, std::string_view added) {
+std::vector<std::string> shape_outside(const Node& root, const std::vector<std::string>& added) {
     std::vector<std::string> all = shape(root);
-    if (added.empty()) return all;
-    std::erase_if(all, [&](const std::string& p) {
-        return p.starts_with(added) && (p.size() == added.size() || p[added.size()] == '.' || p[added.size()] == '[');
-    });
+    for (const std::string& prefix : added) {
+        std::erase_if(all, [&](const std::string& p) {
+            return p.starts_with(prefix) && (p.size() == prefix.size() || p[prefix.size()] == '.' || p[prefix.size()] == '[');
+        });
+    }
     return all;
 }
 
 std::string verify(const Document& before, const std::string& path, const std::string& after,
-                   const std::vector<std::string>& references, std::string_view added = {}) {
+                   const std::vector<std::string>& references, const std::vector<std::string>& added = {}) {
     std::unique_ptr<Document> doc = load_document(path, after, ParseLimits{});
     if (doc->format != before.format) return "the edited file would be read as another format";
     if (parse_failed(*doc) && !parse_failed(before)) return "the edited file would not parse";
@@ -338,7 +309,7 @@ public:
     FixPlan run() {
         std::map<std::string, std::vector<const Finding*>> by_file;
         for (const Finding& f : scan_.findings) {
-            if (f.family != Family::embedded_token) continue;
+            if (f.family != Family::embedded_token && f.rule != "template-injection") continue;
             if (!options_.rules.empty() && std::find(options_.rules.begin(), options_.rules.end(), f.rule) == options_.rules.end()) {
                 continue;
             }
@@ -392,7 +363,7 @@ private:
         env_.mark();
         std::map<std::string, std::string> names_before = names_;
         std::size_t notes_before = plan_.notes.size();
-        std::vector<Edit> edits;
+        std::vector<SpanEdit> edits;
         std::vector<std::string> references;
         std::vector<const Finding*> planned;
         bool has_os = contains(bytes, "import os") || contains(bytes, "from os import");
@@ -407,7 +378,7 @@ private:
             char open = span.begin > 0 ? bytes[span.begin - 1] : '\0';
             char close = span.end < bytes.size() ? bytes[span.end] : '\0';
             bool whole_literal = (open == '"' || open == '\'' || (open == '`' && code == Code::javascript)) && close == open;
-            Edit edit{span.begin, span.end, {}};
+            SpanEdit edit{span.begin, span.end, {}};
             std::string name;
             auto name_for = [&]() {
                 if (auto it = names_.find(value); it != names_.end()) return it->second;
@@ -480,13 +451,18 @@ private:
         env_.mark();
         std::map<std::string, std::string> names_before = names_;
         std::size_t notes_before = plan_.notes.size();
-        std::vector<Edit> edits;
+        std::vector<SpanEdit> edits;
         std::vector<std::string> references;
         std::vector<const Finding*> planned;
         std::set<const Node*> expression_marked;
+        std::vector<const Finding*> injections;
         std::vector<std::string> file_notes;
         std::vector<std::string> input_ids;  // VS Code inputs to declare
         for (const Finding* f : findings) {
+            if (f->rule == "template-injection") {
+                injections.push_back(f);
+                continue;
+            }
             Span span{offset_of(*doc->file, f->location.line, f->location.column),
                       offset_of(*doc->file, f->location.end_line, f->location.end_column)};
             Holder holder;
@@ -547,14 +523,27 @@ private:
                 return;
             }
         }
-        commit_file(path, bytes, *doc, std::move(edits), references, planned, names_before, notes_before,
-                    input_ids.empty() ? "" : "inputs");
+        std::vector<std::string> added;
+        if (!input_ids.empty()) added.push_back("inputs");
+        std::size_t other = 0;
+        if (!injections.empty()) {
+            WorkflowFixes more = injection_fixes(*doc, injections);
+            for (const auto& [f, why] : more.manual) manual(*f, why);
+            for (SpanEdit& e : more.edits) {
+                if (e.begin != e.end) references.push_back(e.text);  // what the script reads now
+                edits.push_back(std::move(e));
+            }
+            added.insert(added.end(), more.added.begin(), more.added.end());
+            planned.insert(planned.end(), more.fixed.begin(), more.fixed.end());
+            other = more.fixed.size();
+        }
+        commit_file(path, bytes, *doc, std::move(edits), references, planned, names_before, notes_before, added, other);
     }
 
     // VS Code's `inputs`: one masked promptString per key, appended to the list, or a new
     // list as the config's first member.
     static bool declare_inputs(const std::string& bytes, const Node& root, const std::vector<std::string>& ids,
-                               std::vector<Edit>& edits) {
+                               std::vector<SpanEdit>& edits) {
         std::string entries;
         for (std::size_t i = 0; i < ids.size(); ++i) {
             entries += std::string(i ? ",\n" : "") + "    { \"type\": \"promptString\", \"id\": \"" + ids[i] +
@@ -578,18 +567,18 @@ private:
 
     // Applies a file's edits, verifies the result, and keeps it, or rolls its names back
     // out of .env and lists its findings as manual steps.
-    void commit_file(const std::string& path, std::string& bytes, const Document& doc, std::vector<Edit> edits,
+    void commit_file(const std::string& path, std::string& bytes, const Document& doc, std::vector<SpanEdit> edits,
                      const std::vector<std::string>& references, const std::vector<const Finding*>& planned,
                      std::map<std::string, std::string>& names_before, std::size_t notes_before,
-                     std::string_view added = {}) {
+                     const std::vector<std::string>& added = {}, std::size_t other_fixes = 0) {
         if (edits.empty()) {
             env_.rollback();
             return;
         }
-        std::sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) { return a.begin > b.begin; });
+        std::sort(edits.begin(), edits.end(), [](const SpanEdit& a, const SpanEdit& b) { return a.begin > b.begin; });
         std::string after = bytes;
         std::uint32_t limit = static_cast<std::uint32_t>(after.size());
-        for (const Edit& e : edits) {
+        for (const SpanEdit& e : edits) {
             if (e.end > limit) continue;  // overlaps an edit already made (one key found twice)
             after.replace(e.begin, e.end - e.begin, e.text);
             limit = e.begin;
@@ -602,7 +591,8 @@ private:
             plan_.notes.resize(notes_before);
             return;
         }
-        plan_.keys_moved += planned.size();
+        plan_.keys_moved += planned.size() - other_fixes;
+        plan_.other_fixes += other_fixes;
         plan_.changes.push_back({path, std::move(bytes), std::move(after), false});
     }
 };

@@ -255,3 +255,43 @@ TEST_CASE("fix: VS Code reads the key from a declared password input") {
     CHECK(appended->after.find("\"password\": true },\n    { \"type\": \"promptString\", \"id\": \"openai-api-key\"") !=
           std::string::npos);
 }
+
+TEST_CASE("fix: a template injection in run: moves into the step's env: and the script reads the variable") {
+    TempDir dir;
+    std::string before =
+        "on:\n  issues:\n    types: [opened]\npermissions:\n  issues: write\njobs:\n  triage:\n    runs-on: ubuntu-latest\n"
+        "    steps:\n"
+        "      - run: 'echo \"New issue: ${{ github.event.issue.title }}\"'\n"
+        "      - name: label\n        env:\n          TOKEN: ${{ secrets.GH_TOKEN }}\n        run: |\n"
+        "          ./label.sh ${{ github.event.issue.title }} \"${{ github.event.issue.body }}\"\n"
+        "          echo '${{ github.event.issue.body }}'\n"
+        "      - name: windows\n        shell: pwsh\n        run: Write-Host \"${{ github.event.issue.title }}\"\n";
+    dir.write(".github/workflows/triage.yml", before);
+    FixPlan plan = plan_of(dir);
+    const FileChange* wf = change_of(plan, ".github/workflows/triage.yml");
+    REQUIRE(wf != nullptr);
+    CHECK(wf->after ==
+          "on:\n  issues:\n    types: [opened]\npermissions:\n  issues: write\njobs:\n  triage:\n    runs-on: ubuntu-latest\n"
+          "    steps:\n"
+          "      - run: 'echo \"New issue: ${ISSUE_TITLE}\"'\n"
+          "        env:\n          ISSUE_TITLE: ${{ github.event.issue.title }}\n"
+          "      - name: label\n        env:\n          TOKEN: ${{ secrets.GH_TOKEN }}\n"
+          "          ISSUE_TITLE: ${{ github.event.issue.title }}\n          ISSUE_BODY: ${{ github.event.issue.body }}\n"
+          "        run: |\n"
+          "          ./label.sh \"${ISSUE_TITLE}\" \"${ISSUE_BODY}\"\n"
+          "          echo '${{ github.event.issue.body }}'\n"
+          "      - name: windows\n        shell: pwsh\n        env:\n          ISSUE_TITLE: ${{ github.event.issue.title }}\n"
+          "        run: Write-Host \"$env:ISSUE_TITLE\"\n");
+    CHECK(plan.other_fixes == 4);
+    REQUIRE(plan.manual.size() == 1);  // inside single quotes the shell would not expand a variable
+    CHECK(plan.manual[0].why.find("single quotes") != std::string::npos);
+    CHECK(plan_diff(plan).find("@@ -7,13 +7,19 @@") != std::string::npos);
+
+    std::string error;
+    REQUIRE(apply_plan(dir.path().string(), plan, error));
+    ScanResult again = scan_of(dir);
+    auto injections = std::count_if(again.findings.begin(), again.findings.end(),
+                                    [](const Finding& f) { return f.rule == "template-injection"; });
+    CHECK(injections == 1);  // the single-quoted one, left to a person
+    CHECK(plan_fixes(dir.path().string(), again, FixOptions{}).changes.empty());
+}

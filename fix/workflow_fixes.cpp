@@ -1,0 +1,197 @@
+#include "fix/workflow_fixes.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "core/text.hpp"
+#include "core/tree.hpp"
+#include "model/ci.hpp"
+
+namespace handoff {
+
+namespace {
+
+// A variable name for an expression: ISSUE_TITLE for github.event.issue.title.
+std::string variable_for(std::string_view body) {
+    bool path = !body.empty() && std::all_of(body.begin(), body.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' ||
+               c == '-';
+    });
+    if (!path) return "UNTRUSTED_VALUE";
+    std::size_t last = body.rfind('.');
+    std::size_t before = last == std::string_view::npos || last == 0 ? std::string_view::npos : body.rfind('.', last - 1);
+    std::string name = env_name(before == std::string_view::npos ? body : body.substr(before + 1));
+    return name.empty() || name.starts_with("GITHUB_") ? "UNTRUSTED_" + name : name;
+}
+
+// How the script text before the expression on its line is quoted: 0 bare, '"' or '\''.
+// The scan starts at the line's start, or after the YAML quote that opens the scalar.
+char quoting_at(std::string_view bytes, std::uint32_t at, Span scalar) {
+    std::size_t start = bytes.rfind('\n', at == 0 ? 0 : at - 1);
+    start = start == std::string_view::npos ? 0 : start + 1;
+    if (scalar.begin >= start && scalar.begin < at) {
+        start = scalar.begin + ((bytes[scalar.begin] == '\'' || bytes[scalar.begin] == '"') ? 1 : 0);
+    }
+    char open = 0;
+    for (std::size_t i = start; i < at; ++i) {
+        char c = bytes[i];
+        if (open == 0 && (c == '"' || c == '\'')) {
+            open = c;
+        } else if (open == c && !(c == '"' && i > start && bytes[i - 1] == '\\')) {
+            open = 0;
+        }
+    }
+    return open;
+}
+
+std::uint32_t line_start_of(std::string_view bytes, std::uint32_t at) {
+    std::size_t nl = bytes.rfind('\n', at == 0 ? 0 : at - 1);
+    return nl == std::string_view::npos ? 0 : static_cast<std::uint32_t>(nl + 1);
+}
+
+// Just past the end of the line holding offset at (or the file's end).
+std::uint32_t next_line(std::string_view bytes, std::uint32_t at) {
+    std::size_t nl = bytes.find('\n', at);
+    return nl == std::string_view::npos ? static_cast<std::uint32_t>(bytes.size()) : static_cast<std::uint32_t>(nl + 1);
+}
+
+struct StepPlan {
+    const GhStep* step = nullptr;
+    std::vector<std::pair<std::string, std::string>> add;  // (VAR, expression body) to add to env:
+};
+
+// The env: lines for a step: appended to its block env:, or a new env: block before its
+// run: key (after the run: value when run: opens the list item).
+bool env_insertion(std::string_view bytes, const StepPlan& plan, std::string_view eol, SpanEdit& out) {
+    const GhStep& step = *plan.step;
+    auto lines = [&](std::size_t indent) {
+        std::string text;
+        for (const auto& [var, body] : plan.add) {
+            text += std::string(indent, ' ') + var + ": ${{ " + body + " }}" + std::string(eol);
+        }
+        return text;
+    };
+    if (step.env != nullptr) {
+        if (step.env->children.empty() || bytes[step.env->span.begin] == '{') return false;  // flow style: leave it
+        const Node& last = step.env->children.back();
+        std::uint32_t indent = last.key_span.begin - line_start_of(bytes, last.key_span.begin);
+        std::uint32_t at = next_line(bytes, last.span.end == 0 ? last.key_span.end : last.span.end - 1);
+        out = {at, at, lines(indent)};
+        return true;
+    }
+    if (step.run == nullptr) return false;
+    std::uint32_t key = step.run->key_span.begin;
+    std::uint32_t start = line_start_of(bytes, key);
+    std::string_view prefix = bytes.substr(start, key - start);
+    std::uint32_t indent = key - start;
+    std::string block = std::string(indent, ' ') + "env:" + std::string(eol) + lines(indent + 2);
+    if (prefix.find_first_not_of(' ') == std::string_view::npos) {
+        out = {start, start, block};
+        return true;
+    }
+    // `- run: ...` opens the item: the env: block goes after the run: value.
+    std::uint32_t end = step.run->span.end;
+    std::uint32_t at = end > 0 && bytes[end - 1] == '\n' ? end : next_line(bytes, end == 0 ? 0 : end - 1);
+    if (at == bytes.size() && !bytes.empty() && bytes.back() != '\n') block = std::string(eol) + block;
+    out = {at, at, block};
+    return true;
+}
+
+} // namespace
+
+WorkflowFixes injection_fixes(const Document& doc, const std::vector<const Finding*>& findings) {
+    WorkflowFixes out;
+    const auto* wf = doc.model_as<GhWorkflow>();
+    std::string_view bytes = doc.bytes();
+    std::string_view eol = bytes.find("\r\n") != std::string_view::npos ? "\r\n" : "\n";
+    std::map<const GhStep*, StepPlan> steps;
+    for (const Finding* f : findings) {
+        auto reject = [&](std::string why) { out.manual.emplace_back(f, std::move(why)); };
+        if (wf == nullptr) {
+            reject("the workflow could not be read as one");
+            continue;
+        }
+        const GhStep* step = nullptr;
+        for (const GhJob& job : wf->jobs) {
+            for (const GhStep& s : job.steps) {
+                if (child_path(s.path, "run") == f->location.node_path) step = &s;
+            }
+        }
+        if (step == nullptr || step->run == nullptr) {
+            reject("only run: scripts are rewritten; pass the value to this input through env: by hand");
+            continue;
+        }
+        std::uint32_t begin = offset_of(*doc.file, f->location.line, f->location.column);
+        std::uint32_t end = offset_of(*doc.file, f->location.end_line, f->location.end_column);
+        std::string_view expr = begin < end && end <= bytes.size() ? bytes.substr(begin, end - begin) : std::string_view();
+        if (!expr.starts_with("${{") || !expr.ends_with("}}")) {
+            reject("the expression's place in the script is unclear");
+            continue;
+        }
+        std::string body(trim(expr.substr(3, expr.size() - 5)));
+        char quote = quoting_at(bytes, begin, step->run->span);
+        if (quote == '\'') {
+            reject("the expression is inside single quotes, where the shell expands no variable");
+            continue;
+        }
+        StepPlan& plan = steps[step];
+        plan.step = step;
+        std::string var;
+        if (body.starts_with("env.") && body.find_first_of(" ()|&=!") == std::string::npos) {
+            var = body.substr(4);  // already a variable: read it from the shell
+        } else {
+            // Reuse the step's own variable for this expression, else add one.
+            for (const Node* scope : {step->env}) {
+                if (scope == nullptr) continue;
+                for (const Node& v : scope->children) {
+                    if (v.is_scalar() && trim(v.value) == "${{ " + body + " }}") var = v.key;
+                }
+            }
+            for (const auto& [name, added] : plan.add) {
+                if (added == body) var = name;
+            }
+            if (var.empty()) {
+                std::string wanted = variable_for(body);
+                var = wanted;
+                for (int n = 2;; ++n) {
+                    bool taken = (step->env != nullptr && step->env->find(var) != nullptr) ||
+                                 std::any_of(plan.add.begin(), plan.add.end(), [&](const auto& a) { return a.first == var; });
+                    if (!taken) break;
+                    var = wanted + "_" + std::to_string(n);
+                }
+                plan.add.emplace_back(var, body);
+            }
+        }
+        std::string shell = lower(step->shell);
+        bool pwsh = shell == "pwsh" || shell == "powershell";
+        std::string read = pwsh ? "$env:" + var : "${" + var + "}";
+        if (quote == 0 && !pwsh) read = "\"" + read + "\"";
+        out.edits.push_back({begin, end, read});
+        out.fixed.push_back(f);
+    }
+    for (const auto& [step, plan] : steps) {
+        if (plan.add.empty()) continue;
+        SpanEdit insert;
+        if (!env_insertion(bytes, plan, eol, insert)) {
+            // Without the env: lines the rewritten script would read empty variables.
+            std::erase_if(out.edits, [&](const SpanEdit& e) {
+                return e.begin >= step->run->span.begin && e.end <= step->run->span.end;
+            });
+            std::vector<const Finding*> kept;
+            for (const Finding* f : out.fixed) {
+                if (f->location.node_path == child_path(step->path, "run")) {
+                    out.manual.emplace_back(f, "the step's env: is written in flow style; move the value into it by hand");
+                } else {
+                    kept.push_back(f);
+                }
+            }
+            out.fixed = std::move(kept);
+            continue;
+        }
+        out.edits.push_back(std::move(insert));
+        out.added.push_back(child_path(step->path, "env"));
+    }
+    return out;
+}
+
+} // namespace handoff

@@ -1,0 +1,26 @@
+#pragma once
+// GitHub Actions fixes beyond keys, each a local edit of the workflow's text:
+// - template-injection: the `${{ expr }}` in a run: script moves into the step's env: and
+//   the script reads the variable ("${VAR}", $env:VAR in PowerShell), so the shell never
+//   parses the attacker's text as code.
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/document.hpp"
+#include "core/finding.hpp"
+#include "fix/edits.hpp"
+
+namespace handoff {
+
+struct WorkflowFixes {
+    std::vector<SpanEdit> edits;
+    std::vector<std::string> added;  // node paths the edits add on purpose (a step's env)
+    std::vector<const Finding*> fixed;
+    std::vector<std::pair<const Finding*, std::string>> manual;  // and why
+};
+
+// The edits for the template-injection findings of one workflow or action.
+WorkflowFixes injection_fixes(const Document& doc, const std::vector<const Finding*>& findings);
+
+} // namespace handoff
