@@ -38,9 +38,24 @@ std::string masked(std::string_view line, const std::vector<std::string>& secret
     return out;
 }
 
-void emit(std::string& out, char mark, std::string_view line, const std::vector<std::string>& secrets) {
+// In a dotenv file every value is masked, also the ones fix did not put there.
+std::string masked_entry(std::string_view line) {
+    std::string_view text = line;
+    std::size_t eq = text.find('=');
+    if (eq == std::string_view::npos || text.starts_with("#")) return std::string(line);
+    std::string_view value = text.substr(eq + 1);
+    std::string_view end;
+    while (!value.empty() && (value.back() == '\n' || value.back() == '\r')) {
+        end = std::string_view(value.data() + value.size() - 1, end.size() + 1);
+        value.remove_suffix(1);
+    }
+    if (value.empty()) return std::string(line);
+    return std::string(text.substr(0, eq + 1)) + redact(value) + std::string(end);
+}
+
+void emit(std::string& out, char mark, std::string_view line, const std::vector<std::string>& secrets, bool dotenv) {
     out += mark;
-    std::string text = masked(line, secrets);
+    std::string text = dotenv ? masked_entry(line) : masked(line, secrets);
     bool newline = !text.empty() && text.back() == '\n';
     if (newline) text.pop_back();
     if (!text.empty() && text.back() == '\r') text.pop_back();  // CRLF files: the diff shows lines, not bytes
@@ -100,6 +115,8 @@ void file_diff(std::string& out, const FileChange& change, const std::vector<std
     std::vector<std::string_view> a = split_lines(change.before);
     std::vector<std::string_view> b = split_lines(change.after);
     std::vector<Op> ops = edit_script(a, b);
+    std::string_view name = std::string_view(change.path).substr(change.path.rfind('/') + 1);
+    bool dotenv = name == ".env" || (name.starts_with(".env.") && name != ".env.example");
     out += "--- " + (change.created ? std::string("/dev/null") : "a/" + change.path) + "\n";
     out += "+++ b/" + change.path + "\n";
     constexpr std::size_t kContext = 3;
@@ -133,7 +150,7 @@ void file_diff(std::string& out, const FileChange& change, const std::vector<std
                std::to_string(b_len == 0 ? b_start : b_start + 1) + "," + std::to_string(b_len) + " @@\n";
         for (std::size_t i = from; i < to; ++i) {
             const Op& op = ops[i];
-            emit(out, op.kind, op.kind == '+' ? b[op.b] : a[op.a], secrets);
+            emit(out, op.kind, op.kind == '+' ? b[op.b] : a[op.a], secrets, dotenv);
         }
         k = to;
     }
