@@ -1,6 +1,7 @@
 #pragma once
 // What the GitHub Actions checks share: which documents they read and the workflow
 // model the loader built (model/ci.hpp).
+#include <string>
 #include <string_view>
 
 #include "core/document.hpp"
@@ -28,5 +29,25 @@ bool checks_permission(const GhStep& step);
 
 // The job checks who triggered it: in its if: condition or in a step.
 bool job_guarded(const GhJob& job);
+
+// A boolean input or env value as the runner reads it: true, True, TRUE (YAML or string).
+bool truthy_value(std::string_view value);
+bool falsy_value(std::string_view value);
+
+// The major version a `uses:` step runs: from its ref (v4, v4.1.2, 4) or, for a ref
+// pinned to a SHA, from a `# v4.1.2` comment after it on the same line; -1 when unknown.
+int uses_major_version(const Document& doc, const GhStep& step);
+
+// The shell a run: step uses, lower-cased: its own shell:, else the job's and then the
+// workflow's defaults.run.shell, else pwsh on a Windows runner and bash elsewhere.
+std::string effective_shell(const GhWorkflow& wf, const GhJob& job, const GhStep& step);
+
+// The step that checks out the untrusted head of a pull request or of the triggering
+// run (actions/checkout with such a ref or repository, git fetch/checkout, gh pr
+// checkout), or nullptr.
+const GhStep* untrusted_head_checkout(const GhJob& job);
+
+// The step that downloads artifacts of another (the triggering) run, or nullptr.
+const GhStep* foreign_artifact_download(const GhJob& job);
 
 } // namespace handoff

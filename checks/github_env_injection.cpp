@@ -1,0 +1,276 @@
+// github-env-injection: a script of a workflow an outsider can trigger writes data the
+// outsider controls to $GITHUB_ENV or $GITHUB_PATH. A line break in that data adds a
+// variable of the outsider's choosing (BASH_ENV, NODE_OPTIONS, LD_PRELOAD) or a PATH
+// entry for every later step: code execution with the job's token and secrets.
+#include <re2/re2.h>
+
+#include <cctype>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "checks/registry.hpp"
+#include "checks/support/github.hpp"
+#include "core/shell_text.hpp"
+#include "core/text.hpp"
+
+namespace handoff {
+
+namespace {
+
+const RuleInfo kRule{
+    "github-env-injection",
+    "Untrusted data written to $GITHUB_ENV or $GITHUB_PATH",
+    Family::unsafe_permission,
+    Severity::high,
+    Confidence::medium,
+    "Every line written to $GITHUB_ENV becomes an environment variable of the later steps, and every line of "
+    "$GITHUB_PATH a PATH entry. When an outsider's text (a comment or PR body, a commit message, a file of an "
+    "untrusted checkout or artifact) is written there, one line break lets them set BASH_ENV, NODE_OPTIONS or "
+    "LD_PRELOAD and run code with the job's token and secrets.",
+    "Do not write untrusted data to the environment files: pass it to the step that needs it through env: and "
+    "read it as \"$VAR\", or validate it first (a PR number with [[ $N =~ ^[0-9]+$ ]]). For multi-line values "
+    "use a random heredoc delimiter, never a fixed EOF.",
+};
+
+// A write to an environment file: a redirection (bash, sh, cmd, pwsh) or a command that
+// writes to a file named by the variable (tee, Out-File, Add-Content, Set-Content).
+const RE2& redirect_pattern() {
+    static const RE2 re(R"re((?i)>{1,2}\s*["']?(?:\$\{?|\$env:|%)(github_env|github_path)\b)re");
+    return re;
+}
+const RE2& command_pattern() {
+    static const RE2 re(
+        R"re((?i)\b(?:tee|tee-object|out-file|add-content|set-content)\b[^|;]*?["']?(?:\$\{?|\$env:)(github_env|github_path)\b)re");
+    return re;
+}
+// The delimiter of a heredoc the line starts (cat <<EOF >> "$GITHUB_ENV"), or empty; a
+// << inside quotes (echo "BODY<<EOF") is the environment file's own multi-line syntax.
+std::string heredoc_delimiter(std::string_view line) {
+    char quote = 0;
+    for (std::size_t i = 0; i + 1 < line.size(); ++i) {
+        char c = line[i];
+        if (quote != 0) {
+            if (c == quote) quote = 0;
+            continue;
+        }
+        if (c == '"' || c == '\'') { quote = c; continue; }
+        if (c != '<' || line[i + 1] != '<' || (i + 2 < line.size() && line[i + 2] == '<')) continue;
+        std::size_t at = i + 2;
+        if (at < line.size() && line[at] == '-') ++at;
+        while (at < line.size() && (line[at] == ' ' || line[at] == '"' || line[at] == '\'')) ++at;
+        std::size_t start = at;
+        while (at < line.size() && (std::isalnum(static_cast<unsigned char>(line[at])) != 0 || line[at] == '_')) ++at;
+        return std::string(line.substr(start, at - start));
+    }
+    return {};
+}
+// Data that comes from a file or a command rather than the script's own text.
+const RE2& computed_pattern() {
+    static const RE2 re(
+        R"re((?i)(\$\(|`|\$\(<|\bcat\b|\bjq\b|\bhead\b|\btail\b|\bawk\b|\bsed\b|\bgrep\b|\bcut\b|\bxargs\b|get-content|\bgc\b|<\s*[\w./"'$]))re");
+    return re;
+}
+
+// An outsider's text that can hold a line break: bodies, commit messages, whole objects.
+bool multi_line(std::string_view path) {
+    std::size_t dot = path.rfind('.');
+    std::string_view last = dot == std::string_view::npos ? path : path.substr(dot + 1);
+    if (last == "body" || last == "message") return true;
+    // toJSON(github.event.pull_request): the whole object, bodies included.
+    return last != "title" && last != "ref" && last != "head_ref" && last != "label" && last != "name" &&
+           last != "email" && last != "head_branch" && last != "display_title" && last != "page_name" &&
+           last != "default_branch" && last != "description";
+}
+
+struct Tainted {
+    std::string source;      // the context, or the step that brought the files
+    std::string via;         // env.X, or empty
+    bool lines = false;      // it can hold a line break
+    bool files = false;      // files of an untrusted checkout or artifact
+    bool random_delimiter = false;  // written as NAME<<$RANDOM_DELIMITER
+};
+
+// The environment file's multi-line syntax NAME<<DELIM with a delimiter that is not
+// written in the script ($EOF, $(openssl rand -hex 8)).
+bool random_delimiter(std::string_view data) {
+    for (std::size_t at = data.find("<<"); at != std::string_view::npos; at = data.find("<<", at + 2)) {
+        std::size_t i = at + 2;
+        while (i < data.size() && (data[i] == ' ' || data[i] == '"' || data[i] == '\'')) ++i;
+        std::size_t start = i;
+        while (i < data.size() && data[i] != ' ' && data[i] != '"' && data[i] != '\'' && data[i] != '\n') ++i;
+        if (contains(data.substr(start, i - start), "$")) return true;
+    }
+    return false;
+}
+
+class GithubEnvInjection final : public SingleRuleCheck {
+public:
+    GithubEnvInjection() : SingleRuleCheck(kRule) {}
+
+    void check_file(const Document& doc, FindingSink& sink) const override {
+        if (!is_github_workflow(doc)) return;
+        const GhWorkflow& wf = github_view(doc);
+        std::string event;
+        for (const GhTrigger& t : wf.triggers) {
+            if (outsider_trigger(t.event)) { event = t.event; break; }
+        }
+        if (event.empty()) return;
+        bool head_events = wf.has_trigger("pull_request_target") || wf.has_trigger("workflow_run");
+        for (const GhJob& job : wf.jobs) {
+            const GhStep* files = nullptr;
+            if (head_events) {
+                files = untrusted_head_checkout(job);
+                if (files == nullptr) files = foreign_artifact_download(job);
+            }
+            bool after_files = false;
+            bool guarded = job_guarded(job);
+            for (const GhStep& step : job.steps) {
+                if (&step == files) { after_files = true; continue; }
+                if (step.run != nullptr) check_run(doc, sink, wf, job, step, after_files ? files : nullptr, event, guarded);
+                if (uses_slug(parse_uses(step.uses_text())) == "actions/github-script") check_script(doc, sink, wf, job, step, event, guarded);
+            }
+        }
+    }
+
+private:
+    // Variables of the step's environment set from an outsider's context.
+    static std::vector<std::pair<std::string, Tainted>> tainted_env(const GhWorkflow& wf, const GhJob& job, const GhStep& step) {
+        std::vector<std::pair<std::string, Tainted>> out;
+        for (const Node* var : env_in_scope(wf, job, &step)) {
+            const GhExpressions* exprs = var->is_scalar() ? wf.expressions_of(var) : nullptr;
+            if (exprs == nullptr) continue;
+            for (const GhExpression& e : exprs->list) {
+                for (const ContextRead& r : e.reads) {
+                    if (context_taint(r.path) != Taint::outsider) continue;
+                    out.push_back({var->key, {r.path, "env." + var->key, multi_line(r.path), false}});
+                }
+            }
+        }
+        return out;
+    }
+
+    // The most dangerous outsider context read by the expressions in [begin, end) of a value.
+    static std::optional<Tainted> tainted_expression(const GhExpressions* exprs, std::size_t begin, std::size_t end) {
+        if (exprs == nullptr) return std::nullopt;
+        std::optional<Tainted> best;
+        for (const GhExpression& e : exprs->list) {
+            if (e.begin < begin || e.begin >= end) continue;
+            for (const ContextRead& r : e.reads) {
+                if (context_taint(r.path) != Taint::outsider) continue;
+                Tainted t{r.path, "", multi_line(r.path), false};
+                if (!best || (t.lines && !best->lines)) best = t;
+            }
+        }
+        return best;
+    }
+
+    static void check_run(const Document& doc, FindingSink& sink, const GhWorkflow& wf, const GhJob& job, const GhStep& step,
+                          const GhStep* files, const std::string& event, bool guarded) {
+        const std::string& script = step.run->value;
+        if (!icontains(script, "GITHUB_ENV") && !icontains(script, "GITHUB_PATH")) return;
+        std::vector<ScriptLine> lines = script_lines(script);
+        const GhExpressions* exprs = wf.expressions_of(step.run);
+        auto env = tainted_env(wf, job, step);
+        Site site{step.run->span, child_path(step.path, "run")};
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            const ScriptLine& line = lines[i];
+            std::string_view text = line.text;
+            std::string target;
+            if (!RE2::PartialMatch(text, redirect_pattern(), &target) && !RE2::PartialMatch(text, command_pattern(), &target)) continue;
+            std::string destination = iequals(target, "github_path") ? "$GITHUB_PATH" : "$GITHUB_ENV";
+            // The data: the line itself, a heredoc's body when the line starts one, and the
+            // body of a { ...; } group or a loop whose output the line redirects.
+            std::string data(text);
+            std::size_t begin = line.begin;
+            std::size_t end = line.end;
+            std::string delimiter = heredoc_delimiter(text);
+            if (!delimiter.empty()) {
+                std::size_t j = i + 1;
+                for (; j < lines.size() && trim(lines[j].text) != delimiter; ++j) data += "\n" + lines[j].text;
+                if (j < lines.size()) {
+                    end = lines[j].end;
+                    i = j;
+                } else {
+                    data = text;  // no closing delimiter: read the line alone
+                }
+            }
+            std::string_view head = trim(text);
+            if (head.starts_with("}") || head.starts_with("done")) {
+                bool group = head.starts_with("}");
+                for (std::size_t j = i; j-- > 0;) {
+                    std::string_view t = trim(lines[j].text);
+                    data += "\n" + lines[j].text;
+                    begin = lines[j].begin;
+                    if (group ? (t == "{" || t.ends_with("{")) : (t.starts_with("while ") || t.starts_with("for "))) break;
+                }
+            }
+            std::optional<Tainted> taint = tainted_expression(exprs, begin, end);
+            for (const auto& [name, t] : env) {
+                if (!mentions_variable(data, name)) continue;
+                if (!taint || (t.lines && !taint->lines)) taint = t;
+            }
+            if (!taint && files != nullptr && RE2::PartialMatch(data, computed_pattern())) {
+                bool artifact = foreign_artifact_download(job) == files;
+                taint = Tainted{artifact ? "the artifacts of the triggering run" : "the untrusted checkout", "", true, true};
+            }
+            if (!taint) continue;
+            // NAME<<$DELIM with a delimiter chosen at run time keeps line breaks inside the value.
+            taint->random_delimiter = random_delimiter(data);
+            Hit hit;
+            hit.span = line_span(doc, site, line);
+            hit.node_path = site.node_path;
+            report(doc, sink, job, std::move(hit), *taint, destination, event, guarded);
+        }
+    }
+
+    // actions/github-script: core.exportVariable() or core.addPath() in a script that
+    // expands an outsider's context.
+    static void check_script(const Document& doc, FindingSink& sink, const GhWorkflow& wf, const GhJob& job, const GhStep& step,
+                             const std::string& event, bool guarded) {
+        const Node* script = step.with != nullptr ? step.with->find("script") : nullptr;
+        if (script == nullptr || !script->is_scalar()) return;
+        bool env = contains(script->value, "exportVariable");
+        bool path = contains(script->value, "addPath");
+        if (!env && !path) return;
+        std::optional<Tainted> taint = tainted_expression(wf.expressions_of(script), 0, script->value.size());
+        if (!taint) return;
+        Hit hit;
+        hit.span = script->span;
+        hit.node_path = child_path(child_path(step.path, "with"), "script");
+        report(doc, sink, job, std::move(hit), *taint, env ? "$GITHUB_ENV (core.exportVariable)" : "$GITHUB_PATH (core.addPath)", event, guarded);
+    }
+
+    static void report(const Document& doc, FindingSink& sink, const GhJob& job, Hit hit, const Tainted& taint,
+                       const std::string& destination, const std::string& event, bool guarded) {
+        std::string what = taint.files ? "data read from " + taint.source
+                           : taint.via.empty() ? taint.source
+                                               : taint.via + " (set from " + taint.source + ")";
+        hit.message = "job " + job.id + " runs on " + event + " and writes " + what + " to " + destination;
+        if (guarded) {
+            hit.message += "; the job checks who triggered it";
+            hit.severity = Severity::low;
+            hit.confidence = Confidence::medium;
+        } else if (taint.random_delimiter) {
+            hit.message += "; a random heredoc delimiter keeps its line breaks inside the value";
+            hit.severity = Severity::low;
+            hit.confidence = Confidence::medium;
+        } else if (!taint.lines) {
+            hit.message += "; it cannot hold a line break, so it sets only the variable the script names";
+            hit.severity = Severity::low;
+            hit.confidence = Confidence::medium;
+        } else {
+            hit.message += contains(destination, "PATH") ? ": it puts directories of the outsider's choosing first on PATH for the later steps"
+                                                         : ": a line break in it sets any variable (BASH_ENV, NODE_OPTIONS) for the later steps";
+            hit.confidence = taint.files ? Confidence::medium : Confidence::high;
+        }
+        sink.report(doc, kRule, std::move(hit));
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Check> make_github_env_injection() { return std::make_unique<GithubEnvInjection>(); }
+
+} // namespace handoff
