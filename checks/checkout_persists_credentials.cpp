@@ -117,7 +117,7 @@ std::optional<Upload> leaking_upload(const Document& doc, const GhStep& step, st
 bool token_can_change_code(const Node* permissions) {
     for (const GhScope& s : permission_scopes(permissions)) {
         if (s.level != "write") continue;
-        for (std::string_view scope : {"all", "contents", "pull-requests", "actions", "packages", "pages", "deployments", "workflows"}) {
+        for (std::string_view scope : {"all", "contents", "pull-requests", "actions", "packages", "deployments", "workflows"}) {
             if (s.scope == scope) return true;
         }
     }

@@ -66,10 +66,16 @@ std::string heredoc_delimiter(std::string_view line) {
     }
     return {};
 }
-// Data that comes from a file or a command rather than the script's own text.
-const RE2& computed_pattern() {
+// Data read from a file, or printed by code of the checkout: what an untrusted checkout or
+// artifact controls. $(date), $(pwd), $(git rev-parse ...) are not.
+const RE2& file_data_pattern() {
     static const RE2 re(
-        R"re((?i)(\$\(|`|\$\(<|\bcat\b|\bjq\b|\bhead\b|\btail\b|\bawk\b|\bsed\b|\bgrep\b|\bcut\b|\bxargs\b|get-content|\bgc\b|<\s*[\w./"'$]))re");
+        R"re(((?:^|[|;&`(]|\$\()\s*(?:cat|jq|head|tail|xargs|gc|(?i:get-content))\b|\$\(<|(?:^|[^<])<\s*["']?[\w./$]|\$\(\s*(?:\./|node\b|python3?\b|npm\b|npx\b|yarn\b|pnpm\b|make\b|bash\b|sh\b|ruby\b|go run\b|cargo\b|git (?:log|show|describe|for-each-ref)\b)))re");
+    return re;
+}
+// A folder of the workspace, which an untrusted checkout fills.
+const RE2& workspace_pattern() {
+    static const RE2 re(R"re((?i)(\$\(pwd\)|\$pwd\b|\$\{?github_workspace\b|\$\{\{\s*github\.workspace\s*\}\}|\$env:github_workspace))re");
     return re;
 }
 
@@ -211,9 +217,13 @@ private:
                 if (!mentions_variable(data, name)) continue;
                 if (!taint || (t.lines && !taint->lines)) taint = t;
             }
-            if (!taint && files != nullptr && RE2::PartialMatch(data, computed_pattern())) {
+            if (!taint && files != nullptr) {
                 bool artifact = foreign_artifact_download(job) == files;
-                taint = Tainted{artifact ? "the artifacts of the triggering run" : "the untrusted checkout", "", true, true};
+                if (RE2::PartialMatch(data, file_data_pattern())) {
+                    taint = Tainted{artifact ? "the artifacts of the triggering run" : "the untrusted checkout", "", true, true};
+                } else if (!artifact && destination == "$GITHUB_PATH" && RE2::PartialMatch(data, workspace_pattern())) {
+                    taint = Tainted{"a folder of the untrusted checkout", "", true, true};
+                }
             }
             if (!taint) continue;
             // NAME<<$DELIM with a delimiter chosen at run time keeps line breaks inside the value.
@@ -244,7 +254,7 @@ private:
 
     static void report(const Document& doc, FindingSink& sink, const GhJob& job, Hit hit, const Tainted& taint,
                        const std::string& destination, const std::string& event, bool guarded) {
-        std::string what = taint.files ? "data read from " + taint.source
+        std::string what = taint.files ? (contains(taint.source, "folder") ? taint.source : "data read from " + taint.source)
                            : taint.via.empty() ? taint.source
                                                : taint.via + " (set from " + taint.source + ")";
         hit.message = "job " + job.id + " runs on " + event + " and writes " + what + " to " + destination;
