@@ -222,14 +222,15 @@ public:
         std::set<std::string> feeds;
         std::vector<std::string> work;
         for (const auto& [id, p] : publishes) work.push_back(id);
+        std::map<std::string, const GhJob*> by_id;
+        for (const GhJob& job : wf.jobs) by_id.emplace(job.id, &job);
         while (!work.empty()) {
             std::string id = work.back();
             work.pop_back();
-            for (const GhJob& job : wf.jobs) {
-                if (job.id != id) continue;
-                for (const std::string& n : needs_of(job)) {
-                    if (feeds.insert(n).second) work.push_back(n);
-                }
+            auto it = by_id.find(id);
+            if (it == by_id.end()) continue;
+            for (const std::string& n : needs_of(*it->second)) {
+                if (feeds.insert(n).second) work.push_back(n);
             }
         }
         for (const GhJob& job : wf.jobs) {

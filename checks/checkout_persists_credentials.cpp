@@ -140,17 +140,49 @@ public:
         if (!is_github_document(doc)) return;
         const GhWorkflow& wf = github_view(doc);
         for (const GhJob& job : wf.jobs) {
-            if (job.uses != nullptr) continue;
+            if (job.uses != nullptr || job.steps.empty()) continue;
+            // What the steps after each step do, computed once from the end: a job of many
+            // checkouts costs one pass, not one pass per checkout.
+            std::vector<After> after(job.steps.size());
+            for (std::size_t i = job.steps.size() - 1; i-- > 0;) {
+                after[i] = after[i + 1];
+                merge(after[i], doc, job.steps[i + 1], "");
+            }
+            std::size_t path_scans = 0;
             for (std::size_t i = 0; i < job.steps.size(); ++i) {
                 const GhStep& step = job.steps[i];
                 if (uses_slug(parse_uses(step.uses_text())) != "actions/checkout") continue;
-                check_checkout(doc, sink, wf, job, i);
+                std::string_view path = step.input("path");
+                if (!path.empty() && path_scans < kMaxPathScans) {
+                    // A checkout into a folder leaks when that folder is uploaded too.
+                    ++path_scans;
+                    After own;
+                    for (std::size_t j = i + 1; j < job.steps.size(); ++j) merge(own, doc, job.steps[j], path);
+                    check_checkout(doc, sink, wf, job, i, own);
+                } else {
+                    check_checkout(doc, sink, wf, job, i, after[i]);
+                }
             }
         }
     }
 
 private:
-    static void check_checkout(const Document& doc, FindingSink& sink, const GhWorkflow& wf, const GhJob& job, std::size_t index) {
+    static constexpr std::size_t kMaxPathScans = 64;
+
+    struct After {
+        bool pushes = false;
+        std::optional<Upload> upload;  // the most revealing upload of the checkout
+    };
+
+    static void merge(After& into, const Document& doc, const GhStep& step, std::string_view checkout_path) {
+        into.pushes = into.pushes || pushes_with_git(step);
+        if (into.upload && into.upload->hidden == Upload::Hidden::included) return;
+        std::optional<Upload> up = leaking_upload(doc, step, checkout_path);
+        if (up && up->hidden != Upload::Hidden::excluded && (!into.upload || up->hidden == Upload::Hidden::included)) into.upload = up;
+    }
+
+    static void check_checkout(const Document& doc, FindingSink& sink, const GhWorkflow& wf, const GhJob& job, std::size_t index,
+                               const After& after) {
         const GhStep& checkout = job.steps[index];
         // The last step: nothing runs after it while the credential is there.
         if (index + 1 == job.steps.size()) return;
@@ -165,18 +197,9 @@ private:
         // actions/checkout v6 keeps the credential in a file under $RUNNER_TEMP, outside the workspace.
         bool outside_workspace = major >= 6;
 
-        const Upload* leak = nullptr;
-        std::optional<Upload> found;
-        bool pushes = false;
-        for (std::size_t j = index + 1; j < job.steps.size(); ++j) {
-            const GhStep& later = job.steps[j];
-            // A later checkout into the same folder with persist-credentials: false does not remove it.
-            pushes = pushes || pushes_with_git(later);
-            if (found && found->hidden == Upload::Hidden::included) continue;
-            std::optional<Upload> up = leaking_upload(doc, later, checkout.input("path"));
-            if (up && up->hidden != Upload::Hidden::excluded && (!found || up->hidden == Upload::Hidden::included)) found = up;
-        }
-        if (found && !outside_workspace) leak = &*found;
+        // (A later checkout into the same folder with persist-credentials: false does not remove it.)
+        const Upload* leak = after.upload && !outside_workspace ? &*after.upload : nullptr;
+        bool pushes = after.pushes;
 
         std::string what = ssh ? "the SSH key" : pat ? "the token it was given (" + std::string(trim(token)) + ")" : "the job's GITHUB_TOKEN";
         std::string where = job.id.empty() ? std::string("the action") : "job " + job.id;

@@ -7,6 +7,7 @@
 #include <cctype>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -90,6 +91,10 @@ bool multi_line(std::string_view path) {
            last != "default_branch" && last != "description";
 }
 
+// A heredoc, { } group or loop longer than this is read as its redirecting line alone, so
+// a script of many unterminated blocks costs no more than a few passes.
+constexpr std::size_t kMaxBlockLines = 200;
+
 struct Tainted {
     std::string source;      // the context, or the step that brought the files
     std::string via;         // env.X, or empty
@@ -109,6 +114,52 @@ bool random_delimiter(std::string_view data) {
         if (contains(data.substr(start, i - start), "$")) return true;
     }
     return false;
+}
+
+// The shell, PowerShell and batch variables a text reads: $NAME, ${NAME}, $env:NAME, %NAME%.
+std::vector<std::string_view> variables_read(std::string_view text) {
+    std::vector<std::string_view> out;
+    auto name_at = [&](std::size_t at) {
+        std::size_t end = at;
+        while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) != 0 || text[end] == '_')) ++end;
+        return text.substr(at, end - at);
+    };
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (c == '$') {
+            std::size_t at = i + 1;
+            if (at < text.size() && text[at] == '{') ++at;
+            else if (text.substr(at, 4) == "env:" || text.substr(at, 4) == "Env:" || text.substr(at, 4) == "ENV:") at += 4;
+            std::string_view name = name_at(at);
+            if (!name.empty()) out.push_back(name);
+        } else if (c == '%') {
+            std::string_view name = name_at(i + 1);
+            if (!name.empty() && i + 1 + name.size() < text.size() && text[i + 1 + name.size()] == '%') out.push_back(name);
+        }
+    }
+    return out;
+}
+
+// Variable name -> its taint, or nullopt for a variable set from nothing an outsider controls.
+using TaintedEnv = std::unordered_map<std::string, std::optional<Tainted>>;
+
+// Variables of an env: map set from an outsider's context, added to (and shadowing) `into`.
+void add_tainted_env(const GhWorkflow& wf, const Node* env, TaintedEnv& into) {
+    if (env == nullptr || !env->is_map()) return;
+    for (const Node& var : env->children) {
+        const GhExpressions* exprs = var.is_scalar() ? wf.expressions_of(&var) : nullptr;
+        std::optional<Tainted> best;
+        if (exprs != nullptr) {
+            for (const GhExpression& e : exprs->list) {
+                for (const ContextRead& r : e.reads) {
+                    if (context_taint(r.path) != Taint::outsider) continue;
+                    Tainted t{r.path, "env." + var.key, multi_line(r.path), false};
+                    if (!best || (t.lines && !best->lines)) best = t;
+                }
+            }
+        }
+        into[var.key] = best;
+    }
 }
 
 class GithubEnvInjection final : public SingleRuleCheck {
@@ -132,31 +183,18 @@ public:
             }
             bool after_files = false;
             bool guarded = job_guarded(job);
+            TaintedEnv job_env;
+            add_tainted_env(wf, wf.env, job_env);
+            add_tainted_env(wf, job.env, job_env);
             for (const GhStep& step : job.steps) {
                 if (&step == files) { after_files = true; continue; }
-                if (step.run != nullptr) check_run(doc, sink, wf, job, step, after_files ? files : nullptr, event, guarded);
+                if (step.run != nullptr) check_run(doc, sink, wf, job, step, job_env, after_files ? files : nullptr, event, guarded);
                 if (uses_slug(parse_uses(step.uses_text())) == "actions/github-script") check_script(doc, sink, wf, job, step, event, guarded);
             }
         }
     }
 
 private:
-    // Variables of the step's environment set from an outsider's context.
-    static std::vector<std::pair<std::string, Tainted>> tainted_env(const GhWorkflow& wf, const GhJob& job, const GhStep& step) {
-        std::vector<std::pair<std::string, Tainted>> out;
-        for (const Node* var : env_in_scope(wf, job, &step)) {
-            const GhExpressions* exprs = var->is_scalar() ? wf.expressions_of(var) : nullptr;
-            if (exprs == nullptr) continue;
-            for (const GhExpression& e : exprs->list) {
-                for (const ContextRead& r : e.reads) {
-                    if (context_taint(r.path) != Taint::outsider) continue;
-                    out.push_back({var->key, {r.path, "env." + var->key, multi_line(r.path), false}});
-                }
-            }
-        }
-        return out;
-    }
-
     // The most dangerous outsider context read by the expressions in [begin, end) of a value.
     static std::optional<Tainted> tainted_expression(const GhExpressions* exprs, std::size_t begin, std::size_t end) {
         if (exprs == nullptr) return std::nullopt;
@@ -173,12 +211,13 @@ private:
     }
 
     static void check_run(const Document& doc, FindingSink& sink, const GhWorkflow& wf, const GhJob& job, const GhStep& step,
-                          const GhStep* files, const std::string& event, bool guarded) {
+                          const TaintedEnv& job_env, const GhStep* files, const std::string& event, bool guarded) {
         const std::string& script = step.run->value;
         if (!icontains(script, "GITHUB_ENV") && !icontains(script, "GITHUB_PATH")) return;
         std::vector<ScriptLine> lines = script_lines(script);
         const GhExpressions* exprs = wf.expressions_of(step.run);
-        auto env = tainted_env(wf, job, step);
+        TaintedEnv step_env;
+        add_tainted_env(wf, step.env, step_env);
         Site site{step.run->span, child_path(step.path, "run")};
         for (std::size_t i = 0; i < lines.size(); ++i) {
             const ScriptLine& line = lines[i];
@@ -194,8 +233,8 @@ private:
             std::string delimiter = heredoc_delimiter(text);
             if (!delimiter.empty()) {
                 std::size_t j = i + 1;
-                for (; j < lines.size() && trim(lines[j].text) != delimiter; ++j) data += "\n" + lines[j].text;
-                if (j < lines.size()) {
+                for (; j < lines.size() && j < i + kMaxBlockLines && trim(lines[j].text) != delimiter; ++j) data += "\n" + lines[j].text;
+                if (j < lines.size() && trim(lines[j].text) == delimiter) {
                     end = lines[j].end;
                     i = j;
                 } else {
@@ -205,7 +244,7 @@ private:
             std::string_view head = trim(text);
             if (head.starts_with("}") || head.starts_with("done")) {
                 bool group = head.starts_with("}");
-                for (std::size_t j = i; j-- > 0;) {
+                for (std::size_t j = i; j-- > 0 && j + kMaxBlockLines > i;) {
                     std::string_view t = trim(lines[j].text);
                     data += "\n" + lines[j].text;
                     begin = lines[j].begin;
@@ -213,9 +252,14 @@ private:
                 }
             }
             std::optional<Tainted> taint = tainted_expression(exprs, begin, end);
-            for (const auto& [name, t] : env) {
-                if (!mentions_variable(data, name)) continue;
-                if (!taint || (t.lines && !taint->lines)) taint = t;
+            for (std::string_view name : variables_read(data)) {
+                std::string key(name);
+                const std::optional<Tainted>* found = nullptr;
+                // The step's env: shadows the job's and the workflow's.
+                if (auto it = step_env.find(key); it != step_env.end()) found = &it->second;
+                else if (auto jt = job_env.find(key); jt != job_env.end()) found = &jt->second;
+                if (found == nullptr || !*found) continue;
+                if (!taint || ((*found)->lines && !taint->lines)) taint = **found;
             }
             if (!taint && files != nullptr) {
                 bool artifact = foreign_artifact_download(job) == files;

@@ -64,8 +64,10 @@ public:
 
 private:
     static constexpr int kMaxDepth = 64;
+    static constexpr std::size_t kMaxNodes = 512;
     std::string_view s_;
     std::size_t pos_ = 0;
+    std::size_t nodes_ = 0;
 
     void skip() {
         while (pos_ < s_.size() && (s_[pos_] == ' ' || s_[pos_] == '\t' || s_[pos_] == '\n' || s_[pos_] == '\r')) ++pos_;
@@ -76,13 +78,16 @@ private:
         pos_ += tok.size();
         return true;
     }
-    static std::unique_ptr<Expr> make(Expr::Kind kind, std::string text = {}) {
+    std::unique_ptr<Expr> make(Expr::Kind kind, std::string text = {}) {
+        // A condition of thousands of operators is not a guard anyone writes: stop reading,
+        // so that the tree (and the recursion over it) stays small.
+        if (++nodes_ > kMaxNodes) pos_ = s_.size();
         auto e = std::make_unique<Expr>();
         e->kind = kind;
         e->text = std::move(text);
         return e;
     }
-    static std::unique_ptr<Expr> binary(Expr::Kind kind, std::unique_ptr<Expr> l, std::unique_ptr<Expr> r) {
+    std::unique_ptr<Expr> binary(Expr::Kind kind, std::unique_ptr<Expr> l, std::unique_ptr<Expr> r) {
         auto e = make(kind);
         e->args.push_back(std::move(l));
         e->args.push_back(std::move(r));
