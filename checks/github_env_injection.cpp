@@ -93,7 +93,7 @@ bool multi_line(std::string_view path) {
 
 // A heredoc, { } group or loop longer than this is read as its redirecting line alone, so
 // a script of many unterminated blocks costs no more than a few passes.
-constexpr std::size_t kMaxBlockLines = 200;
+constexpr std::size_t kMaxBlockLines = 64;
 
 struct Tainted {
     std::string source;      // the context, or the step that brought the files
