@@ -202,6 +202,17 @@ std::string release_trigger(const GhWorkflow& wf) {
     return {};
 }
 
+// The job's cache-mode: (its own, else the workflow's), lower-cased, or nullptr.
+const Node* cache_mode(const GhWorkflow& wf, const GhJob& job) {
+    const Node* mode = job.node != nullptr && job.node->is_map() ? job.node->find("cache-mode") : nullptr;
+    if (mode == nullptr && wf.root != nullptr && wf.root->is_map()) mode = wf.root->find("cache-mode");
+    return mode != nullptr && mode->is_scalar() ? mode : nullptr;
+}
+
+bool restores_nothing(const Node* mode) {
+    return mode != nullptr && (iequals(trim(mode->value), "none") || iequals(trim(mode->value), "write-only"));
+}
+
 class CachePoisoning final : public SingleRuleCheck {
 public:
     CachePoisoning() : SingleRuleCheck(kRule) {}
@@ -209,6 +220,7 @@ public:
     void check_file(const Document& doc, FindingSink& sink) const override {
         if (!is_github_workflow(doc)) return;
         const GhWorkflow& wf = github_view(doc);
+        check_cache_writes(doc, sink, wf);
         std::string trigger = release_trigger(wf);
         std::map<std::string, std::string> publishes;  // job id -> what publishes
         for (const GhJob& job : wf.jobs) {
@@ -240,6 +252,8 @@ public:
             // says the job may build a release (release branches also run plain CI).
             bool release_only = publishes.empty() && (trigger == "release" || trigger == "a tag push");
             if (pub == publishes.end() && !feeds_publisher && !release_only) continue;
+            // cache-mode: none or write-only: the cache service refuses every restore.
+            if (restores_nothing(cache_mode(wf, job))) continue;
             for (const GhStep& step : job.steps) {
                 CacheUse use = cache_use(doc, step);
                 if (use.how == Restores::no) continue;
@@ -270,6 +284,47 @@ public:
                 if (use.how == Restores::maybe) hit.confidence = Confidence::low;
                 sink.report(doc, kRule, std::move(hit));
             }
+        }
+    }
+
+private:
+    // The other end of the chain: a workflow an outsider triggers that declares cache-mode:
+    // write or write-only, so its runs can save entries the default branch's runs restore
+    // (GitHub makes such events read-only unless the workflow says otherwise).
+    static void check_cache_writes(const Document& doc, FindingSink& sink, const GhWorkflow& wf) {
+        std::string event;
+        for (const GhTrigger& t : wf.triggers) {
+            if (outsider_trigger(t.event)) { event = t.event; break; }
+        }
+        if (event.empty()) return;
+        // One finding per cache-mode: node, naming the job that makes it worst.
+        std::vector<std::pair<const Node*, const GhJob*>> modes;
+        std::map<const Node*, std::size_t> index;
+        for (const GhJob& job : wf.jobs) {
+            const Node* mode = cache_mode(wf, job);
+            if (mode == nullptr) continue;
+            std::string m = lower(trim(mode->value));
+            if (m != "write" && m != "write-only") continue;
+            auto [it, added] = index.emplace(mode, modes.size());
+            if (added) modes.push_back({mode, &job});
+            else if (untrusted_head_checkout(*modes[it->second].second) == nullptr && untrusted_head_checkout(job) != nullptr) modes[it->second].second = &job;
+        }
+        for (const auto& [mode, job_ptr] : modes) {
+            const GhJob& job = *job_ptr;
+            std::string m = lower(trim(mode->value));
+            const GhStep* head = untrusted_head_checkout(job);
+            Hit hit;
+            hit.span = mode->span;
+            hit.node_path = mode == wf.root->find("cache-mode") ? std::string("cache-mode") : child_path(job.path, "cache-mode");
+            hit.message = "cache-mode: " + m + " lets runs of job " + job.id + " on " + event +
+                          ", which an outsider triggers, save cache entries that runs on the default branch restore";
+            hit.severity = Severity::medium;
+            hit.confidence = Confidence::high;
+            if (head != nullptr) {
+                hit.message += "; the job checks out the untrusted head, so its code can write them";
+                hit.severity = Severity::high;
+            }
+            sink.report(doc, kRule, std::move(hit));
         }
     }
 };

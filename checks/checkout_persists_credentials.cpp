@@ -189,6 +189,10 @@ private:
         std::string_view persist = checkout.input("persist-credentials");
         if (falsy_value(persist)) return;
         bool explicit_true = truthy_value(persist);
+        // with: ${{ fromJSON(...) }}: the inputs, persist-credentials included, are computed.
+        const Node* raw_with = checkout.node != nullptr && checkout.node->is_map() ? checkout.node->find("with") : nullptr;
+        bool computed_inputs = raw_with != nullptr && raw_with->is_scalar() && contains(raw_with->value, "${{");
+        if (computed_inputs) persist = raw_with->value;
         bool expression = contains(persist, "${{");
         std::string_view token = checkout.input("token");
         bool pat = contains(token, "secrets.") && !icontains(token, "secrets.github_token");
@@ -231,7 +235,8 @@ private:
         hit.severity = Severity::low;
         hit.confidence = Confidence::medium;
         if (expression) {
-            hit.message += " when persist-credentials (" + std::string(trim(persist)) + ") is true";
+            hit.message += computed_inputs ? " when its computed with: (" + std::string(trim(persist)) + ") leaves persist-credentials on"
+                                           : " when persist-credentials (" + std::string(trim(persist)) + ") is true";
             hit.confidence = Confidence::low;
         } else if (pushes) {
             hit.message += "; a later step pushes with git, so it is probably needed: write persist-credentials: true to say so";

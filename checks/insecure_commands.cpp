@@ -61,23 +61,29 @@ public:
         const GhWorkflow& wf = github_view(doc);
         bool any_old_commands = false;
         for (const GhJob& job : wf.jobs) any_old_commands = any_old_commands || uses_old_commands(job);
-        const Node* wf_env = wf.env;
-        if (wf_env == nullptr && wf.is_action && wf.root != nullptr) wf_env = wf.root->get({"runs", "env"});
+        // The raw env: nodes: the model keeps only maps, and an env: that is one expression
+        // matters here too.
+        const Node* wf_env = nullptr;
+        if (wf.root != nullptr && wf.root->is_map()) wf_env = wf.is_action ? wf.root->get({"runs", "env"}) : wf.root->find("env");
         check_env(doc, sink, wf_env, wf.is_action ? "runs.env" : "env", wf.is_action ? "the action" : "the whole workflow",
                   any_old_commands);
         for (const GhJob& job : wf.jobs) {
             bool old = uses_old_commands(job);
-            if (!job.id.empty()) check_env(doc, sink, job.env, child_path(job.path, "env"), "job " + job.id, old);
+            if (!job.id.empty()) check_env(doc, sink, raw_env(job.node), child_path(job.path, "env"), "job " + job.id, old);
             for (const GhStep& step : job.steps) {
                 std::string who = step.name.empty() ? "a step of " + (job.id.empty() ? std::string("the action") : "job " + job.id)
                                                     : "step \"" + step.name + "\"";
-                check_env(doc, sink, step.env, child_path(step.path, "env"), who, old);
+                check_env(doc, sink, raw_env(step.node), child_path(step.path, "env"), who, old);
                 if (step.run != nullptr) check_script(doc, sink, step, job, old);
             }
         }
     }
 
 private:
+    static const Node* raw_env(const Node* owner) {
+        return owner != nullptr && owner->is_map() ? owner->find("env") : nullptr;
+    }
+
     static void check_env(const Document& doc, FindingSink& sink, const Node* env, const std::string& path,
                           const std::string& who, bool old_commands) {
         if (env == nullptr) return;
