@@ -1,8 +1,8 @@
 // cache-poisoning: a job that publishes a release (or runs in a workflow triggered by a
-// tag, a release or a release branch) restores a GitHub Actions cache. Runs on tags and
-// release branches fall back to the default branch's cache entries, which any workflow
-// running on the default branch can write (pull_request_target and issue_comment
-// workflows included), so one injectable workflow is enough to plant code in a release.
+// tag or a release) restores a GitHub Actions cache. Runs on tags and release branches
+// fall back to the default branch's cache entries, which the runs there can write, so one
+// injectable workflow with cache write access is enough to plant code in a release. Also
+// the writing end: an outsider-triggered workflow that asks for cache-mode: write.
 #include <re2/re2.h>
 
 #include <map>
@@ -27,10 +27,10 @@ const RuleInfo kRule{
     Family::unsafe_permission,
     Severity::medium,
     Confidence::medium,
-    "Runs on tags, releases and release branches restore cache entries saved on the default branch, and any "
-    "workflow that runs there can save them, including pull_request_target, issue_comment and workflow_run "
-    "workflows an outsider triggers. Code injected into one of those can plant a poisoned dependency or build "
-    "cache that the release job then builds into what it publishes.",
+    "Runs on tags, releases and release branches restore cache entries saved on the default branch, and the "
+    "runs there can save them: a push build that runs a compromised dependency, or a workflow an outsider "
+    "triggers that was given cache-mode: write. Code injected into one of those can plant a poisoned "
+    "dependency or build cache that the release job then builds into what it publishes.",
     "Do not restore caches in jobs that build or publish releases: turn the action's cache off (cache: '', "
     "cache: false, enable-cache: false, lookup-only: true) or build release artifacts from a clean state; keep "
     "caching for test jobs.",
