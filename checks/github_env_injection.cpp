@@ -38,12 +38,12 @@ const RuleInfo kRule{
 // A write to an environment file: a redirection (bash, sh, cmd, pwsh) or a command that
 // writes to a file named by the variable (tee, Out-File, Add-Content, Set-Content).
 const RE2& redirect_pattern() {
-    static const RE2 re(R"re((?i)>{1,2}\s*["']?(?:\$\{?|\$env:|%)(github_env|github_path)\b)re");
+    static const RE2 re(R"re((?i)>{1,2}\s*["']?(?:\$\{?|\$env:|%)(github_env|github_path|github_output)\b)re");
     return re;
 }
 const RE2& command_pattern() {
     static const RE2 re(
-        R"re((?i)\b(?:tee|tee-object|out-file|add-content|set-content)\b[^|;]*?["']?(?:\$\{?|\$env:)(github_env|github_path)\b)re");
+        R"re((?i)\b(?:tee|tee-object|out-file|add-content|set-content)\b[^|;]*?["']?(?:\$\{?|\$env:)(github_env|github_path|github_output)\b)re");
     return re;
 }
 // The delimiter of a heredoc the line starts (cat <<EOF >> "$GITHUB_ENV"), or empty; a
@@ -213,7 +213,7 @@ private:
     static void check_run(const Document& doc, FindingSink& sink, const GhWorkflow& wf, const GhJob& job, const GhStep& step,
                           const TaintedEnv& job_env, const GhStep* files, const std::string& event, bool guarded) {
         const std::string& script = step.run->value;
-        if (!icontains(script, "GITHUB_ENV") && !icontains(script, "GITHUB_PATH")) return;
+        if (!icontains(script, "GITHUB_ENV") && !icontains(script, "GITHUB_PATH") && !icontains(script, "GITHUB_OUTPUT")) return;
         std::vector<ScriptLine> lines = script_lines(script);
         const GhExpressions* exprs = wf.expressions_of(step.run);
         TaintedEnv step_env;
@@ -224,7 +224,11 @@ private:
             std::string_view text = line.text;
             std::string target;
             if (!RE2::PartialMatch(text, redirect_pattern(), &target) && !RE2::PartialMatch(text, command_pattern(), &target)) continue;
-            std::string destination = iequals(target, "github_path") ? "$GITHUB_PATH" : "$GITHUB_ENV";
+            std::string destination = iequals(target, "github_path")     ? "$GITHUB_PATH"
+                                      : iequals(target, "github_output") ? "$GITHUB_OUTPUT"
+                                                                         : "$GITHUB_ENV";
+            // Outputs are read only through the step's id; a step without one has none to forge.
+            if (destination == "$GITHUB_OUTPUT" && step.id.empty()) continue;
             // The data: the line itself, a heredoc's body when the line starts one, and the
             // body of a { ...; } group or a loop whose output the line redirects.
             std::string data(text);
@@ -270,12 +274,15 @@ private:
                 }
             }
             if (!taint) continue;
+            // A line an outsider cannot break only sets the output the script names: data, not a forgery.
+            if (destination == "$GITHUB_OUTPUT" && !taint->lines) continue;
             // NAME<<$DELIM with a delimiter chosen at run time keeps line breaks inside the value.
             taint->random_delimiter = random_delimiter(data);
             Hit hit;
             hit.span = line_span(doc, site, line);
             hit.node_path = site.node_path;
-            report(doc, sink, job, std::move(hit), *taint, destination, event, guarded);
+            report(doc, sink, job, std::move(hit), *taint, destination == "$GITHUB_OUTPUT" ? destination + " of step " + step.id : destination,
+                   event, guarded);
         }
     }
 
@@ -313,6 +320,11 @@ private:
         } else if (!taint.lines) {
             hit.message += "; it cannot hold a line break, so it sets only the variable the script names";
             hit.severity = Severity::low;
+            hit.confidence = Confidence::medium;
+        } else if (contains(destination, "OUTPUT")) {
+            // Outputs are data until a later step expands them into a script or an if:.
+            hit.message += ": a line break in it adds or overwrites other outputs of the step, which later steps read";
+            hit.severity = Severity::medium;
             hit.confidence = Confidence::medium;
         } else {
             hit.message += contains(destination, "PATH") ? ": it puts directories of the outsider's choosing first on PATH for the later steps"
