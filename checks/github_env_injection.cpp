@@ -80,6 +80,17 @@ const RE2& workspace_pattern() {
     return re;
 }
 
+// A shell variable assignment at the start of a line: NAME=..., export NAME=..., local NAME=...
+const RE2& assignment_pattern() {
+    static const RE2 re(R"re(^\s*(?:export\s+|local\s+|readonly\s+|declare\s+(?:-\w+\s+)?)?([A-Za-z_][A-Za-z0-9_]*)=)re");
+    return re;
+}
+// read [-r] NAME < file
+const RE2& read_pattern() {
+    static const RE2 re(R"re(^\s*read\s+(?:-\w+\s+)*([A-Za-z_][A-Za-z0-9_]*)\s*<)re");
+    return re;
+}
+
 // An outsider's text that can hold a line break: bodies, commit messages, whole objects.
 bool multi_line(std::string_view path) {
     std::size_t dot = path.rfind('.');
@@ -219,11 +230,47 @@ private:
         TaintedEnv step_env;
         add_tainted_env(wf, step.env, step_env);
         Site site{step.run->span, child_path(step.path, "run")};
+        bool artifact = files != nullptr && foreign_artifact_download(job) == files;
+        // Shell variables the script itself set (PR=$(cat pr/number)), with their taint.
+        TaintedEnv locals;
+        // The most dangerous outsider data in `data` (written at [begin, end) of the script).
+        auto taint_of = [&](std::string_view data, std::size_t begin, std::size_t end, bool path) {
+            std::optional<Tainted> taint = tainted_expression(exprs, begin, end);
+            for (std::string_view name : variables_read(data)) {
+                std::string key(name);
+                const std::optional<Tainted>* found = nullptr;
+                // The script's own assignments shadow the step's env:, which shadows the job's.
+                if (auto lt = locals.find(key); lt != locals.end()) found = &lt->second;
+                else if (auto it = step_env.find(key); it != step_env.end()) found = &it->second;
+                else if (auto jt = job_env.find(key); jt != job_env.end()) found = &jt->second;
+                if (found == nullptr || !*found) continue;
+                if (!taint || ((*found)->lines && !taint->lines)) taint = **found;
+            }
+            if (!taint && files != nullptr) {
+                if (RE2::PartialMatch(data, file_data_pattern())) {
+                    taint = Tainted{artifact ? "the artifacts of the triggering run" : "the untrusted checkout", "", true, true};
+                } else if (!artifact && path && RE2::PartialMatch(data, workspace_pattern())) {
+                    taint = Tainted{"a folder of the untrusted checkout", "", true, true};
+                }
+            }
+            return taint;
+        };
         for (std::size_t i = 0; i < lines.size(); ++i) {
             const ScriptLine& line = lines[i];
             std::string_view text = line.text;
             std::string target;
-            if (!RE2::PartialMatch(text, redirect_pattern(), &target) && !RE2::PartialMatch(text, command_pattern(), &target)) continue;
+            if (!RE2::PartialMatch(text, redirect_pattern(), &target) && !RE2::PartialMatch(text, command_pattern(), &target)) {
+                // NAME=value, export NAME=value, read -r NAME < file: remember what NAME holds.
+                std::string name;
+                bool read = false;
+                if (RE2::PartialMatch(text, assignment_pattern(), &name) || (read = RE2::PartialMatch(text, read_pattern(), &name))) {
+                    std::optional<Tainted> t = taint_of(text, line.begin, line.end, false);
+                    if (t && t->via.empty()) t->via = "$" + name;
+                    if (t && read) t->lines = false;  // read stops at the first line break
+                    locals[name] = t;
+                }
+                continue;
+            }
             std::string destination = iequals(target, "github_path")     ? "$GITHUB_PATH"
                                       : iequals(target, "github_output") ? "$GITHUB_OUTPUT"
                                                                          : "$GITHUB_ENV";
@@ -255,24 +302,7 @@ private:
                     if (group ? (t == "{" || t.ends_with("{")) : (t.starts_with("while ") || t.starts_with("for "))) break;
                 }
             }
-            std::optional<Tainted> taint = tainted_expression(exprs, begin, end);
-            for (std::string_view name : variables_read(data)) {
-                std::string key(name);
-                const std::optional<Tainted>* found = nullptr;
-                // The step's env: shadows the job's and the workflow's.
-                if (auto it = step_env.find(key); it != step_env.end()) found = &it->second;
-                else if (auto jt = job_env.find(key); jt != job_env.end()) found = &jt->second;
-                if (found == nullptr || !*found) continue;
-                if (!taint || ((*found)->lines && !taint->lines)) taint = **found;
-            }
-            if (!taint && files != nullptr) {
-                bool artifact = foreign_artifact_download(job) == files;
-                if (RE2::PartialMatch(data, file_data_pattern())) {
-                    taint = Tainted{artifact ? "the artifacts of the triggering run" : "the untrusted checkout", "", true, true};
-                } else if (!artifact && destination == "$GITHUB_PATH" && RE2::PartialMatch(data, workspace_pattern())) {
-                    taint = Tainted{"a folder of the untrusted checkout", "", true, true};
-                }
-            }
+            std::optional<Tainted> taint = taint_of(data, begin, end, destination == "$GITHUB_PATH");
             if (!taint) continue;
             // A line an outsider cannot break only sets the output the script names: data, not a forgery.
             if (destination == "$GITHUB_OUTPUT" && !taint->lines) continue;
@@ -305,9 +335,11 @@ private:
 
     static void report(const Document& doc, FindingSink& sink, const GhJob& job, Hit hit, const Tainted& taint,
                        const std::string& destination, const std::string& event, bool guarded) {
-        std::string what = taint.files ? (contains(taint.source, "folder") ? taint.source : "data read from " + taint.source)
-                           : taint.via.empty() ? taint.source
-                                               : taint.via + " (set from " + taint.source + ")";
+        std::string origin = taint.files ? (contains(taint.source, "folder") ? taint.source : "data read from " + taint.source)
+                                         : taint.source;
+        std::string what = taint.via.empty() ? origin
+                           : taint.files     ? taint.via + " (" + origin + ")"
+                                             : taint.via + " (set from " + origin + ")";
         hit.message = "job " + job.id + " runs on " + event + " and writes " + what + " to " + destination;
         if (guarded) {
             hit.message += "; the job checks who triggered it";
