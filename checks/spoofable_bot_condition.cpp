@@ -36,9 +36,12 @@ const RuleInfo kRule{
 };
 
 // Contexts naming the actor of the run: the account that caused the latest event.
-constexpr std::array<std::string_view, 6> kActorContexts{
+constexpr std::array<std::string_view, 10> kActorContexts{
     "github.actor", "github.triggering_actor", "github.event.sender.login", "github.actor_id",
     "github.triggering_actor_id", "github.event.sender.id",
+    // On workflow_run, the actor of the run that triggered this one.
+    "github.event.workflow_run.actor.login", "github.event.workflow_run.triggering_actor.login",
+    "github.event.workflow_run.actor.id", "github.event.workflow_run.triggering_actor.id",
 };
 // User and installation ids of well-known bots (dependabot, dependabot-preview, renovate,
 // github-actions), compared with github.actor_id.
@@ -224,13 +227,21 @@ bool bot_literal(const Expr& e) {
     return false;
 }
 
-// A check that the run belongs to a bot, by the actor's name or id.
+// github.event.sender.type: 'Bot' for any GitHub App, an outsider's own included.
+bool is_actor_type(const Expr& e) {
+    return e.kind == Expr::Kind::context && (e.text == "github.event.sender.type" || e.text == "github.event.workflow_run.actor.type" ||
+                                             e.text == "github.event.workflow_run.triggering_actor.type");
+}
+
+// A check that the run belongs to a bot, by the actor's name, id or account type.
 bool bot_check(const Expr& e) {
     if (e.kind == Expr::Kind::eq && e.args.size() == 2) {
         const Expr& l = *e.args[0];
         const Expr& r = *e.args[1];
         return (is_actor(l) && r.kind == Expr::Kind::literal && names_bot(r.text)) ||
-               (is_actor(r) && l.kind == Expr::Kind::literal && names_bot(l.text));
+               (is_actor(r) && l.kind == Expr::Kind::literal && names_bot(l.text)) ||
+               (is_actor_type(l) && r.kind == Expr::Kind::literal && iequals(r.text, "bot")) ||
+               (is_actor_type(r) && l.kind == Expr::Kind::literal && iequals(l.text, "bot"));
     }
     if (e.kind == Expr::Kind::call && e.args.size() == 2) {
         const Expr& a = *e.args[0];
@@ -350,8 +361,11 @@ private:
         Hit hit;
         hit.span = condition.span;
         hit.node_path = path;
-        hit.message = "the if: of " + who + " trusts the actor's name or id to be a bot on " + exp.event +
-                      ", where an outsider can make Dependabot the actor of a run on their own pull request";
+        bool by_type = icontains(text, "sender.type") || icontains(text, "actor.type");
+        hit.message = by_type ? "the if: of " + who + " lets any GitHub App's run through on " + exp.event +
+                                    " (sender.type == 'Bot'), and an outsider can act through an app of their own on their pull request"
+                              : "the if: of " + who + " trusts the actor's name or id to be a bot on " + exp.event +
+                                    ", where an outsider can make Dependabot the actor of a run on their own pull request";
         hit.severity = exp.severity;
         hit.confidence = w.dominating ? Confidence::high : Confidence::medium;
         if (exp.severity == Severity::low) {
