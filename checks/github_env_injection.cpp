@@ -1,6 +1,6 @@
 // github-env-injection: a script of a workflow an outsider can trigger writes data the
 // outsider controls to $GITHUB_ENV or $GITHUB_PATH. A line break in that data adds a
-// variable of the outsider's choosing (BASH_ENV, NODE_OPTIONS, LD_PRELOAD) or a PATH
+// variable of the outsider's choosing (BASH_ENV, LD_PRELOAD, GIT_SSH_COMMAND) or a PATH
 // entry for every later step: code execution with the job's token and secrets.
 #include <re2/re2.h>
 
@@ -28,8 +28,8 @@ const RuleInfo kRule{
     Confidence::medium,
     "Every line written to $GITHUB_ENV becomes an environment variable of the later steps, and every line of "
     "$GITHUB_PATH a PATH entry. When an outsider's text (a comment or PR body, a commit message, a file of an "
-    "untrusted checkout or artifact) is written there, one line break lets them set BASH_ENV, NODE_OPTIONS or "
-    "LD_PRELOAD and run code with the job's token and secrets.",
+    "untrusted checkout or artifact) is written there, one line break lets them set BASH_ENV or LD_PRELOAD "
+    "(the runner refuses NODE_OPTIONS) and run code with the job's token and secrets.",
     "Do not write untrusted data to the environment files: pass it to the step that needs it through env: and "
     "read it as \"$VAR\", or validate it first (a PR number with [[ $N =~ ^[0-9]+$ ]]). For multi-line values "
     "use a random heredoc delimiter, never a fixed EOF.",
@@ -360,7 +360,7 @@ private:
             hit.confidence = Confidence::medium;
         } else {
             hit.message += contains(destination, "PATH") ? ": it puts directories of the outsider's choosing first on PATH for the later steps"
-                                                         : ": a line break in it sets any variable (BASH_ENV, NODE_OPTIONS) for the later steps";
+                                                         : ": a line break in it sets any variable (BASH_ENV, LD_PRELOAD) for the later steps";
             hit.confidence = taint.files ? Confidence::medium : Confidence::high;
         }
         sink.report(doc, kRule, std::move(hit));

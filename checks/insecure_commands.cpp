@@ -22,7 +22,7 @@ const RuleInfo kRule{
     Confidence::high,
     "ACTIONS_ALLOW_UNSECURE_COMMANDS brings back the ::set-env and ::add-path workflow commands GitHub "
     "disabled in 2020 because any text a step prints can use them: a PR title, a commit message or a test "
-    "log that contains ::set-env name=NODE_OPTIONS::... sets variables or PATH for every later step.",
+    "log that contains ::set-env name=BASH_ENV::... sets variables or PATH for every later step.",
     "Remove ACTIONS_ALLOW_UNSECURE_COMMANDS and write to the environment files instead: "
     "echo \"NAME=value\" >> \"$GITHUB_ENV\" and echo \"/some/dir\" >> \"$GITHUB_PATH\"; update actions "
     "that still print ::set-env.",
@@ -30,15 +30,13 @@ const RuleInfo kRule{
 
 constexpr std::string_view kVariable = "ACTIONS_ALLOW_UNSECURE_COMMANDS";
 
-// The runner accepts true in any case; 1 and $true are read as true by some of its
-// boolean parsers, so they are reported at a lower confidence.
-enum class Value : unsigned char { off, on, maybe_on, expression };
+// The runner compares the value with "true" ignoring case; nothing else turns it on.
+enum class Value : unsigned char { off, on, expression };
 
 Value classify(const Node& value) {
     if (!value.is_scalar()) return Value::off;
     std::string_view v = trim(value.value);
     if (truthy_value(v)) return Value::on;
-    if (v == "1" || iequals(v, "$true") || iequals(v, "yes") || iequals(v, "on")) return Value::maybe_on;
     if (contains(v, "${{")) return Value::expression;
     return Value::off;
 }
@@ -112,9 +110,7 @@ private:
             hit.message = std::string(kVariable) + " is " + std::string(trim(var.value)) + " for " + who +
                           ": any line a step prints can set environment variables or PATH with ::set-env or ::add-path";
             if (old_commands) hit.message += " (the scripts still use ::set-env or ::add-path: write to $GITHUB_ENV or $GITHUB_PATH)";
-            if (v == Value::maybe_on) {
-                hit.confidence = Confidence::medium;
-            } else if (v == Value::expression) {
+            if (v == Value::expression) {
                 hit.message = std::string(kVariable) + " is set from an expression for " + who +
                               ": when it evaluates to true, any line a step prints can set environment variables or PATH";
                 hit.severity = Severity::medium;
