@@ -101,6 +101,13 @@ CacheUse cache_use(const Document& doc, const GhStep& step) {
         }
         return {};
     }
+    // setup-node v5 and later cache on their own when package.json names a packageManager.
+    if (slug == "actions/setup-node" && trim(step.input("cache")).empty()) {
+        std::string_view auto_cache = trim(step.input("package-manager-cache"));
+        if (falsy_value(auto_cache) || uses_major_version(doc, step) < 5) return {};
+        if (truthy_value(auto_cache)) return {Restores::explicitly, "package-manager-cache"};
+        return {Restores::maybe, "package-manager-cache defaults to true"};
+    }
     std::string path = lower(uses.path);
     for (const CacheAction& a : kCacheActions) {
         if (slug != a.slug || path != a.path) continue;
@@ -264,6 +271,7 @@ public:
                 std::string how = use.how == Restores::explicitly ? " restores a cache (" + use.input + ")"
                                   : use.how == Restores::by_default ? " restores a cache by default"
                                   : use.how == Restores::always     ? " restores a cache"
+                                  : contains(use.input, "defaults")  ? " may restore a cache (" + use.input + ": when package.json names a packageManager)"
                                                                     : " may restore a cache (" + use.input + " is an expression)";
                 hit.message = action + how + " in job " + job.id;
                 if (pub != publishes.end()) {
