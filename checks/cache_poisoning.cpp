@@ -268,11 +268,12 @@ public:
                 hit.span = step.uses->span;
                 hit.node_path = child_path(step.path, "uses");
                 std::string action = uses_slug(parse_uses(step.uses_text()));
+                bool auto_node = use.how == Restores::maybe && contains(use.input, "defaults");
                 std::string how = use.how == Restores::explicitly ? " restores a cache (" + use.input + ")"
                                   : use.how == Restores::by_default ? " restores a cache by default"
                                   : use.how == Restores::always     ? " restores a cache"
-                                  : contains(use.input, "defaults")  ? " may restore a cache (" + use.input + ": when package.json names a packageManager)"
-                                                                    : " may restore a cache (" + use.input + " is an expression)";
+                                  : auto_node ? " may restore a cache (" + use.input + ": when package.json names a packageManager)"
+                                              : " may restore a cache (" + use.input + " is an expression)";
                 hit.message = action + how + " in job " + job.id;
                 if (pub != publishes.end()) {
                     hit.message += ", which publishes (" + pub->second + ")";
