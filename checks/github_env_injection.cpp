@@ -350,7 +350,8 @@ private:
             hit.severity = Severity::low;
             hit.confidence = Confidence::medium;
         } else if (!taint.lines) {
-            hit.message += "; it cannot hold a line break, so it sets only the variable the script names";
+            hit.message += contains(destination, "PATH") ? "; it cannot hold a line break, so it adds only the one directory it names to PATH"
+                                                         : "; it cannot hold a line break, so it sets only the variable the script names";
             hit.severity = Severity::low;
             hit.confidence = Confidence::medium;
         } else if (contains(destination, "OUTPUT")) {
