@@ -274,6 +274,17 @@ bool trusted_check(const Expr& e) {
     return false;
 }
 
+// The condition only holds when a check the outsider cannot pass holds: a job guarded so
+// runs none of its steps for them, whatever the steps test.
+bool requires_trusted(const Expr& e) {
+    switch (e.kind) {
+    case Expr::Kind::and_: return requires_trusted(*e.args[0]) || requires_trusted(*e.args[1]);
+    case Expr::Kind::or_: return requires_trusted(*e.args[0]) && requires_trusted(*e.args[1]);
+    case Expr::Kind::eq: return trusted_check(e);
+    default: return false;
+    }
+}
+
 struct Walk {
     bool found = false;
     bool dominating = false;  // the bot check alone lets the run through
@@ -335,7 +346,10 @@ public:
         std::optional<Exposure> exp = exposure(wf);
         if (!exp) return;
         for (const GhJob& job : wf.jobs) {
-            if (job.condition != nullptr) check_condition(doc, sink, *exp, *job.condition, child_path(job.path, "if"), "job " + job.id);
+            if (job.condition != nullptr) {
+                check_condition(doc, sink, *exp, *job.condition, child_path(job.path, "if"), "job " + job.id);
+                if (job.condition->is_scalar() && requires_trusted(*Parser(unwrap(job.condition->value)).parse())) continue;
+            }
             for (const GhStep& step : job.steps) {
                 if (step.condition == nullptr) continue;
                 std::string who = step.name.empty() ? "a step of job " + job.id : "step \"" + step.name + "\"";
@@ -345,15 +359,20 @@ public:
     }
 
 private:
-    static void check_condition(const Document& doc, FindingSink& sink, const Exposure& exp, const Node& condition,
-                                const std::string& path, const std::string& who) {
-        if (!condition.is_scalar()) return;
-        std::string_view text = trim(condition.value);
-        if (!icontains(text, "actor") && !icontains(text, "sender")) return;
-        // ${{ ... }} around the whole condition, or bare.
+    // ${{ ... }} around the whole condition, or bare.
+    static std::string_view unwrap(std::string_view value) {
+        std::string_view text = trim(value);
         if (text.starts_with("${{") && text.ends_with("}}") && text.find("${{", 3) == std::string_view::npos) {
             text = trim(text.substr(3, text.size() - 5));
         }
+        return text;
+    }
+
+    static void check_condition(const Document& doc, FindingSink& sink, const Exposure& exp, const Node& condition,
+                                const std::string& path, const std::string& who) {
+        if (!condition.is_scalar()) return;
+        std::string_view text = unwrap(condition.value);
+        if (!icontains(text, "actor") && !icontains(text, "sender")) return;
         Parser parser(text);
         std::unique_ptr<Expr> expr = parser.parse();
         Walk w = walk(*expr, false);
