@@ -15,6 +15,8 @@ const std::vector<std::unique_ptr<Check>>& all_checks() {
         list.push_back(make_ai_agent_exposure());
         list.push_back(make_automation_code_execution());
         list.push_back(make_automation_inline_secret());
+        list.push_back(make_cache_poisoning());
+        list.push_back(make_checkout_persists_credentials());
         list.push_back(make_ci_container_password());
         list.push_back(make_curl_pipe_shell());
         list.push_back(make_dangerous_trigger());
@@ -24,7 +26,9 @@ const std::vector<std::unique_ptr<Check>>& all_checks() {
         list.push_back(make_embedded_token());
         list.push_back(make_excessive_permissions());
         list.push_back(make_flowise_open_chatflow());
+        list.push_back(make_github_env_injection());
         list.push_back(make_gitlab_trigger_token());
+        list.push_back(make_insecure_commands());
         list.push_back(make_jenkins_trigger_token());
         list.push_back(make_langflow_open_flow());
         list.push_back(make_make_custom_webhook());
@@ -67,6 +71,7 @@ const std::vector<std::unique_ptr<Check>>& all_checks() {
         list.push_back(make_secret_in_log());
         list.push_back(make_secrets_inherit());
         list.push_back(make_secrets_outside_environment());
+        list.push_back(make_spoofable_bot_condition());
         list.push_back(make_template_injection());
         list.push_back(make_unpinned_action());
         list.push_back(make_unredacted_secret());

@@ -2,6 +2,7 @@
 #include "core/text.hpp"
 
 #include <array>
+#include <cctype>
 #include <string>
 
 namespace handoff {
@@ -90,6 +91,117 @@ std::span<const std::string_view> code_inputs(std::string_view slug) {
         if (a.slug == slug) return std::span<const std::string_view>(a.inputs.data(), a.count);
     }
     return {};
+}
+
+bool truthy_value(std::string_view value) { return iequals(trim(value), "true"); }
+bool falsy_value(std::string_view value) { return iequals(trim(value), "false"); }
+
+namespace {
+
+// v4, v4.1.2, 4.1 -> 4; anything else -> -1.
+int major_of(std::string_view ref) {
+    ref = trim(ref);
+    if (!ref.empty() && (ref.front() == 'v' || ref.front() == 'V')) ref.remove_prefix(1);
+    int major = 0;
+    std::size_t digits = 0;
+    while (digits < ref.size() && digits < 4 && std::isdigit(static_cast<unsigned char>(ref[digits])) != 0) {
+        major = major * 10 + (ref[digits] - '0');
+        ++digits;
+    }
+    if (digits == 0 || (digits < ref.size() && ref[digits] != '.')) return -1;
+    return major;
+}
+
+// Contexts naming the untrusted head of a pull request or of the triggering run.
+constexpr std::array<std::string_view, 9> kHeadRefs{
+    "github.event.pull_request.head.sha",   "github.event.pull_request.head.ref",
+    "github.head_ref",                      "github.event.workflow_run.head_sha",
+    "github.event.workflow_run.head_branch", "refs/pull/",
+    "github.event.pull_request.merge_commit_sha", "github.event.pull_request.head.repo.full_name",
+    "github.event.workflow_run.head_repository.full_name",
+};
+
+bool names_untrusted_head(std::string_view text) {
+    std::string t = lower(text);
+    for (std::string_view ref : kHeadRefs) {
+        if (contains(t, ref)) return true;
+    }
+    return (contains(t, "gh pr checkout") || contains(t, "pull/")) && contains(t, "number");
+}
+
+} // namespace
+
+int uses_major_version(const Document& doc, const GhStep& step) {
+    GhUses uses = parse_uses(step.uses_text());
+    if (uses.kind != GhUses::Kind::repository) return -1;
+    if (!is_full_sha(uses.ref)) return major_of(uses.ref);
+    // A SHA pin: the version is usually in a comment after it (uses: x@abc123 # v4.2.1).
+    std::string_view bytes = doc.bytes();
+    std::size_t end = step.uses->span.end;
+    if (end >= bytes.size()) return -1;
+    std::string_view rest = bytes.substr(end, line_end(bytes, end, end + 200) - end);
+    std::size_t hash = rest.find('#');
+    if (hash == std::string_view::npos) return -1;
+    rest = trim(rest.substr(hash + 1));
+    if (rest.starts_with("tag=")) rest.remove_prefix(4);
+    if (rest.starts_with("pin@")) rest.remove_prefix(4);
+    return major_of(rest.substr(0, rest.find_first_of(" \t\r")));
+}
+
+std::string effective_shell(const GhWorkflow& wf, const GhJob& job, const GhStep& step) {
+    std::string_view shell = step.shell;
+    if (shell.empty() && job.node != nullptr && job.node->is_map()) {
+        const Node* s = job.node->get({"defaults", "run", "shell"});
+        if (s != nullptr) shell = s->value;
+    }
+    if (shell.empty() && wf.root != nullptr && !wf.is_action) {
+        const Node* s = wf.root->get({"defaults", "run", "shell"});
+        if (s != nullptr) shell = s->value;
+    }
+    if (!shell.empty()) {
+        std::string s = lower(trim(shell));
+        // bash -e {0}, /usr/bin/bash, C:\\...\\pwsh.exe -> bash, pwsh
+        s = s.substr(0, s.find(' '));
+        std::size_t slash = s.find_last_of("/\\");
+        if (slash != std::string::npos) s = s.substr(slash + 1);
+        if (s.ends_with(".exe")) s.resize(s.size() - 4);
+        return s;
+    }
+    if (job.runs_on != nullptr) {
+        std::string runner = job.runs_on->is_scalar() ? lower(job.runs_on->value) : std::string();
+        if (job.runs_on->is_seq()) {
+            for (const Node& label : job.runs_on->children) runner += lower(label.value) + " ";
+        }
+        if (contains(runner, "windows")) return "pwsh";
+    }
+    return "bash";
+}
+
+const GhStep* untrusted_head_checkout(const GhJob& job) {
+    for (const GhStep& step : job.steps) {
+        std::string slug = uses_slug(parse_uses(step.uses_text()));
+        if (slug == "actions/checkout" && (names_untrusted_head(step.input("ref")) || names_untrusted_head(step.input("repository")))) {
+            return &step;
+        }
+        if (step.run != nullptr) {
+            const std::string& run = step.run->value;
+            bool git = contains(run, "git checkout") || contains(run, "git fetch") || contains(run, "git switch") ||
+                       contains(run, "gh pr checkout");
+            if (git && names_untrusted_head(run)) return &step;
+        }
+    }
+    return nullptr;
+}
+
+const GhStep* foreign_artifact_download(const GhJob& job) {
+    for (const GhStep& step : job.steps) {
+        std::string slug = uses_slug(parse_uses(step.uses_text()));
+        if (slug == "dawidd6/action-download-artifact") return &step;
+        if (slug == "actions/download-artifact" && !step.input("run-id").empty()) return &step;
+        if (slug == "actions/github-script" && contains(step.input("script"), "downloadArtifact")) return &step;
+        if (step.run != nullptr && contains(step.run->value, "gh run download")) return &step;
+    }
+    return nullptr;
 }
 
 } // namespace handoff

@@ -39,5 +39,24 @@ std::string repo_root(std::string_view workflow_path);
 // jq/yq program, a JavaScript template): actions/github-script's `script`, azure/cli's
 // `inlineScript`. `slug` is owner/repo[/path], lower case; empty for other actions.
 std::span<const std::string_view> code_inputs(std::string_view slug);
+// A boolean input or env value as the runner reads it: true, True, TRUE (YAML or string).
+bool truthy_value(std::string_view value);
+bool falsy_value(std::string_view value);
+
+// The major version a `uses:` step runs: from its ref (v4, v4.1.2, 4) or, for a ref
+// pinned to a SHA, from a `# v4.1.2` comment after it on the same line; -1 when unknown.
+int uses_major_version(const Document& doc, const GhStep& step);
+
+// The shell a run: step uses, lower-cased: its own shell:, else the job's and then the
+// workflow's defaults.run.shell, else pwsh on a Windows runner and bash elsewhere.
+std::string effective_shell(const GhWorkflow& wf, const GhJob& job, const GhStep& step);
+
+// The step that checks out the untrusted head of a pull request or of the triggering
+// run (actions/checkout with such a ref or repository, git fetch/checkout, gh pr
+// checkout), or nullptr.
+const GhStep* untrusted_head_checkout(const GhJob& job);
+
+// The step that downloads artifacts of another (the triggering) run, or nullptr.
+const GhStep* foreign_artifact_download(const GhJob& job);
 
 } // namespace handoff
