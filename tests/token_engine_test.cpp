@@ -221,6 +221,23 @@ TEST_CASE("validators judge a candidate: checksum, private key body, JWT claims"
     CHECK((kJwt.keep != nullptr));
 }
 
+TEST_CASE("every catalog regex compiles: RE2 refuses repeats over 1000 and the engine would skip it in silence") {
+    for (const Pattern& p : patterns()) {
+        CAPTURE(p.rule);
+        CAPTURE(p.regex);
+        RE2 re(p.regex, RE2::Quiet);
+        CHECK(re.ok());
+        CHECK(token_rule(p.rule) != nullptr);
+        CHECK_FALSE(p.keywords.empty());
+    }
+    for (const ContextShape& s : context_shapes()) {
+        CAPTURE(s.rule);
+        RE2 re(s.regex, RE2::Quiet);
+        CHECK(re.ok());
+        CHECK(token_rule(s.rule) != nullptr);
+    }
+}
+
 TEST_CASE("per-rule samples: hits fire their rule, look-alikes fire nothing") {
     std::vector<std::string_view> covered;
     for (const RuleSamples& s : rule_samples()) {
