@@ -436,9 +436,10 @@ constexpr std::array<std::string_view, 3> k_atlassian_token_hits = {
     "BITBUCKET_APP_PASSWORD=ATBBvgVi8xZtTxlTMC79grEv7ETkxuW0TcMJ"sv,
     "TRELLO_TOKEN=ATTA645a25b114e25340499bad9f98b8f1ad39b3cff0277132d5ac7bf409174b00d3588D74B5"sv,
 };
-constexpr std::array<std::string_view, 2> k_atlassian_token_misses = {
+constexpr std::array<std::string_view, 3> k_atlassian_token_misses = {
     "JIRA_API_TOKEN=ATATT3xxxxxxxx"sv,
     "ATTACHMENTS_DIRECTORY=/var/attachments"sv,
+    "ATTACHMENTSTORAGEDIRECTORYFORUPLOADEDFILESINTHEPRODUCTIONENVIRONMENTX"sv,
 };
 constexpr std::array<std::string_view, 2> k_azure_storage_key_hits = {
     "AZURE_STORAGE_CONNECTION_STRING=\"DefaultEndpointsProtocol=https;AccountName=acmedata;AccountKey=L5aClbPAj/YTLDQpiNox8TVl+7Gies4J/X4y3MktvzmRwo/ijdvNtNnKVQfRC/wJtq85a9Gr/2EG48tgm+xRqQ==;EndpointSuffix=core.windows.net\""sv,
@@ -609,9 +610,10 @@ constexpr std::array<std::string_view, 1> k_mattermost_webhook_url_misses = {
 constexpr std::array<std::string_view, 1> k_meta_access_token_hits = {
     "WHATSAPP_TOKEN=EAAGrYmOVWx6xMXFnwKafDgzFwLy44JpYIZPq46nHMWYxXVFfXHplxi7pCr7tZmHseOXIbDiKTma60G7GeoWeSjf3SIXaKrTh4v4Z45WhbDPaxwXtkDh4x95DtY4SoYkm7GU57L6c3IJR6IUG5oW1TeIAQc2zrmNXixnLiO6Crx2uOIT4ZPg111d"sv,
 };
-constexpr std::array<std::string_view, 2> k_meta_access_token_misses = {
+constexpr std::array<std::string_view, 3> k_meta_access_token_misses = {
     "WHATSAPP_TOKEN=EAAGxxxxxxxx"sv,
     "FACEBOOK_APP_ID=1234567890123456"sv,
+    "payload: \"EAABuYOrXoAxHHgs2zVqmz3lkMfcLVeXz6LPfv05rA7fz1kwcnyDYU0sBW04fGLEF39U9fuaTuTxBfOEdA49c8lEZhT7iy6Ffq5KE44JYotasc7vUp+Yk/2Qz==\""sv,
 };
 constexpr std::array<std::string_view, 1> k_neon_api_key_hits = {
     "NEON_API_KEY=napi_4yg12dbcgcnmom33xshiraa4gxg4y0abtjphccpi7s7aadz23gh9elwcfyq8k9jd"sv,
@@ -771,8 +773,9 @@ constexpr std::array<std::string_view, 1> k_together_api_key_misses = {
 constexpr std::array<std::string_view, 1> k_twitter_bearer_token_hits = {
     "TWITTER_BEARER_TOKEN=AAAAAAAAAAAAAAAAAAAAAA4hLrCN2SAAAAAAEl9TkxyZ9I0H9dSKnxb93yqNRi7OhZdN3D1bqEXk%2BSq7fCvVmFM%3D2kyw3IPB6lRPuqzBkaOPXilEbT45rG04Ymn5aPRp"sv,
 };
-constexpr std::array<std::string_view, 1> k_twitter_bearer_token_misses = {
+constexpr std::array<std::string_view, 2> k_twitter_bearer_token_misses = {
     "data: AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"sv,
+    "q=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA%3D%3D"sv,
 };
 constexpr std::array<std::string_view, 1> k_typeform_token_hits = {
     "TYPEFORM_TOKEN=tfp_2Jq5u8jUHpiWCpKG1l1meVwkIagLuoZQPW8bKp3SjNXT_Ydzpw7t9bSbtnf"sv,

@@ -226,6 +226,18 @@ bool azure_account_key(Candidate& c) {
     return bytes && bytes->size() == 64 && distinct_chars(*bytes) > 20;
 }
 
+bool meta_token(Candidate& c) {
+    if (!c.after.empty() && (c.after.front() == '+' || c.after.front() == '/' || c.after.front() == '=')) return false;
+    return mixed_body(c);
+}
+
+bool hex_mixed_body(Candidate& c) {
+    std::string_view body = body_after_prefix(c.secret);
+    bool digit = std::any_of(body.begin(), body.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+    bool letter = std::any_of(body.begin(), body.end(), [](char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'); });
+    return digit && letter && random_body(c);
+}
+
 bool new_relic_license_worth_trying(std::string_view text, std::size_t at) { return text.substr(at, 4) == "NRAL"; }
 
 bool mailchimp_worth_trying(std::string_view text, std::size_t at) {

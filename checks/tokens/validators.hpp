@@ -53,6 +53,8 @@ bool twitter_bearer(Candidate& c);
 bool azure_account_key(Candidate& c);
 bool new_relic_license_worth_trying(std::string_view text, std::size_t at);
 bool mailchimp_worth_trying(std::string_view text, std::size_t at);
+bool meta_token(Candidate& c);
+bool hex_mixed_body(Candidate& c);
 } // namespace validators
 
 // GitHub classic, npm: a failing CRC-32 checksum drops the match.
@@ -80,6 +82,10 @@ inline constexpr Validator kAirtable{nullptr, &validators::airtable_worth_trying
 inline constexpr Validator kMixedBody{&validators::mixed_body};
 // A webhook URL: the secret part (its last path segment or token) must look generated.
 inline constexpr Validator kWebhookTail{&validators::webhook_tail};
+// Meta Graph API tokens: a mixed body that does not run on into base64 (+, / or =).
+inline constexpr Validator kMetaToken{&validators::meta_token};
+// Bodies of hex and letters (Trello ATTA): digits and letters both, not an upper-case word.
+inline constexpr Validator kHexMixedBody{&validators::hex_mixed_body};
 // Twitter/X app bearer token: a run of 'A's, then a URL-encoded random body.
 inline constexpr Validator kTwitterBearer{&validators::twitter_bearer, nullptr, false, true};
 // Azure storage AccountKey=: 88 base64 characters that decode to 64 bytes.
