@@ -137,6 +137,7 @@ const std::array kPatterns = {
     Pattern{"tailscale-key", "API access token", "tskey-api-", R"(tskey-api-[A-Za-z0-9]{8,24}-[A-Za-z0-9]{20,50})", 0, 90, S::critical, C::high, &kRandomBody, "manages the tailnet"},
     Pattern{"tailscale-key", "auth key or OAuth client secret", "tskey-", R"(tskey-(?:(?:auth|client|scim|webhook)-)?[A-Za-z0-9]{8,24}-[A-Za-z0-9]{20,50})", 0, 90, S::high, C::high, &kRandomBody, "joins devices to the tailnet"},
     Pattern{"cloudflare-token", "origin CA key", "v1.0-", R"(v1\.0-[0-9a-f]{24}-[0-9a-f]{146})", 0, 176, S::high, C::high, &kRandomBody, "issues origin certificates for the account's zones"},
+    Pattern{"infisical-token", "service token", "st.", R"(st\.[A-Za-z0-9-]{20,40}\.[0-9a-f]{24,64}\.[0-9a-f]{24,64})", 0, 180, S::critical, C::high, &kRandomBody, "reads the project's secrets"},
     Pattern{"onepassword-service-token", "service account token", "ops_eyJ", R"(ops_eyJ[A-Za-z0-9+/]{250,}={0,3})", 0, 8010, S::critical, C::high, nullptr, "reads the vaults the service account was granted"},
     Pattern{"alibaba-access-key", "AccessKey id", "LTAI", R"(LTAI[A-Za-z0-9]{12,20})", 0, 24, S::high, C::high, &kMixedBody, "half of the AccessKey pair; the secret is usually near"},
     // AI providers.
@@ -152,6 +153,7 @@ const std::array kPatterns = {
     Pattern{"elevenlabs-api-key", "API key", "sk_", R"(sk_[0-9a-f]{48})", 0, 51, S::high, C::high, &kRandomBody, "spends the account's credits"},
     Pattern{"cerebras-api-key", "API key", "csk-", R"(csk-[a-z0-9]{48})", 0, 52, S::high, C::high, &kRandomBody, "spends the account's credits"},
     Pattern{"together-api-key", "API key", "tgp_v1_", R"(tgp_v1_[A-Za-z0-9_-]{43})", 0, 50, S::high, C::high, &kRandomBody, "spends the account's credits"},
+    Pattern{"wandb-api-key", "API key", "wandb_v1_", R"(wandb_v1_[A-Za-z0-9]{20,40}_[A-Za-z0-9]{40,70})", 0, 120, S::high, C::high, &kRandomBody, "reads and writes the user's runs and artifacts"},
     Pattern{"fireworks-api-key", "API key", "fw_", R"(fw_[A-Za-z0-9]{24})", 0, 27, S::high, C::medium, &kMixedBody, "spends the account's credits"},
     Pattern{"tavily-api-key", "API key", "tvly-", R"(tvly-(?:dev-|prod-)?[A-Za-z0-9]{32})", 0, 42, S::medium, C::high, &kMixedBody, "spends the account's search credits"},
     Pattern{"firecrawl-api-key", "API key", "fc-", R"(fc-[0-9a-f]{32})", 0, 35, S::medium, C::medium, &kRandomBody, "spends the account's credits"},
@@ -215,6 +217,7 @@ constexpr std::array kContextShapes = {
     ContextShape{"deepgram", "deepgram-api-key", "API key", "[0-9a-f]{40}"},
     ContextShape{"together", "together-api-key", "legacy API key", "[0-9a-f]{64}"},
     ContextShape{"wandb", "wandb-api-key", "API key", "(?:local-)?[0-9a-f]{40}"},
+    ContextShape{"infisical", "infisical-token", "machine identity client secret", "[0-9a-f]{64}", S::critical},
 };
 
 constexpr GenericRule kGeneric{"generic-secret", "whatever the key name says it unlocks"};

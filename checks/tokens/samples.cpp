@@ -568,6 +568,14 @@ constexpr std::array<std::string_view, 2> k_hubspot_token_hits = {
 constexpr std::array<std::string_view, 1> k_hubspot_token_misses = {
     "HUBSPOT_PORTAL_ID=12345678"sv,
 };
+constexpr std::array<std::string_view, 2> k_infisical_token_hits = {
+    "INFISICAL_TOKEN=st.ecc99525ebc5f92af4e078b2.b86f4c9294ee460bd1fc77c201ae858f.5cf4d29c320f502399dcaf004e178bce"sv,
+    "INFISICAL_CLIENT_SECRET=231dda8a082c01b3ab0cd226aa596daba0131735aa8fbfd39f5503fd14d6864d"sv,
+};
+constexpr std::array<std::string_view, 2> k_infisical_token_misses = {
+    "INFISICAL_CLIENT_ID=3f0b9d2e-7c41-4a8e-9b5d-1e6f2a7c8d90"sv,
+    "see st.louis.example"sv,
+};
 constexpr std::array<std::string_view, 1> k_intercom_token_hits = {
     "INTERCOM_ACCESS_TOKEN=dG9rOjlhMGNmZDc0LTY0M2EtNDEwYi05MzE2LTc3NDc5YTk0Nzk0ZDoxOjA="sv,
 };
@@ -791,8 +799,9 @@ constexpr std::array<std::string_view, 2> k_vercel_token_misses = {
     "VERCEL_ORG_ID=team_aB3dE5fG7hI9jK1lM3nO5pQ7"sv,
     "vcp_CONNECTION_POOL_SIZE"sv,
 };
-constexpr std::array<std::string_view, 1> k_wandb_api_key_hits = {
+constexpr std::array<std::string_view, 2> k_wandb_api_key_hits = {
     "WANDB_API_KEY=999473605d1a5d47f31496e14f47292a568a3d9e"sv,
+    "WANDB_API_KEY=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"sv,
 };
 constexpr std::array<std::string_view, 1> k_wandb_api_key_misses = {
     "WANDB_PROJECT=acme-evals"sv,
@@ -809,7 +818,7 @@ constexpr std::array<std::string_view, 1> k_zendesk_token_hits = {
 constexpr std::array<std::string_view, 1> k_zendesk_token_misses = {
     "ZENDESK_SUBDOMAIN=acme"sv,
 };
-const std::array<RuleSamples, 115> kSamples = {{
+const std::array<RuleSamples, 116> kSamples = {{
     {"age-secret-key", k_age_secret_key_hits, k_age_secret_key_misses},
     {"airtable-token", k_airtable_token_hits, k_airtable_token_misses},
     {"alibaba-access-key", k_alibaba_access_key_hits, k_alibaba_access_key_misses},
@@ -860,6 +869,7 @@ const std::array<RuleSamples, 115> kSamples = {{
     {"heroku-api-key", k_heroku_api_key_hits, k_heroku_api_key_misses},
     {"hubspot-token", k_hubspot_token_hits, k_hubspot_token_misses},
     {"huggingface-token", k_huggingface_token_hits, k_huggingface_token_misses},
+    {"infisical-token", k_infisical_token_hits, k_infisical_token_misses},
     {"intercom-token", k_intercom_token_hits, k_intercom_token_misses},
     {"jwt-token", k_jwt_token_hits, k_jwt_token_misses},
     {"langsmith-api-key", k_langsmith_api_key_hits, k_langsmith_api_key_misses},
