@@ -83,6 +83,7 @@ const std::array kPatterns = {
     Pattern{"linear-api-key", "API key", "lin_api_", R"(lin_api_[A-Za-z0-9]{40})", 0, 48, S::medium, C::high, &kRandomBody, "the workspace's issues"},
     Pattern{"figma-token", "personal access token", "figd_", R"(figd_[A-Za-z0-9_-]{40,})", 0, 100, S::medium, C::high, &kRandomBody, "the user's files"},
     Pattern{"postman-api-key", "API key", "PMAK-", R"(PMAK-[0-9a-f]{24}-[0-9a-f]{34})", 0, 64, S::high, C::high, nullptr, "the user's collections and environments"},
+    // Work tracking, forms and CRM: Atlassian tokens end in a checksum; ClickUp embeds the user id.
     Pattern{"atlassian-token", "API token", "ATATT3", R"(ATATT3[A-Za-z0-9_=-]{180,200})", 0, 210, S::high, C::high, &kRandomBody, "acts as the user in Jira, Confluence and Bitbucket"},
     Pattern{"atlassian-token", "organisation API key", "ATCTT3", R"(ATCTT3[A-Za-z0-9_=-]{180,200})", 0, 210, S::critical, C::high, &kRandomBody, "administers the Atlassian organisation"},
     Pattern{"atlassian-token", "Bitbucket app password", "ATBB", R"(ATBB[A-Za-z0-9]{32})", 0, 36, S::high, C::high, &kMixedBody, "reads and pushes the user's Bitbucket repositories"},
@@ -90,19 +91,23 @@ const std::array kPatterns = {
     Pattern{"clickup-token", "personal API token", "pk_", R"(pk_[0-9]{4,12}_[A-Z0-9]{32})", 0, 50, S::medium, C::high, &kRandomBody, "the user's workspaces"},
     Pattern{"typeform-token", "personal access token", "tfp_", R"(tfp_[A-Za-z0-9_=.-]{55,64})", 0, 68, S::medium, C::high, &kRandomBody, "the account's forms and responses"},
     Pattern{"hubspot-token", "private app token", "pat-", R"(pat-(?:na|eu|ap)[0-9]-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})", 0, 45, S::high, C::high, &kRandomBody, "the account's CRM data"},
+    // Mail and marketing: Mailchimp keys end in their data centre (-us21).
     Pattern{"mailchimp-api-key", "API key", "-us", R"([0-9a-f]{32}-us[0-9]{1,2})", 32, 6, S::high, C::high, &kMailchimp, "sends campaigns and reads audiences"},
     Pattern{"brevo-api-key", "API key", "xkeysib-", R"(xkeysib-[0-9a-f]{64}-[A-Za-z0-9]{16})", 0, 90, S::high, C::high, &kRandomBody, "sends mail and SMS as the account"},
     Pattern{"brevo-api-key", "SMTP key", "xsmtpsib-", R"(xsmtpsib-[0-9a-f]{64}-[A-Za-z0-9]{16})", 0, 90, S::high, C::high, &kRandomBody, "sends mail as the account"},
     Pattern{"resend-api-key", "API key", "re_", R"(re_[A-Za-z0-9]{8}_[A-Za-z0-9]{24})", 0, 36, S::high, C::high, &kMixedBody, "sends mail from the account's domains"},
+    // Payments and social APIs: Square production tokens are EAAA + 60; Meta tokens are EAA + 100 or more.
     Pattern{"square-token", "access token", "EAAA", R"(EAAA[A-Za-z0-9_-]{60})", 0, 64, S::critical, C::high, &kRandomBody, "takes payments and refunds as the seller"},
     Pattern{"square-token", "legacy access token", "sq0atp-", R"(sq0atp-[A-Za-z0-9_-]{22})", 0, 29, S::critical, C::high, &kRandomBody, "takes payments and refunds as the seller"},
     Pattern{"square-token", "application secret", "sq0csp-", R"(sq0csp-[A-Za-z0-9_-]{43})", 0, 50, S::high, C::high, &kRandomBody, "mints OAuth tokens for the application"},
     Pattern{"meta-access-token", "access token", "EAA", R"(EAA[A-Za-z0-9]{100,400})", 0, 404, S::high, C::medium, &kMetaToken, "acts as the page, app or WhatsApp business account"},
     Pattern{"twitter-bearer-token", "app bearer token", "AAAAAAAAAAAAAAAAAAAAAA", R"(A{22}[A-Za-z0-9%]{60,160})", 0, 190, S::medium, C::high, &kTwitterBearer, "reads X data as the app"},
+    // Files, maps, feature flags and product analytics.
     Pattern{"dropbox-token", "short-lived access token", "sl.", R"(sl\.(?:u\.)?[A-Za-z0-9_-]{130,})", 0, 1410, S::medium, C::high, &kRandomBody, "the user's files until it expires"},
     Pattern{"mapbox-secret-token", "secret access token", "sk.eyJ", R"(sk\.eyJ[A-Za-z0-9_-]{20,300}\.[A-Za-z0-9_-]{20,60})", 0, 370, S::high, C::high, &kRandomBody, "manages the account's styles, tilesets and tokens"},
     Pattern{"launchdarkly-key", "API access token or server SDK key", "api-|sdk-", R"((?:api|sdk)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})", 0, 40, S::high, C::medium, &kRandomBody, "changes or reads the environment's feature flags"},
     Pattern{"posthog-personal-api-key", "personal API key", "phx_", R"(phx_[A-Za-z0-9]{43})", 0, 47, S::high, C::high, &kMixedBody, "reads and changes the user's projects"},
+    // Observability: Sentry organization tokens carry base64 claims; New Relic license keys end in NRAL.
     Pattern{"sentry-token", "organization auth token", "sntrys_eyJ", R"(sntrys_eyJ[A-Za-z0-9+/]{20,600}={0,2}_[A-Za-z0-9+/]{43})", 0, 700, S::high, C::high, nullptr, "uploads releases and reads the organisation's issues"},
     Pattern{"sentry-token", "user auth token", "sntryu_", R"(sntryu_[0-9a-f]{64})", 0, 71, S::high, C::high, &kRandomBody, "acts as the user in Sentry"},
     Pattern{"new-relic-key", "user API key", "NRAK-", R"(NRAK-[A-Z0-9]{27})", 0, 32, S::high, C::high, &kRandomBody, "queries and changes the account"},
@@ -119,7 +124,7 @@ const std::array kPatterns = {
     Pattern{"artifactory-token", "reference token", "cmVmdGtuOjAxOj", R"(cmVmdGtuOjAxOj[A-Za-z0-9]{50})", 0, 64, S::high, C::high, &kRandomBody, "reads and publishes artifacts"},
     Pattern{"docker-hub-token", "personal access token", "dckr_pat_", R"(dckr_pat_[A-Za-z0-9_-]{27})", 0, 36, S::high, C::high, &kRandomBody, "pulls and pushes the user's images"},
     Pattern{"docker-hub-token", "organisation access token", "dckr_oat_", R"(dckr_oat_[A-Za-z0-9_-]{32})", 0, 41, S::high, C::high, &kRandomBody, "pulls and pushes the organisation's images"},
-    // CI and deployment platforms.
+    // CI, deployment, cloud and secrets-manager platforms.
     Pattern{"circleci-token", "personal or project API token", "CCIPAT_|CCIPRJ_", R"(CCIP(?:AT|RJ)_[A-Za-z0-9]{20,24}_[0-9a-f]{40})", 0, 72, S::high, C::high, &kRandomBody, "the user's or project's pipelines and their environment variables"},
     Pattern{"buildkite-token", "API access token", "bkua_", R"(bkua_[0-9a-f]{40})", 0, 45, S::high, C::high, &kRandomBody, "the organisation's pipelines and builds"},
     Pattern{"heroku-api-key", "API key", "HRKU-", R"(HRKU-AA[A-Za-z0-9_-]{58})", 0, 65, S::critical, C::high, &kRandomBody, "every app of the user and its config vars"},
