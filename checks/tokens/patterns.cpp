@@ -222,6 +222,7 @@ constexpr std::array kContextShapes = {
     ContextShape{"deepgram", "deepgram-api-key", "API key", "[0-9a-f]{40}"},
     ContextShape{"together", "together-api-key", "legacy API key", "[0-9a-f]{64}"},
     ContextShape{"wandb", "wandb-api-key", "API key", "(?:local-)?[0-9a-f]{40}"},
+    ContextShape{"trello", "atlassian-token", "legacy Trello token", "[0-9a-f]{64}"},
     ContextShape{"infisical", "infisical-token", "machine identity client secret", "[0-9a-f]{64}", S::critical},
 };
 

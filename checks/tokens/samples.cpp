@@ -431,10 +431,11 @@ constexpr std::array<std::string_view, 1> k_assemblyai_api_key_hits = {
 constexpr std::array<std::string_view, 1> k_assemblyai_api_key_misses = {
     "ASSEMBLYAI_BASE_URL=https://api.assemblyai.com"sv,
 };
-constexpr std::array<std::string_view, 3> k_atlassian_token_hits = {
+constexpr std::array<std::string_view, 4> k_atlassian_token_hits = {
     "JIRA_API_TOKEN=ATATT30l_xzVL9jLYElM3cL_ulNiDI-KfrheZhFf1v3U5-R8mTkGw3j2EhPgz2uHe-cji0z15XF1EWoMc0umCEpDqlX_wQq5O-82XNis_MuqpwsBFgNDTPPRjr5NGMxQgM6mINpv_EXronVXZ3RTiYfI_UttQJAcu1hwAC61E66vOUCvCcddSEogth=94A038AB"sv,
     "BITBUCKET_APP_PASSWORD=ATBBvgVi8xZtTxlTMC79grEv7ETkxuW0TcMJ"sv,
     "TRELLO_TOKEN=ATTA645a25b114e25340499bad9f98b8f1ad39b3cff0277132d5ac7bf409174b00d3588D74B5"sv,
+    "TRELLO_TOKEN=91d46b87505e956ab2bb6da7c13d21a56a376a266e6fa69b8ac2ae07cd0f7d97"sv,
 };
 constexpr std::array<std::string_view, 3> k_atlassian_token_misses = {
     "JIRA_API_TOKEN=ATATT3xxxxxxxx"sv,
