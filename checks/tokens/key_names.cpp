@@ -115,7 +115,7 @@ std::string_view provider_hint(std::string_view text) {
     std::string l(text.substr(0, 4096));
     for (char& c : l) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     struct Hint { std::string_view needle, provider; };
-    static constexpr std::array<Hint, 53> kHints = {{
+    static constexpr std::array<Hint, 56> kHints = {{
         {"mistral", "mistral"}, {"cohere", "cohere"}, {"co_api_key", "cohere"}, {"deepseek", "deepseek"},
         {"twilio", "twilio"}, {"aoai", "azure-openai"}, {"azure_openai", "azure-openai"},
         {"openai.azure.com", "azure-openai"}, {"azure-openai", "azure-openai"}, {"discord", "discord"},
@@ -131,7 +131,7 @@ std::string_view provider_hint(std::string_view text) {
         {"okta", "okta"}, {"elevenlabs", "elevenlabs"}, {"xi-api-key", "elevenlabs"}, {"xi_api_key", "elevenlabs"},
         {"assemblyai", "assemblyai"}, {"deepgram", "deepgram"}, {"together_api_key", "together"},
         {"api.together", "together"}, {"wandb", "wandb"}, {"infisical", "infisical"},
-        {"trello", "trello"},
+        {"trello", "trello"}, {"codecov", "codecov"}, {"snyk", "snyk"}, {"serpapi", "serpapi"},
     }};
     for (const Hint& h : kHints) {
         if (l.find(h.needle) != std::string::npos) return h.provider;

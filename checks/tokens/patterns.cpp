@@ -145,6 +145,14 @@ const std::array kPatterns = {
     Pattern{"infisical-token", "service token", "st.", R"(st\.[A-Za-z0-9-]{20,40}\.[0-9a-f]{24,64}\.[0-9a-f]{24,64})", 0, 180, S::critical, C::high, &kRandomBody, "reads the project's secrets"},
     Pattern{"onepassword-service-token", "service account token", "ops_eyJ", R"(ops_eyJ[A-Za-z0-9+/]{250,}={0,3})", 0, 8010, S::critical, C::high, nullptr, "reads the vaults the service account was granted"},
     Pattern{"alibaba-access-key", "AccessKey id", "LTAI", R"(LTAI[A-Za-z0-9]{12,20})", 0, 24, S::high, C::high, &kMixedBody, "half of the AccessKey pair; the secret is usually near"},
+    // More CI, deployment and developer tools.
+    Pattern{"dynatrace-token", "API token", "dt0c01.", R"(dt0c01\.[A-Z0-9]{24}\.[A-Z0-9]{64})", 0, 96, S::high, C::high, &kRandomBody, "the environment within the token's scopes"},
+    Pattern{"harness-token", "personal or service account token", "pat.|sat.", R"([ps]at\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{20})", 0, 75, S::high, C::high, &kRandomBody, "runs the account's pipelines"},
+    Pattern{"infracost-api-key", "API key", "ico-", R"(ico-[A-Za-z0-9]{32})", 0, 36, S::medium, C::high, &kMixedBody, "the organisation's cost estimates"},
+    Pattern{"maxmind-license-key", "license key", "_mmk", R"([A-Za-z0-9]{6}_[A-Za-z0-9]{29}_mmk)", 36, 4, S::medium, C::high, &kRandomBody, "downloads the account's GeoIP databases"},
+    Pattern{"octopus-deploy-api-key", "API key", "API-", R"(API-[A-Z0-9]{26})", 0, 30, S::high, C::high, &kHexMixedBody, "deploys releases as the user"},
+    Pattern{"openshift-token", "user token", "sha256~", R"(sha256~[A-Za-z0-9_-]{43})", 0, 50, S::high, C::high, &kRandomBody, "acts as the user on the cluster"},
+    Pattern{"sourcegraph-token", "access token", "sgp_", R"(sgp_(?:(?:[0-9a-f]{16}|local)_)?[0-9a-f]{40})", 0, 62, S::high, C::high, &kRandomBody, "reads the instance's code as the user"},
     // AI providers.
     Pattern{"groq-api-key", "API key", "gsk_", R"(gsk_[A-Za-z0-9]{52})", 0, 56, S::high, C::high, &kRandomBody, "spends the account's credits"},
     Pattern{"replicate-api-token", "API token", "r8_", R"(r8_[A-Za-z0-9]{37})", 0, 40, S::high, C::high, &kRandomBody, "runs models on the account's bill"},
@@ -162,6 +170,11 @@ const std::array kPatterns = {
     Pattern{"fireworks-api-key", "API key", "fw_", R"(fw_[A-Za-z0-9]{24})", 0, 27, S::high, C::medium, &kMixedBody, "spends the account's credits"},
     Pattern{"tavily-api-key", "API key", "tvly-", R"(tvly-(?:dev-|prod-)?[A-Za-z0-9]{32})", 0, 42, S::medium, C::high, &kMixedBody, "spends the account's search credits"},
     Pattern{"firecrawl-api-key", "API key", "fc-", R"(fc-[0-9a-f]{32})", 0, 35, S::medium, C::medium, &kRandomBody, "spends the account's credits"},
+    // Agent tooling: sandboxes, scraping, tracing.
+    Pattern{"apify-token", "API token", "apify_api_", R"(apify_api_[A-Za-z0-9]{30,40})", 0, 50, S::high, C::high, &kMixedBody, "runs the account's actors"},
+    Pattern{"e2b-api-key", "API key", "e2b_", R"(e2b_[0-9a-f]{40})", 0, 44, S::high, C::high, &kRandomBody, "starts sandboxes on the account's bill"},
+    Pattern{"langfuse-secret-key", "secret key", "sk-lf-", R"(sk-lf-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})", 0, 42, S::high, C::high, &kRandomBody, "reads every trace of the project"},
+    Pattern{"nvidia-api-key", "API key", "nvapi-", R"(nvapi-[A-Za-z0-9_-]{60,70})", 0, 76, S::high, C::high, &kRandomBody, "calls the account's models"},
     // Supabase and JWTs (decoded to judge them).
     Pattern{"supabase-key", "secret key", "sb_secret_", R"(sb_secret_[A-Za-z0-9_-]{22}_[A-Za-z0-9]{8})", 0, 41, S::critical, C::high, &kRandomBody, "bypasses row-level security"},
     Pattern{"supabase-key", "personal access token", "sbp_", R"(sbp_[0-9a-f]{40})", 0, 44, S::critical, C::high, &kRandomBody, "manages every project of the account"},
@@ -172,6 +185,8 @@ const std::array kPatterns = {
     Pattern{"digitalocean-token", "token", "dop_v1_|doo_v1_|dor_v1_", R"(do[opr]_v1_[0-9a-f]{64})", 0, 71, S::critical, C::high, nullptr, "manages the account's resources"},
     Pattern{"hashicorp-vault-token", "token", "hvs.|hvb.|hvr.", R"(hv[sbr]\.[A-Za-z0-9_-]{24,})", 0, 310, S::critical, C::high, &kRandomBody, "reads the secrets its policies allow"},
     Pattern{"grafana-token", "service account token", "glsa_", R"(glsa_[A-Za-z0-9]{32}_[0-9a-f]{8})", 0, 46, S::high, C::high, nullptr, "acts as the service account"},
+    Pattern{"grafana-token", "Cloud access policy token", "glc_", R"(glc_[A-Za-z0-9+/]{32,400}={0,3})", 0, 410, S::high, C::high, &kRandomBody, "acts within the access policy's scopes"},
+    Pattern{"grafana-token", "legacy API key", "eyJrIjoi", R"(eyJrIjoi[A-Za-z0-9+/]{70,400}={0,3})", 0, 410, S::high, C::high, &kRandomBody, "acts with the key's role in the organisation"},
     Pattern{"doppler-token", "token", "dp.st.|dp.sa.|dp.ct.|dp.pt.", R"(dp\.(?:st|sa|ct|pt)\.[A-Za-z0-9_.-]{40,64})", 0, 75, S::high, C::high, &kRandomBody, "reads the project's secrets"},
     Pattern{"age-secret-key", "secret key", "AGE-SECRET-KEY-1", R"(AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})", 0, 74, S::critical, C::high, nullptr, "decrypts every file encrypted to it"},
     Pattern{"private-key", "private key", "PRIVATE KEY-----", R"(-----BEGIN (?:(?:RSA|EC|DSA|OPENSSH|PGP|ENCRYPTED|SSH2 ENCRYPTED) )?PRIVATE KEY(?: BLOCK)?-----)", 40, 64, S::critical, C::high, &kPrivateKey, "signs, decrypts or logs in as its owner", true},
@@ -223,6 +238,9 @@ constexpr std::array kContextShapes = {
     ContextShape{"together", "together-api-key", "legacy API key", "[0-9a-f]{64}"},
     ContextShape{"wandb", "wandb-api-key", "API key", "(?:local-)?[0-9a-f]{40}"},
     ContextShape{"trello", "atlassian-token", "legacy Trello token", "[0-9a-f]{64}"},
+    ContextShape{"codecov", "codecov-token", "upload token", kUuid, S::medium, false},
+    ContextShape{"serpapi", "serpapi-api-key", "API key", "[0-9a-f]{64}", S::medium},
+    ContextShape{"snyk", "snyk-token", "API token", kUuid, S::high, false},
     ContextShape{"infisical", "infisical-token", "machine identity client secret", "[0-9a-f]{64}", S::critical},
 };
 

@@ -173,8 +173,10 @@ constexpr std::array<std::string_view, 1> k_google_oauth_client_secret_hits = {
 constexpr std::array<std::string_view, 1> k_google_oauth_client_secret_misses = {
     "GOCSPX-xxxxxxxx"sv,
 };
-constexpr std::array<std::string_view, 1> k_grafana_token_hits = {
+constexpr std::array<std::string_view, 3> k_grafana_token_hits = {
     "GRAFANA_TOKEN=glsa_dCD1fM2WoldRqCiI3w94BP5nCc2PD6Pj_65a7829e"sv,
+    "GRAFANA_CLOUD_TOKEN=glc_eyJvIjogIjEiLCAibiI6ICJjaSIsICJrIjogInNpbmZZTnFacWtXOWdtQ1FHblJISEQ1RCIsICJtIjogeyJyIjogInVzIn19"sv,
+    "GRAFANA_API_KEY=eyJrIjoiZldGS1I0ZGI2dDhyRkx2UlZsOVhmV1ZHRFU1NEc4bUsiLCJuIjoiY2ktZGVwbG95LWRhc2hib2FyZHMiLCJpZCI6MX0"sv,
 };
 constexpr std::array<std::string_view, 1> k_grafana_token_misses = {
     "glsa_xxxx"sv,
@@ -819,11 +821,97 @@ constexpr std::array<std::string_view, 1> k_zendesk_token_hits = {
 constexpr std::array<std::string_view, 1> k_zendesk_token_misses = {
     "ZENDESK_SUBDOMAIN=acme"sv,
 };
-const std::array<RuleSamples, 116> kSamples = {{
+constexpr std::array<std::string_view, 1> k_apify_token_hits = {
+    "APIFY_API_TOKEN=apify_api_Z3Bm74YwGHDrT5i7OC51M4dljHsT31WmwVsd"sv,
+};
+constexpr std::array<std::string_view, 1> k_apify_token_misses = {
+    "from apify_client import ApifyClient  # apify_api_error"sv,
+};
+constexpr std::array<std::string_view, 1> k_codecov_token_hits = {
+    "CODECOV_TOKEN=d688e339-25fe-4adc-9875-526d1d502702"sv,
+};
+constexpr std::array<std::string_view, 1> k_codecov_token_misses = {
+    "CODECOV_URL=https://codecov.io"sv,
+};
+constexpr std::array<std::string_view, 1> k_dynatrace_token_hits = {
+    "DT_API_TOKEN=dt0c01.GTWVQBYTU2DI0T52F5IURDS0.1ZNL67K7GLV0WRMZL554M7F5676M3GAKP9T8TSTM103BDDK8803FD8PAEMU1SH5U"sv,
+};
+constexpr std::array<std::string_view, 1> k_dynatrace_token_misses = {
+    "dt0c01."sv,
+};
+constexpr std::array<std::string_view, 1> k_e2b_api_key_hits = {
+    "E2B_API_KEY=e2b_baeb35174cf42d935da7c7d02b53e2d4312fa2cc"sv,
+};
+constexpr std::array<std::string_view, 1> k_e2b_api_key_misses = {
+    "from e2b_code_interpreter import Sandbox"sv,
+};
+constexpr std::array<std::string_view, 1> k_harness_token_hits = {
+    "HARNESS_API_KEY=pat.cOIvcPdAtlEIj53Qc10qXx.egkLeM340Ns0HVlFN21WOWaq.1MYUzV3FrGHTOTQuxh1k"sv,
+};
+constexpr std::array<std::string_view, 1> k_harness_token_misses = {
+    "pat.verify(request)"sv,
+};
+constexpr std::array<std::string_view, 1> k_infracost_api_key_hits = {
+    "INFRACOST_API_KEY=ico-GVOUr6cQtTeNPfpRPcrILPaq5pkXGgir"sv,
+};
+constexpr std::array<std::string_view, 1> k_infracost_api_key_misses = {
+    "icon: ico-arrow-right"sv,
+};
+constexpr std::array<std::string_view, 1> k_langfuse_secret_key_hits = {
+    "LANGFUSE_SECRET_KEY=sk-lf-111836d6-5287-408b-be8e-a1723a588d11"sv,
+};
+constexpr std::array<std::string_view, 1> k_langfuse_secret_key_misses = {
+    "LANGFUSE_PUBLIC_KEY=pk-lf-748fcb48-5fed-42c3-bdd6-df9dd705b182"sv,
+};
+constexpr std::array<std::string_view, 1> k_maxmind_license_key_hits = {
+    "MAXMIND_LICENSE_KEY=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"sv,
+};
+constexpr std::array<std::string_view, 1> k_maxmind_license_key_misses = {
+    "def load_mmk(path):"sv,
+};
+constexpr std::array<std::string_view, 1> k_nvidia_api_key_hits = {
+    "NVIDIA_API_KEY=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"sv,
+};
+constexpr std::array<std::string_view, 1> k_nvidia_api_key_misses = {
+    "NVIDIA_API_KEY=nvapi-..."sv,
+};
+constexpr std::array<std::string_view, 1> k_octopus_deploy_api_key_hits = {
+    "OCTOPUS_API_KEY=API-135RG42PGYQ1HHDCMT99GFQJFQ"sv,
+};
+constexpr std::array<std::string_view, 2> k_octopus_deploy_api_key_misses = {
+    "X-API-KEYFORTHEPRODUCTIONSERVERS: set"sv,
+    "description: API-MANAGEMENTGATEWAYFORSERVICES"sv,
+};
+constexpr std::array<std::string_view, 1> k_openshift_token_hits = {
+    "OPENSHIFT_TOKEN=sha256~zHQB0O9DMVG_H2SgmPxFcBUydZ3d_6eqABwuUdGR2Db"sv,
+};
+constexpr std::array<std::string_view, 1> k_openshift_token_misses = {
+    "digest: sha256~"sv,
+};
+constexpr std::array<std::string_view, 1> k_serpapi_api_key_hits = {
+    "SERPAPI_API_KEY=409f2c9b440acb48c27be18967314c56560f3dca148cfc85e5907dfc8f565aaf"sv,
+};
+constexpr std::array<std::string_view, 1> k_serpapi_api_key_misses = {
+    "SERPAPI_ENGINE=google"sv,
+};
+constexpr std::array<std::string_view, 1> k_snyk_token_hits = {
+    "SNYK_TOKEN=1894abf6-3ae7-47b8-8441-1a9022749f5b"sv,
+};
+constexpr std::array<std::string_view, 1> k_snyk_token_misses = {
+    "SNYK_ORG_ID=3e2e4b81-f287-4d13-a0be-148ccd1d7c95"sv,
+};
+constexpr std::array<std::string_view, 1> k_sourcegraph_token_hits = {
+    "SRC_ACCESS_TOKEN=sgp_5b585cc325fa2542_89f7e33ece3639f05a935843664eb4abfe673a9b"sv,
+};
+constexpr std::array<std::string_view, 1> k_sourcegraph_token_misses = {
+    "SRC_ENDPOINT=https://sourcegraph.com"sv,
+};
+const std::array<RuleSamples, 130> kSamples = {{
     {"age-secret-key", k_age_secret_key_hits, k_age_secret_key_misses},
     {"airtable-token", k_airtable_token_hits, k_airtable_token_misses},
     {"alibaba-access-key", k_alibaba_access_key_hits, k_alibaba_access_key_misses},
     {"anthropic-api-key", k_anthropic_api_key_hits, k_anthropic_api_key_misses},
+    {"apify-token", k_apify_token_hits, k_apify_token_misses},
     {"artifactory-token", k_artifactory_token_hits, k_artifactory_token_misses},
     {"asana-token", k_asana_token_hits, k_asana_token_misses},
     {"assemblyai-api-key", k_assemblyai_api_key_hits, k_assemblyai_api_key_misses},
@@ -841,6 +929,7 @@ const std::array<RuleSamples, 116> kSamples = {{
     {"circleci-token", k_circleci_token_hits, k_circleci_token_misses},
     {"clickup-token", k_clickup_token_hits, k_clickup_token_misses},
     {"cloudflare-token", k_cloudflare_token_hits, k_cloudflare_token_misses},
+    {"codecov-token", k_codecov_token_hits, k_codecov_token_misses},
     {"cohere-api-key", k_cohere_api_key_hits, k_cohere_api_key_misses},
     {"databricks-token", k_databricks_token_hits, k_databricks_token_misses},
     {"datadog-api-key", k_datadog_api_key_hits, k_datadog_api_key_misses},
@@ -853,6 +942,8 @@ const std::array<RuleSamples, 116> kSamples = {{
     {"docker-hub-token", k_docker_hub_token_hits, k_docker_hub_token_misses},
     {"doppler-token", k_doppler_token_hits, k_doppler_token_misses},
     {"dropbox-token", k_dropbox_token_hits, k_dropbox_token_misses},
+    {"dynatrace-token", k_dynatrace_token_hits, k_dynatrace_token_misses},
+    {"e2b-api-key", k_e2b_api_key_hits, k_e2b_api_key_misses},
     {"elevenlabs-api-key", k_elevenlabs_api_key_hits, k_elevenlabs_api_key_misses},
     {"figma-token", k_figma_token_hits, k_figma_token_misses},
     {"firecrawl-api-key", k_firecrawl_api_key_hits, k_firecrawl_api_key_misses},
@@ -866,13 +957,16 @@ const std::array<RuleSamples, 116> kSamples = {{
     {"google-oauth-client-secret", k_google_oauth_client_secret_hits, k_google_oauth_client_secret_misses},
     {"grafana-token", k_grafana_token_hits, k_grafana_token_misses},
     {"groq-api-key", k_groq_api_key_hits, k_groq_api_key_misses},
+    {"harness-token", k_harness_token_hits, k_harness_token_misses},
     {"hashicorp-vault-token", k_hashicorp_vault_token_hits, k_hashicorp_vault_token_misses},
     {"heroku-api-key", k_heroku_api_key_hits, k_heroku_api_key_misses},
     {"hubspot-token", k_hubspot_token_hits, k_hubspot_token_misses},
     {"huggingface-token", k_huggingface_token_hits, k_huggingface_token_misses},
     {"infisical-token", k_infisical_token_hits, k_infisical_token_misses},
+    {"infracost-api-key", k_infracost_api_key_hits, k_infracost_api_key_misses},
     {"intercom-token", k_intercom_token_hits, k_intercom_token_misses},
     {"jwt-token", k_jwt_token_hits, k_jwt_token_misses},
+    {"langfuse-secret-key", k_langfuse_secret_key_hits, k_langfuse_secret_key_misses},
     {"langsmith-api-key", k_langsmith_api_key_hits, k_langsmith_api_key_misses},
     {"launchdarkly-key", k_launchdarkly_key_hits, k_launchdarkly_key_misses},
     {"linear-api-key", k_linear_api_key_hits, k_linear_api_key_misses},
@@ -882,6 +976,7 @@ const std::array<RuleSamples, 116> kSamples = {{
     {"mapbox-secret-token", k_mapbox_secret_token_hits, k_mapbox_secret_token_misses},
     {"mattermost-webhook-url", k_mattermost_webhook_url_hits, k_mattermost_webhook_url_misses},
     {"maven-password", k_maven_password_hits, k_maven_password_misses},
+    {"maxmind-license-key", k_maxmind_license_key_hits, k_maxmind_license_key_misses},
     {"meta-access-token", k_meta_access_token_hits, k_meta_access_token_misses},
     {"mistral-api-key", k_mistral_api_key_hits, k_mistral_api_key_misses},
     {"n8n-api-key", k_n8n_api_key_hits, k_n8n_api_key_misses},
@@ -893,10 +988,13 @@ const std::array<RuleSamples, 116> kSamples = {{
     {"npm-token", k_npm_token_hits, k_npm_token_misses},
     {"nuget-api-key", k_nuget_api_key_hits, k_nuget_api_key_misses},
     {"nuget-password", k_nuget_password_hits, k_nuget_password_misses},
+    {"nvidia-api-key", k_nvidia_api_key_hits, k_nvidia_api_key_misses},
+    {"octopus-deploy-api-key", k_octopus_deploy_api_key_hits, k_octopus_deploy_api_key_misses},
     {"okta-token", k_okta_token_hits, k_okta_token_misses},
     {"onepassword-service-token", k_onepassword_service_token_hits, k_onepassword_service_token_misses},
     {"openai-api-key", k_openai_api_key_hits, k_openai_api_key_misses},
     {"openrouter-api-key", k_openrouter_api_key_hits, k_openrouter_api_key_misses},
+    {"openshift-token", k_openshift_token_hits, k_openshift_token_misses},
     {"perplexity-api-key", k_perplexity_api_key_hits, k_perplexity_api_key_misses},
     {"pinecone-api-key", k_pinecone_api_key_hits, k_pinecone_api_key_misses},
     {"planetscale-token", k_planetscale_token_hits, k_planetscale_token_misses},
@@ -914,10 +1012,13 @@ const std::array<RuleSamples, 116> kSamples = {{
     {"rubygems-api-key", k_rubygems_api_key_hits, k_rubygems_api_key_misses},
     {"sendgrid-api-key", k_sendgrid_api_key_hits, k_sendgrid_api_key_misses},
     {"sentry-token", k_sentry_token_hits, k_sentry_token_misses},
+    {"serpapi-api-key", k_serpapi_api_key_hits, k_serpapi_api_key_misses},
     {"shopify-token", k_shopify_token_hits, k_shopify_token_misses},
     {"slack-token", k_slack_token_hits, k_slack_token_misses},
     {"slack-webhook-url", k_slack_webhook_url_hits, k_slack_webhook_url_misses},
+    {"snyk-token", k_snyk_token_hits, k_snyk_token_misses},
     {"sonarqube-token", k_sonarqube_token_hits, k_sonarqube_token_misses},
+    {"sourcegraph-token", k_sourcegraph_token_hits, k_sourcegraph_token_misses},
     {"square-token", k_square_token_hits, k_square_token_misses},
     {"stripe-key", k_stripe_key_hits, k_stripe_key_misses},
     {"supabase-key", k_supabase_key_hits, k_supabase_key_misses},
