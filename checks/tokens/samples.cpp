@@ -536,8 +536,9 @@ constexpr std::array<std::string_view, 1> k_firecrawl_api_key_hits = {
 constexpr std::array<std::string_view, 1> k_firecrawl_api_key_misses = {
     "run: fc-cache -f -v"sv,
 };
-constexpr std::array<std::string_view, 1> k_fireworks_api_key_hits = {
+constexpr std::array<std::string_view, 2> k_fireworks_api_key_hits = {
     "FIREWORKS_API_KEY=fw_4KlvC14WrxU8QKzKcrcQNVMG"sv,
+    "FIREWORKS_API_KEY=fw_mDyK2fHH3SWnyqc8C4g82wQWWVs4THPew"sv,
 };
 constexpr std::array<std::string_view, 1> k_fireworks_api_key_misses = {
     "fw_version_major = 3"sv,
@@ -682,8 +683,9 @@ constexpr std::array<std::string_view, 2> k_planetscale_token_misses = {
     "PLANETSCALE_ORG=acme"sv,
     "pscale_tkn_"sv,
 };
-constexpr std::array<std::string_view, 1> k_posthog_personal_api_key_hits = {
+constexpr std::array<std::string_view, 2> k_posthog_personal_api_key_hits = {
     "POSTHOG_PERSONAL_API_KEY=phx_qW4h3VjjmfkdErri59cWXG52rj4ye8VsDvkwGYSogcp"sv,
+    "POSTHOG_PERSONAL_API_KEY=phx_zWBICFyz7T2ga6uJhJLeplhzdP16yyr8omqd"sv,
 };
 constexpr std::array<std::string_view, 1> k_posthog_personal_api_key_misses = {
     "POSTHOG_PROJECT_API_KEY=phc_4Ff0Qm9cW2vLk8JxR3nT6yBz1AeUg7HpS5dVo0iKqNw"sv,
@@ -712,8 +714,9 @@ constexpr std::array<std::string_view, 1> k_railway_token_hits = {
 constexpr std::array<std::string_view, 1> k_railway_token_misses = {
     "RAILWAY_PROJECT_ID=3f0b9d2e-7c41-4a8e-9b5d-1e6f2a7c8d90"sv,
 };
-constexpr std::array<std::string_view, 1> k_render_api_key_hits = {
+constexpr std::array<std::string_view, 2> k_render_api_key_hits = {
     "RENDER_API_KEY=rnd_LbynxAUyf4EsVJF5tixeD2U9aKMwYZF8"sv,
+    "render_api_key: rnd_IhGgFhYTsWNamUaIjkpz0ymQIU9G"sv,
 };
 constexpr std::array<std::string_view, 1> k_render_api_key_misses = {
     "rnd_seed_value_for_runs = 4"sv,
