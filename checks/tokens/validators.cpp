@@ -70,6 +70,23 @@ bool is_local_host(std::string_view host) {
            host == "postgres" || host == "redis";
 }
 
+// Which character classes a body mixes: generated keys mix them, words and ids do not.
+struct CharClasses {
+    bool digit = false;
+    bool upper = false;
+    bool lower = false;
+};
+
+CharClasses char_classes(std::string_view s) {
+    CharClasses k;
+    for (char ch : s) {
+        k.digit = k.digit || (ch >= '0' && ch <= '9');
+        k.upper = k.upper || (ch >= 'A' && ch <= 'Z');
+        k.lower = k.lower || (ch >= 'a' && ch <= 'z');
+    }
+    return k;
+}
+
 // Renames the candidate to another rule of the catalog, with that rule's power.
 void become(Candidate& c, std::string_view rule) {
     c.rule = rule;
@@ -189,15 +206,8 @@ bool airtable_worth_trying(std::string_view text, std::size_t at) { return at + 
 
 bool mixed_body(Candidate& c) {
     std::string_view body = body_after_prefix(c.secret);
-    bool digit = false;
-    bool upper = false;
-    bool low = false;
-    for (char ch : body) {
-        digit = digit || (ch >= '0' && ch <= '9');
-        upper = upper || (ch >= 'A' && ch <= 'Z');
-        low = low || (ch >= 'a' && ch <= 'z');
-    }
-    return digit && upper && low && random_body(c) && looks_random(body);
+    CharClasses k = char_classes(body);
+    return k.digit && k.upper && k.lower && random_body(c) && looks_random(body);
 }
 
 bool webhook_tail(Candidate& c) {
@@ -207,8 +217,7 @@ bool webhook_tail(Candidate& c) {
     std::string_view tail = cut == std::string_view::npos ? url : url.substr(cut + 1);
     if (tail.size() < 5 || distinct_chars(tail) < 4 || has_sequential_run(tail, 6) || has_repeated_run(tail, 5)) return false;
     // A long lower-case id without a digit is a word or a slug, not a generated key.
-    bool digit = std::any_of(tail.begin(), tail.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
-    return tail.size() < 20 || digit;
+    return tail.size() < 20 || char_classes(tail).digit;
 }
 
 bool twitter_bearer(Candidate& c) {
@@ -232,10 +241,8 @@ bool meta_token(Candidate& c) {
 }
 
 bool hex_mixed_body(Candidate& c) {
-    std::string_view body = body_after_prefix(c.secret);
-    bool digit = std::any_of(body.begin(), body.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
-    bool letter = std::any_of(body.begin(), body.end(), [](char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'); });
-    return digit && letter && random_body(c);
+    CharClasses k = char_classes(body_after_prefix(c.secret));
+    return k.digit && (k.upper || k.lower) && random_body(c);
 }
 
 bool new_relic_license_worth_trying(std::string_view text, std::size_t at) { return text.substr(at, 4) == "NRAL"; }
