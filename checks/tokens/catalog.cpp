@@ -37,6 +37,7 @@ const std::array kRules = {
     rule("assemblyai-api-key", "AssemblyAI API key", S::high, "Spends the account's AssemblyAI credits and reads its transcripts.", C::medium),
     rule("atlassian-token", "Atlassian API token (Jira, Confluence, Bitbucket, Trello)", S::high, "Acts as the user in Jira, Confluence, Bitbucket or Trello; organisation API keys administer the whole organisation."),
     rule("aws-access-key", "AWS access key id", S::high, "Half of an AWS credential pair; where it sits, the secret key is usually near."),
+    rule("aws-bedrock-api-key", "Amazon Bedrock API key", S::high, "Calls the account's Bedrock models on its bill; a long-term key belongs to an IAM user that can be given more."),
     rule("aws-secret-key", "AWS secret access key", S::critical, "With its key id, acts as the IAM user or role in the AWS account."),
     rule("aws-session-token", "AWS session token", S::medium, "Temporary AWS credentials, valid until they expire."),
     rule("azure-ad-client-secret", "Azure AD client secret", S::high, "Authenticates as the application registration in the tenant."),

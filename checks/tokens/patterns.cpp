@@ -62,6 +62,10 @@ const std::array kPatterns = {
     Pattern{"aws-access-key", "temporary (STS) access key id", "ASIA", R"(ASIA[A-Z2-7]{16})", 0, 20, S::medium, C::high, &kRandomBody, "temporary credentials, usable with their session token"},
     Pattern{"aws-secret-key", "secret access key", "secret_access_key|secretaccesskey|secret-access-key", R"((?i:aws_?secret_?access_?key|secret_?access_?key|secret-access-key)[\s"':=]{1,8}([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$))", 4, 90, S::critical, C::high, &kAwsSecret, "acts as the IAM principal"},
     Pattern{"aws-session-token", "session token", "IQoJb3JpZ2luX2Vj|FwoGZXIvYXdzE", R"((?:IQoJb3JpZ2luX2Vj|FwoGZXIvYXdzE)[A-Za-z0-9/+=]{80,})", 0, 2100, S::medium, C::high, nullptr, "temporary credentials until they expire"},
+    // Amazon Bedrock API keys: base64 of "BedrockAPIKey-<id>-at-<account>:<secret>" after ABSK, or a
+    // presigned bedrock.amazonaws.com URL (valid up to 12 hours) after bedrock-api-key-.
+    Pattern{"aws-bedrock-api-key", "long-term API key", "ABSKQmVkcm9ja0FQSUtleS", R"(ABSKQmVkcm9ja0FQSUtleS[A-Za-z0-9+/]{60,}={0,2})", 0, 400, S::high, C::high, nullptr, "calls Bedrock as its IAM user"},
+    Pattern{"aws-bedrock-api-key", "short-term API key", "bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t", R"(bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t[A-Za-z0-9+/]{100,}={0,2})", 0, 4000, S::medium, C::high, nullptr, "calls Bedrock until it expires (12 hours at most)"},
     // Microsoft annotated keys: JQQJ99 at offset 52, service tag at offset 76.
     Pattern{"azure-openai-key", "AI services key", "JQQJ99", R"([A-Za-z0-9]{52}JQQJ99[A-Za-z0-9]{18}ACOG[A-Za-z0-9]{4})", 52, 84, S::high, C::high, nullptr, "calls the Azure AI resource"},
     Pattern{"azure-devops-pat", "personal access token", "JQQJ99", R"([A-Za-z0-9]{52}JQQJ99[A-Za-z0-9]{18}AZDO[A-Za-z0-9]{4})", 52, 84, S::high, C::high, nullptr, "acts as the user in Azure DevOps"},

@@ -39,6 +39,14 @@ constexpr std::array<std::string_view, 2> k_aws_access_key_misses = {
     "aws_access_key_id = AKIAIOSFODNN7EXAMPLE"sv,
     "AKIA1234"sv,
 };
+constexpr std::array<std::string_view, 2> k_aws_bedrock_api_key_hits = {
+    "AWS_BEARER_TOKEN_BEDROCK=ABSKQmVkcm9ja0FQSUtleS1wbnl5LWF0LTcyNDE3NDQ2NTU2Mzp3bVhBTzlOZkpXSDc2RHg5MlZKc0ZXNVdvY3ZQMTJBM29EZlVyS0ZOKzFLbjRUWHlXSHVKMHFDSjFrQk8="sv,
+    "AWS_BEARER_TOKEN_BEDROCK=bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29tLz9BY3Rpb249Q2FsbFdpdGhCZWFyZXJUb2tlbiZYLUFtei1BbGdvcml0aG09QVdTNC1ITUFDLVNIQTI1NiZYLUFtei1DcmVkZW50aWFsPUFTSUFZV09BSlZFMjNTQVNZQlM2JTJGMjAyNjAxMDUlMkZ1cy1lYXN0LTElMkZiZWRyb2NrJTJGYXdzNF9yZXF1ZXN0JlgtQW16LURhdGU9MjAyNjAxMDVUMTAxNTAwWiZYLUFtei1FeHBpcmVzPTQzMjAwJlgtQW16LVNlY3VyaXR5LVRva2VuPU5ob3VjbmxWcWlZM29GV2VBS0Fia1EzNE15S09mMDR0UzMzOGcyc0drMENEcnRENEZrUVo3eWRDUUxoRlRvOU1UeFpIb2g5MjN2SUtPajQ1Rlo2RFNMYjRiVFFjYk9mU2lYYzhsbHJyNVVWUXNyZ0dldFI0em5IMW0zTyU5RWRzTVk3V2V0R29SbXElRTlESDh1R3hXaXJIeGlWc0d4U0lOcUFzTXI3bTRsWmlEaHFuRXJUYTNOekFyUjljWWhNbDFDNnRmTzh6Nk9lNm1qa3IzbTdBeWRXZXlUenoxeDRyMTJTQ0dZdk5BZWFsU1QlR0RUckh4YjkzTlFVUk5MaTFMR3JxOTJhZHpJZk95cGdVY2RsZTElbXMyRFpPdzNMRjBvekdaU3BQT0ZZeCZYLUFtei1TaWduYXR1cmU9ZDcwNGNmNTFjOGZiNjI1MjY3YWU1MmYzNjdhYzdkMzE3YzU5ZGExYWZjZDFjZTY1MmZhZjJhNTcwN2M2NWFjYiZYLUFtei1TaWduZWRIZWFkZXJzPWhvc3QmVmVyc2lvbj0x"sv,
+};
+constexpr std::array<std::string_view, 2> k_aws_bedrock_api_key_misses = {
+    "AWS_BEARER_TOKEN_BEDROCK=ABSKQmVkcm9ja0FQSUtleS0..."sv,
+    "AWS_BEARER_TOKEN_BEDROCK=bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t"sv,
+};
 constexpr std::array<std::string_view, 2> k_aws_secret_key_hits = {
     "aws_secret_access_key = FfqRgz7IhYePP2lny2pg17+dUM2jNKogorTAuRVp"sv,
     "AWS_SECRET_ACCESS_KEY=Q09oiVeZWJ9QyucS19AvMp2gUAeSsUfFgUl8oPK+"sv,
@@ -909,7 +917,7 @@ constexpr std::array<std::string_view, 1> k_sourcegraph_token_hits = {
 constexpr std::array<std::string_view, 1> k_sourcegraph_token_misses = {
     "SRC_ENDPOINT=https://sourcegraph.com"sv,
 };
-const std::array<RuleSamples, 130> kSamples = {{
+const std::array<RuleSamples, 131> kSamples = {{
     {"age-secret-key", k_age_secret_key_hits, k_age_secret_key_misses},
     {"airtable-token", k_airtable_token_hits, k_airtable_token_misses},
     {"alibaba-access-key", k_alibaba_access_key_hits, k_alibaba_access_key_misses},
@@ -920,6 +928,7 @@ const std::array<RuleSamples, 130> kSamples = {{
     {"assemblyai-api-key", k_assemblyai_api_key_hits, k_assemblyai_api_key_misses},
     {"atlassian-token", k_atlassian_token_hits, k_atlassian_token_misses},
     {"aws-access-key", k_aws_access_key_hits, k_aws_access_key_misses},
+    {"aws-bedrock-api-key", k_aws_bedrock_api_key_hits, k_aws_bedrock_api_key_misses},
     {"aws-secret-key", k_aws_secret_key_hits, k_aws_secret_key_misses},
     {"aws-session-token", k_aws_session_token_hits, k_aws_session_token_misses},
     {"azure-ad-client-secret", k_azure_ad_client_secret_hits, k_azure_ad_client_secret_misses},
