@@ -74,7 +74,7 @@ const std::array kPatterns = {
     Pattern{"teams-webhook-url", "incoming webhook", "webhook.office.com/webhookb2/", R"(https://[A-Za-z0-9-]{1,60}\.webhook\.office\.com/webhookb2/[0-9a-f-]{36}@[0-9a-f-]{36}/IncomingWebhook/[0-9a-f]{32}/[0-9a-f-]{36}(?:/[A-Za-z0-9_-]{20,80})?)", 70, 260, S::medium, C::high, &kWebhookTail, "posts into the channel"},
     Pattern{"teams-webhook-url", "legacy incoming webhook", "outlook.office.com/webhook/|outlook.office365.com/webhook/", R"(https://outlook\.office(?:365)?\.com/webhook/[0-9a-f-]{36}@[0-9a-f-]{36}/IncomingWebhook/[0-9a-f]{32}/[0-9a-f-]{36})", 8, 200, S::medium, C::high, &kWebhookTail, "posts into the channel"},
     Pattern{"teams-webhook-url", "Workflows (Power Automate) trigger URL", "logic.azure.com|api.powerplatform.com", R"(https://[A-Za-z0-9.-]{1,100}\.(?:logic\.azure\.com|api\.powerplatform\.com)(?::443)?/[^\s"'<>?]{0,200}?workflows/[0-9a-f]{32}/triggers/[^\s"'<>]{1,400}?[?&]sig=[A-Za-z0-9_%-]{40,100})", 110, 700, S::medium, C::high, &kWebhookTail, "starts the flow, which posts into the channel"},
-    Pattern{"google-chat-webhook-url", "incoming webhook", "chat.googleapis.com/v1/spaces/", R"(https://chat\.googleapis\.com/v1/spaces/[A-Za-z0-9_-]{6,20}/messages\?key=[A-Za-z0-9_-]{39}&token=[A-Za-z0-9_%=-]{40,100})", 8, 300, S::medium, C::high, &kWebhookTail, "posts into the space"},
+    Pattern{"googlechat-webhook-url", "incoming webhook", "chat.googleapis.com/v1/spaces/", R"(https://chat\.googleapis\.com/v1/spaces/[A-Za-z0-9_-]{6,20}/messages\?key=[A-Za-z0-9_-]{39}&token=[A-Za-z0-9_%=-]{40,100})", 8, 300, S::medium, C::high, &kWebhookTail, "posts into the space"},
     Pattern{"mattermost-webhook-url", "incoming webhook", "/hooks/", R"(https?://[A-Za-z0-9.-]{1,100}(?::[0-9]{2,5})?/hooks/[a-z0-9]{26})", 120, 40, S::medium, C::high, &kWebhookTail, "posts into the channel"},
     Pattern{"zapier-webhook-url", "catch hook", "hooks.zapier.com/hooks/catch/", R"(https://hooks\.zapier\.com/hooks/catch/[0-9]{3,12}/[A-Za-z0-9]{4,12}/?)", 8, 80, S::medium, C::high, &kWebhookTail, "starts the Zap"},
     Pattern{"make-webhook-url", "custom webhook", "make.com/|integromat.com/", R"(https://hook\.(?:[a-z]{2}[0-9]\.)?(?:make|integromat)\.com/[a-z0-9]{32})", 25, 50, S::medium, C::high, &kWebhookTail, "starts the scenario"},
@@ -114,9 +114,9 @@ const std::array kPatterns = {
     // Observability: Sentry organization tokens carry base64 claims; New Relic license keys end in NRAL.
     Pattern{"sentry-token", "organization auth token", "sntrys_eyJ", R"(sntrys_eyJ[A-Za-z0-9+/]{20,600}={0,2}_[A-Za-z0-9+/]{43})", 0, 700, S::high, C::high, nullptr, "uploads releases and reads the organisation's issues"},
     Pattern{"sentry-token", "user auth token", "sntryu_", R"(sntryu_[0-9a-f]{64})", 0, 71, S::high, C::high, &kRandomBody, "acts as the user in Sentry"},
-    Pattern{"new-relic-key", "user API key", "NRAK-", R"(NRAK-[A-Z0-9]{27})", 0, 32, S::high, C::high, &kRandomBody, "queries and changes the account"},
-    Pattern{"new-relic-key", "insert or query key", "NRII-|NRIQ-", R"(NRI[IQ]-[A-Za-z0-9_-]{32})", 0, 37, S::medium, C::high, &kRandomBody, "sends or reads the account's event data"},
-    Pattern{"new-relic-key", "license (ingest) key", "NRAL", R"([0-9a-f]{36}NRAL)", 36, 4, S::high, C::high, &kNewRelicLicense, "sends data into the account"},
+    Pattern{"newrelic-key", "user API key", "NRAK-", R"(NRAK-[A-Z0-9]{27})", 0, 32, S::high, C::high, &kRandomBody, "queries and changes the account"},
+    Pattern{"newrelic-key", "insert or query key", "NRII-|NRIQ-", R"(NRI[IQ]-[A-Za-z0-9_-]{32})", 0, 37, S::medium, C::high, &kRandomBody, "sends or reads the account's event data"},
+    Pattern{"newrelic-key", "license (ingest) key", "NRAL", R"([0-9a-f]{36}NRAL)", 36, 4, S::high, C::high, &kNewRelicLicense, "sends data into the account"},
     // Package registries.
     Pattern{"npm-token", "access token", "npm_", R"(npm_[A-Za-z0-9]{36})", 0, 40, S::high, C::high, &kChecksum, "publishes packages as the user"},
     Pattern{"pypi-token", "API token", "pypi-AgEIcHlwaS5vcmc", R"(pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,})", 0, 420, S::high, C::high, nullptr, "uploads releases of the user's projects"},

@@ -559,10 +559,10 @@ constexpr std::array<std::string_view, 2> k_flyio_token_misses = {
     "app = \"fm2-demo\""sv,
     "FLY_APP_NAME=acme-api"sv,
 };
-constexpr std::array<std::string_view, 1> k_google_chat_webhook_url_hits = {
+constexpr std::array<std::string_view, 1> k_googlechat_webhook_url_hits = {
     "GOOGLE_CHAT_WEBHOOK=https://chat.googleapis.com/v1/spaces/AAAA6QsX0NI/messages?key=AIzaSyEvmxNDCZi9jqnbgoDpPtdv4bYbTqQRr_P&token=fpB2ylRzo3GqNaHku1ppLrR4asMYbWefF_2uX2CATaY%3D"sv,
 };
-constexpr std::array<std::string_view, 1> k_google_chat_webhook_url_misses = {
+constexpr std::array<std::string_view, 1> k_googlechat_webhook_url_misses = {
     "url: https://chat.googleapis.com/v1/spaces/SPACE_ID/messages?key=KEY&token=TOKEN"sv,
 };
 constexpr std::array<std::string_view, 2> k_heroku_api_key_hits = {
@@ -649,12 +649,12 @@ constexpr std::array<std::string_view, 2> k_netlify_token_misses = {
     "NETLIFY_SITE_ID=3f0b9d2e-7c41-4a8e-9b5d-1e6f2a7c8d90"sv,
     "nfp_"sv,
 };
-constexpr std::array<std::string_view, 3> k_new_relic_key_hits = {
+constexpr std::array<std::string_view, 3> k_newrelic_key_hits = {
     "NEW_RELIC_API_KEY=NRAK-0MZ6MXL3C40VQKS273J7SG2FNRF"sv,
     "NEW_RELIC_INSERT_KEY=NRII-Gvjh4Cib222DUoiop1EtzfjOrvm6ErJ0"sv,
     "NEW_RELIC_LICENSE_KEY=0d65c2df27f2752a23dffc5ca845cdb92861NRAL"sv,
 };
-constexpr std::array<std::string_view, 2> k_new_relic_key_misses = {
+constexpr std::array<std::string_view, 2> k_newrelic_key_misses = {
     "description: general settings of the neural network"sv,
     "NEW_RELIC_APP_NAME=acme-api"sv,
 };
@@ -965,8 +965,8 @@ const std::array<RuleSamples, 131> kSamples = {{
     {"github-token", k_github_token_hits, k_github_token_misses},
     {"gitlab-token", k_gitlab_token_hits, k_gitlab_token_misses},
     {"google-api-key", k_google_api_key_hits, k_google_api_key_misses},
-    {"google-chat-webhook-url", k_google_chat_webhook_url_hits, k_google_chat_webhook_url_misses},
     {"google-oauth-client-secret", k_google_oauth_client_secret_hits, k_google_oauth_client_secret_misses},
+    {"googlechat-webhook-url", k_googlechat_webhook_url_hits, k_googlechat_webhook_url_misses},
     {"grafana-token", k_grafana_token_hits, k_grafana_token_misses},
     {"groq-api-key", k_groq_api_key_hits, k_groq_api_key_misses},
     {"harness-token", k_harness_token_hits, k_harness_token_misses},
@@ -994,7 +994,7 @@ const std::array<RuleSamples, 131> kSamples = {{
     {"n8n-api-key", k_n8n_api_key_hits, k_n8n_api_key_misses},
     {"neon-api-key", k_neon_api_key_hits, k_neon_api_key_misses},
     {"netlify-token", k_netlify_token_hits, k_netlify_token_misses},
-    {"new-relic-key", k_new_relic_key_hits, k_new_relic_key_misses},
+    {"newrelic-key", k_newrelic_key_hits, k_newrelic_key_misses},
     {"ngrok-token", k_ngrok_token_hits, k_ngrok_token_misses},
     {"notion-token", k_notion_token_hits, k_notion_token_misses},
     {"npm-token", k_npm_token_hits, k_npm_token_misses},
