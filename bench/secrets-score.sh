@@ -5,7 +5,7 @@
 # Run from anywhere; paths are resolved from the repository root.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-corpus="$root/../shared/corpus/secrets"
+corpus="${HANDOFF_SHARED:-$root/../shared}/corpus/secrets"
 show=0
 if [ "${1:-}" = "--show" ]; then show="$2"; shift 2; fi
 bin="${1:-$root/build/release/handoff}"

@@ -114,6 +114,17 @@ TEST_CASE("the literal prefilter finds every keyword, case-folded, overlapping")
     CHECK(hits[2].offset == 8);
 }
 
+TEST_CASE("a keyword overlapping itself is reported once per keyword length of a run, not once per byte") {
+    LiteralSet set({"aaaa", "ab"});
+    std::vector<LiteralSet::Hit> hits;
+    set.find_all("aaaaaaaaaa ab aaaa", hits);
+    REQUIRE(hits.size() == 4);
+    CHECK(hits[0].offset == 0);
+    CHECK(hits[1].offset == 4);  // once per keyword length along the run
+    CHECK(hits[2].keyword == 1);
+    CHECK(hits[3].offset == 14);
+}
+
 TEST_CASE("the literal prefilter finds what a naive search finds, at every length and split point") {
     const std::vector<std::string> keywords{"ghp_", "hp_x", "token", "sk-ant-api03-", "k", "eyj"};
     LiteralSet set(keywords);
@@ -219,6 +230,23 @@ TEST_CASE("validators judge a candidate: checksum, private key body, JWT claims"
     CHECK(kPrivateKey.may_follow_letter);
     CHECK(kUrlCredentials.structured);
     CHECK((kJwt.keep != nullptr));
+}
+
+TEST_CASE("every catalog regex compiles: RE2 refuses repeats over 1000 and the engine would skip it in silence") {
+    for (const Pattern& p : patterns()) {
+        CAPTURE(p.rule);
+        CAPTURE(p.regex);
+        RE2 re(p.regex, RE2::Quiet);
+        CHECK(re.ok());
+        CHECK(token_rule(p.rule) != nullptr);
+        CHECK_FALSE(p.keywords.empty());
+    }
+    for (const ContextShape& s : context_shapes()) {
+        CAPTURE(s.rule);
+        RE2 re(s.regex, RE2::Quiet);
+        CHECK(re.ok());
+        CHECK(token_rule(s.rule) != nullptr);
+    }
 }
 
 TEST_CASE("per-rule samples: hits fire their rule, look-alikes fire nothing") {

@@ -2,7 +2,10 @@
 // The provider rule catalog, as data: every rule id handoff's token check can report, the
 // patterns that find each provider's tokens, the shapes of tokens that only their key name
 // tells apart, and where a client creates or rotates each provider's key. Formats come
-// from ../shared/docs/token-formats.md (prefix, length, alphabet, structure).
+// from ../shared/docs/token-formats.md and the providers' own documentation (prefix,
+// length, alphabet, structure); where a provider publishes no length, the pattern takes a
+// range and leans on the structure around the body. catalog.cpp holds the rules and the
+// provider advice, patterns.cpp the patterns and key-name shapes: one registry, two files.
 #include <cstdint>
 #include <span>
 #include <string_view>

@@ -196,6 +196,9 @@ void Engine::scan(std::string_view text, bool keyed_lines, std::vector<TokenMatc
             // The newline stays inside the window so that a pattern can see where its line ends.
             if (!p.multiline) to = std::min(to, line_end(text, hit.offset, to) + 1);
             if (check.worth_trying != nullptr && !check.worth_trying(text, hit.offset)) continue;
+            // An anchored match starts at its keyword: glued to a letter or digit it is part of
+            // something else (a run of 'A's in base64, "-user"), so RE2 need not run at all.
+            if (p.back == 0 && !check.may_follow_letter && hit.offset > 0 && is_alnum(text[hit.offset - 1])) continue;
             if (std::find(tried.begin(), tried.end(), std::make_pair(from, pi)) != tried.end()) continue;
             tried.emplace_back(from, pi);
             if (tried.size() > 64) tried.erase(tried.begin(), tried.begin() + 32);

@@ -115,12 +115,23 @@ std::string_view provider_hint(std::string_view text) {
     std::string l(text.substr(0, 4096));
     for (char& c : l) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     struct Hint { std::string_view needle, provider; };
-    static constexpr std::array<Hint, 16> kHints = {{
+    static constexpr std::array<Hint, 56> kHints = {{
         {"mistral", "mistral"}, {"cohere", "cohere"}, {"co_api_key", "cohere"}, {"deepseek", "deepseek"},
         {"twilio", "twilio"}, {"aoai", "azure-openai"}, {"azure_openai", "azure-openai"},
         {"openai.azure.com", "azure-openai"}, {"azure-openai", "azure-openai"}, {"discord", "discord"},
         {"mailgun", "mailgun"}, {"secret_access_key", "aws"}, {"secretaccesskey", "aws"},
         {"aws_session_token", "aws-session"}, {"sessiontoken", "aws-session"}, {"pinecone", "pinecone"},
+        {"heroku", "heroku"}, {"railway", "railway"}, {"postmark", "postmark"}, {"hubspot", "hubspot"},
+        {"hapikey", "hubspot"}, {"vercel", "vercel"}, {"netlify", "netlify"}, {"ngrok", "ngrok"},
+        {"cloudflare", "cloudflare"}, {"cf_api_token", "cloudflare"}, {"cf_api_key", "cloudflare"},
+        {"sentry", "sentry"}, {"datadog", "datadog"}, {"dd_api_key", "datadog"}, {"dd_app_key", "datadog"},
+        {"dd_application_key", "datadog"}, {"dd-api-key", "datadog"}, {"dd-application-key", "datadog"},
+        {"circleci", "circleci"}, {"circle_token", "circleci"}, {"alibaba", "alibaba"}, {"aliyun", "alibaba"},
+        {"alicloud", "alibaba"}, {"asana", "asana"}, {"intercom", "intercom"}, {"zendesk", "zendesk"},
+        {"okta", "okta"}, {"elevenlabs", "elevenlabs"}, {"xi-api-key", "elevenlabs"}, {"xi_api_key", "elevenlabs"},
+        {"assemblyai", "assemblyai"}, {"deepgram", "deepgram"}, {"together_api_key", "together"},
+        {"api.together", "together"}, {"wandb", "wandb"}, {"infisical", "infisical"},
+        {"trello", "trello"}, {"codecov", "codecov"}, {"snyk", "snyk"}, {"serpapi", "serpapi"},
     }};
     for (const Hint& h : kHints) {
         if (l.find(h.needle) != std::string::npos) return h.provider;

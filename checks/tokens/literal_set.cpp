@@ -102,7 +102,12 @@ void LiteralSet::emit(std::uint32_t row, std::size_t end, std::vector<Hit>& out)
     std::uint32_t st = row / classes_;
     for (std::uint32_t k = output_begin_[st]; k < output_begin_[st + 1]; ++k) {
         std::uint32_t id = outputs_[k];
-        out.push_back({static_cast<std::uint32_t>(end + 1 - lengths_[id]), id});
+        auto offset = static_cast<std::uint32_t>(end + 1 - lengths_[id]);
+        // A keyword that overlaps its own last occurrence (inside a run of 'A's) is reported
+        // once, where the run starts: a later start is glued to the keyword's own bytes, and
+        // a 16 MiB run would otherwise cost a hit per byte.
+        if (!out.empty() && out.back().keyword == id && offset < out.back().offset + lengths_[id]) continue;
+        out.push_back({offset, id});
     }
 }
 

@@ -17,7 +17,8 @@ public:
         std::uint32_t offset;   // where the keyword starts
         std::uint32_t keyword;  // index into the keywords given to the constructor
     };
-    // Appends every occurrence (overlapping ones too) in text order of their end.
+    // Appends every occurrence in text order of their end; overlapping occurrences of
+    // different keywords are all reported, those of one keyword only at the first.
     void find_all(std::string_view text, std::vector<Hit>& out) const;
 
 private:

@@ -88,9 +88,11 @@ bool is_reference(std::string_view raw) {
 }
 
 bool is_documented_example(std::string_view token) {
-    static constexpr std::array<std::string_view, 4> kDocs = {
+    static constexpr std::array<std::string_view, 5> kDocs = {
         "sk_test_4eC39HqLyjWDarjtT1zdp7dc", "123456789:ABCdefGhIJKlmNoPQRsTUVwxyZ",
-        "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "AKIAIOSFODNN7EXAMPLE"};
+        "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "AKIAIOSFODNN7EXAMPLE",
+        // Azurite, the local Azure Storage emulator: its account key is published.
+        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="};
     if (std::find(kDocs.begin(), kDocs.end(), token) != kDocs.end()) return true;
     return token.size() >= 7 && (token.ends_with("EXAMPLE") || token.ends_with("EXAMPLEKEY"));
 }

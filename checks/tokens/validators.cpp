@@ -70,6 +70,23 @@ bool is_local_host(std::string_view host) {
            host == "postgres" || host == "redis";
 }
 
+// Which character classes a body mixes: generated keys mix them, words and ids do not.
+struct CharClasses {
+    bool digit = false;
+    bool upper = false;
+    bool lower = false;
+};
+
+CharClasses char_classes(std::string_view s) {
+    CharClasses k;
+    for (char ch : s) {
+        k.digit = k.digit || (ch >= '0' && ch <= '9');
+        k.upper = k.upper || (ch >= 'A' && ch <= 'Z');
+        k.lower = k.lower || (ch >= 'a' && ch <= 'z');
+    }
+    return k;
+}
+
 // Renames the candidate to another rule of the catalog, with that rule's power.
 void become(Candidate& c, std::string_view rule) {
     c.rule = rule;
@@ -186,6 +203,53 @@ bool url_credentials_worth_trying(std::string_view text, std::size_t at) {
 }
 
 bool airtable_worth_trying(std::string_view text, std::size_t at) { return at + 17 < text.size() && text[at + 17] == '.'; }
+
+bool mixed_body(Candidate& c) {
+    std::string_view body = body_after_prefix(c.secret);
+    CharClasses k = char_classes(body);
+    return k.digit && k.upper && k.lower && random_body(c) && looks_random(body);
+}
+
+bool webhook_tail(Candidate& c) {
+    std::string_view url = c.secret;
+    while (!url.empty() && url.back() == '/') url.remove_suffix(1);
+    std::size_t cut = url.find_last_of("/=");
+    std::string_view tail = cut == std::string_view::npos ? url : url.substr(cut + 1);
+    if (tail.size() < 5 || distinct_chars(tail) < 4 || has_sequential_run(tail, 6) || has_repeated_run(tail, 5)) return false;
+    // A long lower-case id without a digit is a word or a slug, not a generated key.
+    return tail.size() < 20 || char_classes(tail).digit;
+}
+
+bool twitter_bearer(Candidate& c) {
+    // URL-encoded base64 always leaves a %2B, %2F or %3D; a base64 blob of zeros has none.
+    if (c.secret.find('%') == std::string_view::npos) return false;
+    std::string body;
+    for (char ch : c.secret) {
+        if (ch != 'A' && ch != '%') body.push_back(ch);
+    }
+    return body.size() >= 40 && looks_random(body) && !is_placeholder_token(body);
+}
+
+bool azure_account_key(Candidate& c) {
+    auto bytes = base64_decode(c.secret);
+    return bytes && bytes->size() == 64 && distinct_chars(*bytes) > 20;
+}
+
+bool meta_token(Candidate& c) {
+    if (!c.after.empty() && (c.after.front() == '+' || c.after.front() == '/' || c.after.front() == '=')) return false;
+    return mixed_body(c);
+}
+
+bool hex_mixed_body(Candidate& c) {
+    CharClasses k = char_classes(body_after_prefix(c.secret));
+    return k.digit && (k.upper || k.lower) && random_body(c);
+}
+
+bool new_relic_license_worth_trying(std::string_view text, std::size_t at) { return text.substr(at, 4) == "NRAL"; }
+
+bool mailchimp_worth_trying(std::string_view text, std::size_t at) {
+    return at + 3 < text.size() && text[at + 3] >= '0' && text[at + 3] <= '9';
+}
 
 } // namespace validators
 

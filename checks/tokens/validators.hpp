@@ -47,6 +47,14 @@ bool plain_password(Candidate& c);
 bool aws_secret(Candidate& c);
 bool url_credentials_worth_trying(std::string_view text, std::size_t at);
 bool airtable_worth_trying(std::string_view text, std::size_t at);
+bool mixed_body(Candidate& c);
+bool webhook_tail(Candidate& c);
+bool twitter_bearer(Candidate& c);
+bool azure_account_key(Candidate& c);
+bool new_relic_license_worth_trying(std::string_view text, std::size_t at);
+bool mailchimp_worth_trying(std::string_view text, std::size_t at);
+bool meta_token(Candidate& c);
+bool hex_mixed_body(Candidate& c);
 } // namespace validators
 
 // GitHub classic, npm: a failing CRC-32 checksum drops the match.
@@ -69,5 +77,22 @@ inline constexpr Validator kPlainPassword{&validators::plain_password, nullptr, 
 inline constexpr Validator kAwsSecret{&validators::aws_secret};
 // pat<14>.<64 hex>: the dot must be where the shape puts it before RE2 is worth running.
 inline constexpr Validator kAirtable{nullptr, &validators::airtable_worth_trying};
+// Short or common prefixes (fw_, re_, rnd_, vcp_): the body must look random and mix
+// digits, upper and lower case, as generated keys do and identifiers do not.
+inline constexpr Validator kMixedBody{&validators::mixed_body};
+// A webhook URL: the secret part (its last path segment or token) must look generated.
+inline constexpr Validator kWebhookTail{&validators::webhook_tail};
+// Meta Graph API tokens: a mixed body that does not run on into base64 (+, / or =).
+inline constexpr Validator kMetaToken{&validators::meta_token};
+// Bodies of hex and letters (Trello ATTA): digits and letters both, not an upper-case word.
+inline constexpr Validator kHexMixedBody{&validators::hex_mixed_body};
+// Twitter/X app bearer token: a run of 'A's, then a URL-encoded random body.
+inline constexpr Validator kTwitterBearer{&validators::twitter_bearer, nullptr, false, true};
+// Azure storage AccountKey=: 88 base64 characters that decode to 64 bytes.
+inline constexpr Validator kAzureAccountKey{&validators::azure_account_key, nullptr, true};
+// New Relic license keys end in NRAL: the prefilter is case-blind, "general" is not a key.
+inline constexpr Validator kNewRelicLicense{&validators::random_body, &validators::new_relic_license_worth_trying};
+// Mailchimp <32 hex>-us<datacenter>: "-us" must be followed by a digit.
+inline constexpr Validator kMailchimp{&validators::random_body, &validators::mailchimp_worth_trying};
 
 } // namespace handoff::tokens
