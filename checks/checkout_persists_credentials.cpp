@@ -31,32 +31,6 @@ const RuleInfo kRule{
     "(upload the build output, or set include-hidden-files: false).",
 };
 
-// Actions that push with the credential actions/checkout persisted.
-constexpr std::string_view kPushingActions[] = {
-    "stefanzweifel/git-auto-commit-action", "endbug/add-and-commit",    "changesets/action",
-    "actions-js/push",                      "devops-infra/action-commit-push", "ad-m/github-push-action",
-    "peter-evans/create-pull-request",      "gr2m/create-or-update-pull-request-action",
-    "jamesives/github-pages-deploy-action", "peaceiris/actions-gh-pages",
-};
-
-// Commands that push with git, and so use the persisted credential on purpose.
-constexpr std::string_view kPushingCommands[] = {
-    "git push", "gh-deploy", "mike deploy", "lerna publish", "lerna version", "gh-pages -d",
-    "release-it", "semantic-release", "git subtree push", "cargo release", "mvn release:",
-};
-
-bool pushes_with_git(const GhStep& step) {
-    std::string slug = uses_slug(parse_uses(step.uses_text()));
-    for (std::string_view a : kPushingActions) {
-        if (slug == a) return true;
-    }
-    if (step.run == nullptr) return false;
-    std::string run = lower(step.run->value);
-    for (std::string_view c : kPushingCommands) {
-        if (contains(run, c)) return true;
-    }
-    return false;
-}
 
 // One upload pattern names the checkout itself or its .git folder.
 bool exposes_git_folder(std::string_view pattern, std::string_view checkout_path) {
@@ -175,7 +149,7 @@ private:
     };
 
     static void merge(After& into, const Document& doc, const GhStep& step, std::string_view checkout_path) {
-        into.pushes = into.pushes || pushes_with_git(step);
+        into.pushes = into.pushes || step_pushes_with_git(step);
         if (into.upload && into.upload->hidden == Upload::Hidden::included) return;
         std::optional<Upload> up = leaking_upload(doc, step, checkout_path);
         if (up && up->hidden != Upload::Hidden::excluded && (!into.upload || up->hidden == Upload::Hidden::included)) into.upload = up;

@@ -309,7 +309,10 @@ public:
     FixPlan run() {
         std::map<std::string, std::vector<const Finding*>> by_file;
         for (const Finding& f : scan_.findings) {
-            if (f.family != Family::embedded_token && f.rule != "template-injection") continue;
+            if (f.family != Family::embedded_token && f.rule != "template-injection" &&
+                f.rule != "checkout-persists-credentials") {
+                continue;
+            }
             if (!options_.rules.empty() && std::find(options_.rules.begin(), options_.rules.end(), f.rule) == options_.rules.end()) {
                 continue;
             }
@@ -456,11 +459,16 @@ private:
         std::vector<const Finding*> planned;
         std::set<const Node*> expression_marked;
         std::vector<const Finding*> injections;
+        std::vector<const Finding*> checkouts;
         std::vector<std::string> file_notes;
         std::vector<std::string> input_ids;  // VS Code inputs to declare
         for (const Finding* f : findings) {
             if (f->rule == "template-injection") {
                 injections.push_back(f);
+                continue;
+            }
+            if (f->rule == "checkout-persists-credentials") {
+                checkouts.push_back(f);
                 continue;
             }
             Span span{offset_of(*doc->file, f->location.line, f->location.column),
@@ -526,8 +534,8 @@ private:
         std::vector<std::string> added;
         if (!input_ids.empty()) added.push_back("inputs");
         std::size_t other = 0;
-        if (!injections.empty()) {
-            WorkflowFixes more = injection_fixes(*doc, injections);
+        for (WorkflowFixes more : {injections.empty() ? WorkflowFixes{} : injection_fixes(*doc, injections),
+                                   checkouts.empty() ? WorkflowFixes{} : checkout_fixes(*doc, checkouts)}) {
             for (const auto& [f, why] : more.manual) manual(*f, why);
             for (SpanEdit& e : more.edits) {
                 if (e.begin != e.end) references.push_back(e.text);  // what the script reads now
@@ -535,7 +543,7 @@ private:
             }
             added.insert(added.end(), more.added.begin(), more.added.end());
             planned.insert(planned.end(), more.fixed.begin(), more.fixed.end());
-            other = more.fixed.size();
+            other += more.fixed.size();
         }
         commit_file(path, bytes, *doc, std::move(edits), references, planned, names_before, notes_before, added, other);
     }

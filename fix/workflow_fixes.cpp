@@ -194,4 +194,67 @@ WorkflowFixes injection_fixes(const Document& doc, const std::vector<const Findi
     return out;
 }
 
+WorkflowFixes checkout_fixes(const Document& doc, const std::vector<const Finding*>& findings) {
+    WorkflowFixes out;
+    const auto* wf = doc.model_as<GhWorkflow>();
+    std::string_view bytes = doc.bytes();
+    std::string_view eol = bytes.find("\r\n") != std::string_view::npos ? "\r\n" : "\n";
+    for (const Finding* f : findings) {
+        auto reject = [&](std::string why) { out.manual.emplace_back(f, std::move(why)); };
+        if (wf == nullptr) {
+            reject("the workflow could not be read as one");
+            continue;
+        }
+        const GhJob* job = nullptr;
+        const GhStep* step = nullptr;
+        for (const GhJob& j : wf->jobs) {
+            for (const GhStep& s : j.steps) {
+                if (f->location.node_path == s.path || f->location.node_path.starts_with(s.path + ".")) {
+                    job = &j;
+                    step = &s;
+                }
+            }
+        }
+        if (step == nullptr || step->uses == nullptr) {
+            reject("the checkout step could not be found again");
+            continue;
+        }
+        if (step->with != nullptr && step->with->find("persist-credentials") != nullptr) {
+            reject("persist-credentials is written already: set it to false if no later step pushes with git");
+            continue;
+        }
+        bool later = false;
+        bool pushes = false;
+        for (const GhStep& s : job->steps) {
+            if (&s == step) later = true;
+            else if (later) pushes = pushes || step_pushes_with_git(s);
+        }
+        if (pushes) {
+            reject("a later step pushes with git and needs the credential: keep it, or give that step its own token");
+            continue;
+        }
+        std::string line = "persist-credentials: false" + std::string(eol);
+        if (step->with != nullptr) {
+            if (step->with->children.empty() || bytes[step->with->span.begin] == '{') {
+                reject("the step's with: is written in flow style; add persist-credentials: false by hand");
+                continue;
+            }
+            const Node& last = step->with->children.back();
+            std::uint32_t indent = last.key_span.begin - line_start_of(bytes, last.key_span.begin);
+            std::uint32_t at = next_line(bytes, last.span.end == 0 ? last.key_span.end : last.span.end - 1);
+            out.edits.push_back({at, at, std::string(indent, ' ') + line});
+        } else {
+            std::uint32_t key = step->uses->key_span.begin;
+            std::uint32_t indent = key - line_start_of(bytes, key);
+            std::uint32_t at = next_line(bytes, step->uses->span.end == 0 ? key : step->uses->span.end - 1);
+            std::string block = std::string(indent, ' ') + "with:" + std::string(eol) + std::string(indent + 2, ' ') + line;
+            if (at == bytes.size() && !bytes.empty() && bytes.back() != '\n') block = std::string(eol) + block;
+            out.edits.push_back({at, at, block});
+        }
+        out.added.push_back(child_path(step->path, "with"));
+        out.fixed.push_back(f);
+    }
+    return out;
+}
+
 } // namespace handoff

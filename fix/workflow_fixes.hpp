@@ -3,6 +3,8 @@
 // - template-injection: the `${{ expr }}` in a run: script moves into the step's env: and
 //   the script reads the variable ("${VAR}", $env:VAR in PowerShell), so the shell never
 //   parses the attacker's text as code.
+// - checkout-persists-credentials: `persist-credentials: false` is added to the checkout's
+//   with:, unless a later step of the job pushes with git (then it is listed instead).
 #include <string>
 #include <utility>
 #include <vector>
@@ -22,5 +24,8 @@ struct WorkflowFixes {
 
 // The edits for the template-injection findings of one workflow or action.
 WorkflowFixes injection_fixes(const Document& doc, const std::vector<const Finding*>& findings);
+
+// The edits for the checkout-persists-credentials findings of one workflow.
+WorkflowFixes checkout_fixes(const Document& doc, const std::vector<const Finding*>& findings);
 
 } // namespace handoff

@@ -277,4 +277,34 @@ const GhExpressions* GhWorkflow::expressions_at(std::string_view node_path) cons
     return nullptr;
 }
 
+namespace {
+// Actions that push with the credential actions/checkout persisted.
+constexpr std::string_view kPushingActions[] = {
+    "stefanzweifel/git-auto-commit-action", "endbug/add-and-commit",    "changesets/action",
+    "actions-js/push",                      "devops-infra/action-commit-push", "ad-m/github-push-action",
+    "peter-evans/create-pull-request",      "gr2m/create-or-update-pull-request-action",
+    "jamesives/github-pages-deploy-action", "peaceiris/actions-gh-pages",
+};
+
+// Commands that push with git, and so use the persisted credential on purpose.
+constexpr std::string_view kPushingCommands[] = {
+    "git push", "gh-deploy", "mike deploy", "lerna publish", "lerna version", "gh-pages -d",
+    "release-it", "semantic-release", "git subtree push", "cargo release", "mvn release:",
+};
+
+} // namespace
+
+bool step_pushes_with_git(const GhStep& step) {
+    std::string slug = uses_slug(parse_uses(step.uses_text()));
+    for (std::string_view a : kPushingActions) {
+        if (slug == a) return true;
+    }
+    if (step.run == nullptr) return false;
+    std::string run = lower(step.run->value);
+    for (std::string_view c : kPushingCommands) {
+        if (contains(run, c)) return true;
+    }
+    return false;
+}
+
 } // namespace handoff

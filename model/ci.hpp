@@ -154,6 +154,9 @@ struct GhUses {
 };
 GhUses parse_uses(std::string_view uses);
 bool is_full_sha(std::string_view ref);
+// The step pushes with git (git push, gh-pages deploys, release tools, auto-commit
+// actions), and so uses the credential actions/checkout persisted.
+bool step_pushes_with_git(const GhStep& step);
 // owner/repo, lower-cased, for matching against lists of actions.
 std::string uses_slug(const GhUses& uses);
 

@@ -295,3 +295,31 @@ TEST_CASE("fix: a template injection in run: moves into the step's env: and the 
     CHECK(injections == 1);  // the single-quoted one, left to a person
     CHECK(plan_fixes(dir.path().string(), again, FixOptions{}).changes.empty());
 }
+
+TEST_CASE("fix: actions/checkout gets persist-credentials: false unless a later step pushes with git") {
+    TempDir dir;
+    std::string before =
+        "on: push\npermissions:\n  contents: write\njobs:\n"
+        "  build:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2\n"
+        "      - run: make\n"
+        "  docs:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - name: checkout\n        uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2\n"
+        "        with:\n          fetch-depth: 0\n"
+        "      - run: make docs\n"
+        "  bump:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2\n"
+        "      - run: ./bump.sh && git push origin HEAD\n";
+    dir.write(".github/workflows/ci.yml", before);
+    FixPlan plan = plan_of(dir);
+    const FileChange* wf = change_of(plan, ".github/workflows/ci.yml");
+    REQUIRE(wf != nullptr);
+    CHECK(wf->after.find("      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2\n"
+                         "        with:\n          persist-credentials: false\n      - run: make\n") != std::string::npos);
+    CHECK(wf->after.find("        with:\n          fetch-depth: 0\n          persist-credentials: false\n") != std::string::npos);
+    CHECK(wf->after.find("      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2\n"
+                         "      - run: ./bump.sh") != std::string::npos);  // the pushing job keeps its credential
+    CHECK(std::any_of(plan.manual.begin(), plan.manual.end(),
+                      [](const ManualStep& m) { return m.why.find("pushes with git") != std::string::npos; }));
+    write_and_rescan(dir, plan);
+}
