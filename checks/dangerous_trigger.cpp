@@ -29,56 +29,6 @@ const RuleInfo kRule{
     "reads its results. Guard issue and comment jobs with author_association or a permission check.",
 };
 
-// Contexts naming the untrusted head of a pull request or of the triggering run.
-constexpr std::array<std::string_view, 9> kHeadRefs{
-    "github.event.pull_request.head.sha",  "github.event.pull_request.head.ref",
-    "github.head_ref",                     "github.event.workflow_run.head_sha",
-    "github.event.workflow_run.head_branch", "refs/pull/",
-    "github.event.pull_request.merge_commit_sha", "github.event.pull_request.head.repo.full_name",
-    "github.event.workflow_run.head_repository.full_name",
-};
-
-bool names_head(std::string_view text) {
-    std::string t(text);
-    for (char& c : t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    for (std::string_view ref : kHeadRefs) {
-        if (t.find(ref) != std::string::npos) return true;
-    }
-    // gh pr checkout ${{ github.event.number }} / pull/${{ github.event.pull_request.number }}/head
-    if ((t.find("gh pr checkout") != std::string::npos || t.find("pull/") != std::string::npos) &&
-        t.find("number") != std::string::npos) {
-        return true;
-    }
-    return false;
-}
-
-// The step that checks out the untrusted head, or nullptr.
-const GhStep* head_checkout(const GhJob& job) {
-    for (const GhStep& step : job.steps) {
-        std::string slug = uses_slug(parse_uses(step.uses_text()));
-        if (slug == "actions/checkout" && (names_head(step.input("ref")) || names_head(step.input("repository")))) return &step;
-        if (step.run != nullptr) {
-            const std::string& run = step.run->value;
-            bool git = run.find("git checkout") != std::string::npos || run.find("git fetch") != std::string::npos ||
-                       run.find("git switch") != std::string::npos || run.find("gh pr checkout") != std::string::npos;
-            if (git && names_head(run)) return &step;
-        }
-    }
-    return nullptr;
-}
-
-const GhStep* artifact_download(const GhJob& job) {
-    for (const GhStep& step : job.steps) {
-        std::string slug = uses_slug(parse_uses(step.uses_text()));
-        if (slug == "dawidd6/action-download-artifact") return &step;
-        if (slug == "actions/download-artifact" && !step.input("run-id").empty()) return &step;
-        if (slug == "actions/github-script" && step.input("script").find("downloadArtifact") != std::string_view::npos) {
-            return &step;
-        }
-    }
-    return nullptr;
-}
-
 bool runs_code_after(const GhJob& job, const GhStep* from) {
     bool after = false;
     for (const GhStep& step : job.steps) {
@@ -140,10 +90,10 @@ private:
     }
 
     static bool check_privileged(const Document& doc, FindingSink& sink, const GhJob& job, const std::string& event) {
-        const GhStep* checkout = head_checkout(job);
+        const GhStep* checkout = untrusted_head_checkout(job);
         bool artifact = false;
         if (checkout == nullptr && event == "workflow_run") {
-            checkout = artifact_download(job);
+            checkout = foreign_artifact_download(job);
             artifact = checkout != nullptr;
         }
         if (checkout == nullptr) return false;

@@ -334,6 +334,29 @@ private:
     FixPlan plan_;
     std::map<std::string, std::string> names_;  // moved value -> its name
 
+    // One file's planned edits, and what to restore if they are dropped.
+    struct FileWork {
+        std::vector<SpanEdit> edits;
+        std::vector<std::string> references;  // text each replacement writes, checked after
+        std::vector<const Finding*> planned;
+        std::vector<std::string> added;       // node paths the edits add on purpose
+        std::size_t other_fixes = 0;
+        std::map<std::string, std::string> names_before;
+        std::size_t notes_before = 0;
+    };
+
+    FileWork begin_file() {
+        env_.mark();
+        return FileWork{{}, {}, {}, {}, 0, names_, plan_.notes.size()};
+    }
+
+    // Forget the names and notes the file added: its edits are not made.
+    void abandon(FileWork& work) {
+        env_.rollback();
+        names_ = std::move(work.names_before);
+        plan_.notes.resize(work.notes_before);
+    }
+
     void manual(const Finding& f, std::string why) { plan_.manual.push_back({f.location, f.rule, std::move(why)}); }
 
     // Where the client creates this key: the provider's console, when the rule names one.
@@ -363,12 +386,7 @@ private:
     // quotes) the key becomes ${NAME}. In documentation it becomes a <NAME> placeholder.
     void plan_code_file(const std::string& path, std::string& bytes, const Document& doc,
                         const std::vector<const Finding*>& findings, Code code) {
-        env_.mark();
-        std::map<std::string, std::string> names_before = names_;
-        std::size_t notes_before = plan_.notes.size();
-        std::vector<SpanEdit> edits;
-        std::vector<std::string> references;
-        std::vector<const Finding*> planned;
+        FileWork work = begin_file();
         bool has_os = contains(bytes, "import os") || contains(bytes, "from os import");
         for (const Finding* f : findings) {
             Span span{offset_of(*doc.file, f->location.line, f->location.column),
@@ -421,11 +439,11 @@ private:
                 edit = {span.begin - 1, span.end + 1,
                         code == Code::python ? "os.environ[\"" + name + "\"]" : "process.env." + name};
             }
-            references.push_back(edit.text);
-            edits.push_back(std::move(edit));
-            planned.push_back(f);
+            work.references.push_back(edit.text);
+            work.edits.push_back(std::move(edit));
+            work.planned.push_back(f);
         }
-        commit_file(path, bytes, doc, std::move(edits), references, planned, names_before, notes_before);
+        commit_file(path, bytes, doc, work);
     }
 
     void plan_file(const std::string& path, const std::vector<const Finding*>& findings) {
@@ -451,12 +469,7 @@ private:
             for (const Finding* f : findings) manual(*f, why);
             return;
         }
-        env_.mark();
-        std::map<std::string, std::string> names_before = names_;
-        std::size_t notes_before = plan_.notes.size();
-        std::vector<SpanEdit> edits;
-        std::vector<std::string> references;
-        std::vector<const Finding*> planned;
+        FileWork work = begin_file();
         std::set<const Node*> expression_marked;
         std::vector<const Finding*> injections;
         std::vector<const Finding*> checkouts;
@@ -511,41 +524,37 @@ private:
             if (!ref.note.empty() && std::find(file_notes.begin(), file_notes.end(), ref.note) == file_notes.end()) {
                 file_notes.push_back(ref.note);
             }
-            edits.push_back({span.begin, span.end, ref.text});
+            work.edits.push_back({span.begin, span.end, ref.text});
             if (ref.n8n_expression && !holder.scalar->value.starts_with("=") &&
                 expression_marked.insert(holder.scalar).second) {
                 std::uint32_t at = holder.scalar->span.begin;
                 if (at < bytes.size() && bytes[at] == '"') ++at;
-                edits.push_back({at, at, "="});
+                work.edits.push_back({at, at, "="});
             }
-            references.push_back(ref.text);
-            planned.push_back(f);
+            work.references.push_back(ref.text);
+            work.planned.push_back(f);
         }
         plan_.notes.insert(plan_.notes.end(), file_notes.begin(), file_notes.end());
         if (!input_ids.empty()) {
-            if (!declare_inputs(bytes, *doc->tree, input_ids, edits)) {
-                for (const Finding* f : planned) manual(*f, "no place to declare the VS Code input was found");
-                env_.rollback();
-                names_ = std::move(names_before);
-                plan_.notes.resize(notes_before);
+            if (!declare_inputs(bytes, *doc->tree, input_ids, work.edits)) {
+                for (const Finding* f : work.planned) manual(*f, "no place to declare the VS Code input was found");
+                abandon(work);
                 return;
             }
+            work.added.push_back("inputs");
         }
-        std::vector<std::string> added;
-        if (!input_ids.empty()) added.push_back("inputs");
-        std::size_t other = 0;
         for (WorkflowFixes more : {injections.empty() ? WorkflowFixes{} : injection_fixes(*doc, injections),
                                    checkouts.empty() ? WorkflowFixes{} : checkout_fixes(*doc, checkouts)}) {
             for (const auto& [f, why] : more.manual) manual(*f, why);
             for (SpanEdit& e : more.edits) {
-                if (e.begin != e.end) references.push_back(e.text);  // what the script reads now
-                edits.push_back(std::move(e));
+                if (e.begin != e.end) work.references.push_back(e.text);  // what the script reads now
+                work.edits.push_back(std::move(e));
             }
-            added.insert(added.end(), more.added.begin(), more.added.end());
-            planned.insert(planned.end(), more.fixed.begin(), more.fixed.end());
-            other += more.fixed.size();
+            work.added.insert(work.added.end(), more.added.begin(), more.added.end());
+            work.planned.insert(work.planned.end(), more.fixed.begin(), more.fixed.end());
+            work.other_fixes += more.fixed.size();
         }
-        commit_file(path, bytes, *doc, std::move(edits), references, planned, names_before, notes_before, added, other);
+        commit_file(path, bytes, *doc, work);
     }
 
     // VS Code's `inputs`: one masked promptString per key, appended to the list, or a new
@@ -575,14 +584,12 @@ private:
 
     // Applies a file's edits, verifies the result, and keeps it, or rolls its names back
     // out of .env and lists its findings as manual steps.
-    void commit_file(const std::string& path, std::string& bytes, const Document& doc, std::vector<SpanEdit> edits,
-                     const std::vector<std::string>& references, const std::vector<const Finding*>& planned,
-                     std::map<std::string, std::string>& names_before, std::size_t notes_before,
-                     const std::vector<std::string>& added = {}, std::size_t other_fixes = 0) {
-        if (edits.empty()) {
-            env_.rollback();
+    void commit_file(const std::string& path, std::string& bytes, const Document& doc, FileWork& work) {
+        if (work.edits.empty()) {
+            abandon(work);
             return;
         }
+        std::vector<SpanEdit>& edits = work.edits;
         std::sort(edits.begin(), edits.end(), [](const SpanEdit& a, const SpanEdit& b) { return a.begin > b.begin; });
         std::string after = bytes;
         std::uint32_t limit = static_cast<std::uint32_t>(after.size());
@@ -591,16 +598,14 @@ private:
             after.replace(e.begin, e.end - e.begin, e.text);
             limit = e.begin;
         }
-        std::string why = verify(doc, path, after, references, added);
+        std::string why = verify(doc, path, after, work.references, work.added);
         if (!why.empty()) {
-            for (const Finding* f : planned) manual(*f, why + "; left as it is");
-            env_.rollback();
-            names_ = std::move(names_before);
-            plan_.notes.resize(notes_before);
+            for (const Finding* f : work.planned) manual(*f, why + "; left as it is");
+            abandon(work);
             return;
         }
-        plan_.keys_moved += planned.size() - other_fixes;
-        plan_.other_fixes += other_fixes;
+        plan_.keys_moved += work.planned.size() - work.other_fixes;
+        plan_.other_fixes += work.other_fixes;
         plan_.changes.push_back({path, std::move(bytes), std::move(after), false});
     }
 };

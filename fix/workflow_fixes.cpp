@@ -162,7 +162,13 @@ WorkflowFixes injection_fixes(const Document& doc, const std::vector<const Findi
                 plan.add.emplace_back(var, body);
             }
         }
-        std::string shell = lower(step->shell);
+        const GhJob* job = nullptr;
+        for (const GhJob& j : wf->jobs) {
+            for (const GhStep& s : j.steps) {
+                if (&s == step) job = &j;
+            }
+        }
+        std::string shell = job != nullptr ? effective_shell(*wf, *job, *step) : lower(step->shell);
         bool pwsh = shell == "pwsh" || shell == "powershell";
         std::string read = pwsh ? "$env:" + var : "${" + var + "}";
         if (quote == 0 && !pwsh) read = "\"" + read + "\"";

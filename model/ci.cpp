@@ -307,4 +307,33 @@ bool step_pushes_with_git(const GhStep& step) {
     return false;
 }
 
+std::string effective_shell(const GhWorkflow& wf, const GhJob& job, const GhStep& step) {
+    std::string_view shell = step.shell;
+    if (shell.empty() && job.node != nullptr && job.node->is_map()) {
+        const Node* s = job.node->get({"defaults", "run", "shell"});
+        if (s != nullptr) shell = s->value;
+    }
+    if (shell.empty() && wf.root != nullptr && !wf.is_action) {
+        const Node* s = wf.root->get({"defaults", "run", "shell"});
+        if (s != nullptr) shell = s->value;
+    }
+    if (!shell.empty()) {
+        std::string s = lower(trim(shell));
+        // bash -e {0}, /usr/bin/bash, C:\\...\\pwsh.exe -> bash, pwsh
+        s = s.substr(0, s.find(' '));
+        std::size_t slash = s.find_last_of("/\\");
+        if (slash != std::string::npos) s = s.substr(slash + 1);
+        if (s.ends_with(".exe")) s.resize(s.size() - 4);
+        return s;
+    }
+    if (job.runs_on != nullptr) {
+        std::string runner = job.runs_on->is_scalar() ? lower(job.runs_on->value) : std::string();
+        if (job.runs_on->is_seq()) {
+            for (const Node& label : job.runs_on->children) runner += lower(label.value) + " ";
+        }
+        if (contains(runner, "windows")) return "pwsh";
+    }
+    return "bash";
+}
+
 } // namespace handoff

@@ -154,6 +154,10 @@ struct GhUses {
 };
 GhUses parse_uses(std::string_view uses);
 bool is_full_sha(std::string_view ref);
+// The shell a run: step uses, lower-cased: its own shell:, else the job's and then the
+// workflow's defaults.run.shell, else pwsh on a Windows runner and bash elsewhere.
+std::string effective_shell(const GhWorkflow& wf, const GhJob& job, const GhStep& step);
+
 // The step pushes with git (git push, gh-pages deploys, release tools, auto-commit
 // actions), and so uses the credential actions/checkout persisted.
 bool step_pushes_with_git(const GhStep& step);

@@ -148,35 +148,6 @@ int uses_major_version(const Document& doc, const GhStep& step) {
     return major_of(rest.substr(0, rest.find_first_of(" \t\r")));
 }
 
-std::string effective_shell(const GhWorkflow& wf, const GhJob& job, const GhStep& step) {
-    std::string_view shell = step.shell;
-    if (shell.empty() && job.node != nullptr && job.node->is_map()) {
-        const Node* s = job.node->get({"defaults", "run", "shell"});
-        if (s != nullptr) shell = s->value;
-    }
-    if (shell.empty() && wf.root != nullptr && !wf.is_action) {
-        const Node* s = wf.root->get({"defaults", "run", "shell"});
-        if (s != nullptr) shell = s->value;
-    }
-    if (!shell.empty()) {
-        std::string s = lower(trim(shell));
-        // bash -e {0}, /usr/bin/bash, C:\\...\\pwsh.exe -> bash, pwsh
-        s = s.substr(0, s.find(' '));
-        std::size_t slash = s.find_last_of("/\\");
-        if (slash != std::string::npos) s = s.substr(slash + 1);
-        if (s.ends_with(".exe")) s.resize(s.size() - 4);
-        return s;
-    }
-    if (job.runs_on != nullptr) {
-        std::string runner = job.runs_on->is_scalar() ? lower(job.runs_on->value) : std::string();
-        if (job.runs_on->is_seq()) {
-            for (const Node& label : job.runs_on->children) runner += lower(label.value) + " ";
-        }
-        if (contains(runner, "windows")) return "pwsh";
-    }
-    return "bash";
-}
-
 const GhStep* untrusted_head_checkout(const GhJob& job) {
     for (const GhStep& step : job.steps) {
         std::string slug = uses_slug(parse_uses(step.uses_text()));

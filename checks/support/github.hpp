@@ -47,10 +47,6 @@ bool falsy_value(std::string_view value);
 // pinned to a SHA, from a `# v4.1.2` comment after it on the same line; -1 when unknown.
 int uses_major_version(const Document& doc, const GhStep& step);
 
-// The shell a run: step uses, lower-cased: its own shell:, else the job's and then the
-// workflow's defaults.run.shell, else pwsh on a Windows runner and bash elsewhere.
-std::string effective_shell(const GhWorkflow& wf, const GhJob& job, const GhStep& step);
-
 // The step that checks out the untrusted head of a pull request or of the triggering
 // run (actions/checkout with such a ref or repository, git fetch/checkout, gh pr
 // checkout), or nullptr.
