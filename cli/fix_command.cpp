@@ -18,6 +18,8 @@ CLI::App* add_fix_command(CLI::App& app, FixArgs& args) {
     fix->add_flag("--write", args.write, "Change the files (without it, only print the diff)");
     fix->add_option("--rule", args.rules, "Only fix findings of this rule (repeatable)");
     fix->add_flag("--no-config", args.no_config, "Ignore any config file (its ignores included)");
+    fix->add_flag("--drop-pinned-data", args.drop_pinned_data,
+                  "Remove pinned execution data from n8n exports (captured requests and customer records)");
     fix->footer(
         "\nWithout --write nothing is changed: the diff of what would change is printed, keys masked.\n"
         "Exit codes: 0 nothing left to fix by hand, 1 some keys need a manual step (listed), 2 error.\n"
@@ -53,7 +55,7 @@ int fix_command(const FixArgs& args) {
         std::erase_if(scan.findings, [&](const Finding& f) { return f.location.path != name; });
     }
 
-    FixPlan plan = plan_fixes(root, scan, FixOptions{args.rules});
+    FixPlan plan = plan_fixes(root, scan, FixOptions{args.rules, args.drop_pinned_data});
     std::cout << plan_diff(plan);
     std::cout.flush();
 

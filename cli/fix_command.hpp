@@ -14,6 +14,7 @@ struct FixArgs {
     std::vector<std::string> rules;
     bool write = false;
     bool no_config = false;
+    bool drop_pinned_data = false;
 };
 
 CLI::App* add_fix_command(CLI::App& app, FixArgs& args);

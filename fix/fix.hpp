@@ -17,6 +17,7 @@ namespace handoff {
 
 struct FixOptions {
     std::vector<std::string> rules;  // only findings of these rules; empty: every fixable one
+    bool drop_pinned_data = false;   // remove pinData from n8n exports (captured test data)
 };
 
 // One file's new content. `created` when the file did not exist.

@@ -309,8 +309,9 @@ public:
     FixPlan run() {
         std::map<std::string, std::vector<const Finding*>> by_file;
         for (const Finding& f : scan_.findings) {
+            bool pinned = f.rule == "n8n-pinned-data" && options_.drop_pinned_data;
             if (f.family != Family::embedded_token && f.rule != "template-injection" &&
-                f.rule != "checkout-persists-credentials") {
+                f.rule != "checkout-persists-credentials" && !pinned) {
                 continue;
             }
             if (!options_.rules.empty() && std::find(options_.rules.begin(), options_.rules.end(), f.rule) == options_.rules.end()) {
@@ -470,6 +471,10 @@ private:
             return;
         }
         FileWork work = begin_file();
+        for (const Finding* f : findings) {
+            if (f->rule == "n8n-pinned-data") drop_pinned(*doc, *f, work);
+        }
+        std::vector<SpanEdit> dropped = work.edits;  // keys inside dropped pinned data leave with it
         std::set<const Node*> expression_marked;
         std::vector<const Finding*> injections;
         std::vector<const Finding*> checkouts;
@@ -484,8 +489,13 @@ private:
                 checkouts.push_back(f);
                 continue;
             }
+            if (f->rule == "n8n-pinned-data") continue;  // dropped above
             Span span{offset_of(*doc->file, f->location.line, f->location.column),
                       offset_of(*doc->file, f->location.end_line, f->location.end_column)};
+            if (std::any_of(dropped.begin(), dropped.end(),
+                            [&](const SpanEdit& d) { return d.begin <= span.begin && span.end <= d.end; })) {
+                continue;
+            }
             Holder holder;
             std::vector<const Node*> chain;
             if (span.empty() || !find_holder(*doc->tree, span, holder, chain)) {
@@ -555,6 +565,41 @@ private:
             work.other_fixes += more.fixed.size();
         }
         commit_file(path, bytes, *doc, work);
+    }
+
+    // --drop-pinned-data: the workflow's pinData member goes, with the comma before it (or
+    // after it, when it comes first). Keys inside it leave with it: the finding says how
+    // many nodes' data were dropped.
+    void drop_pinned(const Document& doc, const Finding& f, FileWork& work) {
+        const std::string& path = f.location.node_path;
+        const Node* wf = &*doc.tree;
+        if (path.starts_with("[")) {
+            std::size_t index = std::stoul(path.substr(1));
+            wf = index < wf->children.size() ? &wf->children[index] : nullptr;
+        }
+        if (wf == nullptr || !wf->is_map()) {
+            manual(f, "the workflow holding the pinned data could not be found again");
+            return;
+        }
+        auto it = std::find_if(wf->children.begin(), wf->children.end(), [](const Node& c) { return c.key == "pinData"; });
+        if (it == wf->children.end() || it->span.empty()) {
+            manual(f, "the pinned data could not be found again");
+            return;
+        }
+        std::size_t at = static_cast<std::size_t>(it - wf->children.begin());
+        if (at > 0) {
+            work.edits.push_back({wf->children[at - 1].span.end, it->span.end, ""});
+        } else if (at + 1 < wf->children.size()) {
+            work.edits.push_back({it->key_span.begin, wf->children[at + 1].key_span.begin, ""});
+        } else {
+            manual(f, "pinData is the workflow's only member: remove it by hand");
+            return;
+        }
+        work.added.push_back(path);
+        work.planned.push_back(&f);
+        ++work.other_fixes;
+        plan_.notes.push_back(doc.path() + ": dropped the pinned data of " + std::to_string(it->children.size()) +
+                              (it->children.size() == 1 ? " node" : " nodes"));
     }
 
     // VS Code's `inputs`: one masked promptString per key, appended to the list, or a new

@@ -323,3 +323,23 @@ TEST_CASE("fix: actions/checkout gets persist-credentials: false unless a later 
                       [](const ManualStep& m) { return m.why.find("pushes with git") != std::string::npos; }));
     write_and_rescan(dir, plan);
 }
+
+TEST_CASE("fix: --drop-pinned-data removes an n8n export's pinData, and the keys captured in it leave with it") {
+    TempDir dir;
+    std::string key = openai_key(81);
+    std::string flow = "{\n  \"name\": \"w\",\n  \"nodes\": [],\n  \"connections\": {},\n  \"pinData\": {\n    \"Webhook\": [{\"json\": "
+                       "{\"headers\": {\"authorization\": \"Bearer " + key + "\"}, \"email\": \"ada.quill@mailbox.org\"}}]\n  }\n}\n";
+    dir.write("flows/w.json", flow);
+    ScanResult scan = scan_of(dir);
+    FixPlan keep = plan_fixes(dir.path().string(), scan, FixOptions{});
+    CHECK(change_of(keep, ".env") != nullptr);  // without the option the key moves like any other
+
+    FixPlan plan = plan_fixes(dir.path().string(), scan, FixOptions{{}, true});
+    const FileChange* wf = change_of(plan, "flows/w.json");
+    REQUIRE(wf != nullptr);
+    CHECK(wf->after == "{\n  \"name\": \"w\",\n  \"nodes\": [],\n  \"connections\": {}\n}\n");
+    CHECK(change_of(plan, ".env") == nullptr);  // captured request data is not the project's key
+    CHECK(plan.other_fixes == 1);
+    CHECK(std::any_of(plan.notes.begin(), plan.notes.end(),
+                      [](const std::string& n) { return n.find("dropped the pinned data of 1 node") != std::string::npos; }));
+}
