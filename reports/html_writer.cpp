@@ -102,7 +102,7 @@ void write_scope(const ScanResult& result, std::ostream& out) {
     out << "<section aria-labelledby=\"scope\">\n<h2 id=\"scope\">What was checked</h2>\n";
     out << "<p>" << plural(result.files.size(), "file") << " (" << result.bytes << " bytes) scanned in "
         << static_cast<long long>(result.seconds * 1000) << " ms. " << plural(result.excluded.size(), "path")
-        << " excluded; " << plural(result.suppressed, "finding") << " suppressed by inline ignores, configuration or "
+        << " excluded; " << plural(result.suppressed.size(), "finding") << " suppressed by inline ignores, configuration or "
         << "baseline.</p>\n";
     auto by_format = result.files_by_format();
     if (!by_format.empty()) {

@@ -77,6 +77,9 @@ std::vector<RuleText> report_rules(const ScanResult& result) {
     for (const Finding& finding : result.findings) {
         if (!by_id.contains(finding.rule)) by_id.emplace(finding.rule, rule_text(result, finding));
     }
+    for (const SuppressedFinding& s : result.suppressed) {
+        if (!by_id.contains(s.finding.rule)) by_id.emplace(s.finding.rule, rule_text(result, s.finding));
+    }
     std::vector<RuleText> out;
     out.reserve(by_id.size());
     for (auto& entry : by_id) out.push_back(std::move(entry.second));

@@ -35,7 +35,7 @@ struct RuleText {
     std::string_view doc;     // the embedded docs/rules page; may be empty
 };
 RuleText rule_text(const ScanResult& result, const Finding& finding);
-// The rules the findings name, sorted by id.
+// The rules the findings (and suppressed findings) name, sorted by id.
 std::vector<RuleText> report_rules(const ScanResult& result);
 
 // The text under "## <heading>" of a Markdown page, trimmed; empty when absent.

@@ -80,6 +80,18 @@ std::string alert_fingerprint(const Finding& f, std::map<std::string, int>& seen
     return sha256_hex(material).substr(0, 32);
 }
 
+// An inline comment is a suppression in the source; a config entry or baseline lives apart from it.
+Json suppression_json(const Suppression& s) {
+    Json json{{"kind", s.kind == SuppressionKind::inline_ignore ? "inSource" : "external"}, {"status", "accepted"}};
+    if (!s.justification.empty()) json["justification"] = clean_text(s.justification);
+    if (!s.written_at.path.empty()) {
+        Json physical{{"artifactLocation", {{"uri", uri_path(s.written_at.path)}}}};
+        if (s.written_at.line > 0) physical["region"] = region_json(s.written_at);
+        json["location"] = Json{{"physicalLocation", physical}};
+    }
+    return json;
+}
+
 class SarifWriter final : public ReportWriter {
 public:
     std::string_view id() const override { return "sarif"; }
@@ -94,9 +106,17 @@ public:
             rules_json.push_back(rule_json(rule));
         }
 
+        // Suppressed findings are results too, with a suppression (GitHub closes their alerts),
+        // in the same stable path order as the rest.
+        std::vector<std::pair<const Finding*, const Suppression*>> all;
+        for (const Finding& f : result.findings) all.emplace_back(&f, nullptr);
+        for (const SuppressedFinding& s : result.suppressed) all.emplace_back(&s.finding, &s.suppression);
+        std::stable_sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return finding_order(*a.first, *b.first); });
+
         std::map<std::string, int> seen;
         Json results = Json::array();
-        for (const Finding& f : result.findings) {
+        for (const auto& [finding, suppression] : all) {
+            const Finding& f = *finding;
             std::string message = clean_text(f.message.empty() ? rule_text(result, f).title : f.message);
             if (!f.evidence.empty()) message += "\nEvidence: " + clean_text(f.evidence, Newlines::keep);
             Json physical{{"artifactLocation", {{"uri", uri_path(f.location.path)}}}, {"region", region_json(f.location)}};
@@ -104,7 +124,7 @@ public:
             if (!f.location.node_path.empty()) {
                 location["logicalLocations"] = Json::array({{{"fullyQualifiedName", clean_text(f.location.node_path)}}});
             }
-            results.push_back(Json{
+            Json item{
                 {"ruleId", f.rule},
                 {"ruleIndex", rule_index.at(f.rule)},
                 {"level", severity_style(f.severity).sarif_level},
@@ -113,7 +133,9 @@ public:
                 {"partialFingerprints", {{"handoff/v1", alert_fingerprint(f, seen)}}},
                 {"properties", {{"severity", to_string(f.severity)}, {"confidence", to_string(f.confidence)},
                                 {"fingerprint", f.fingerprint}}},
-            });
+            };
+            if (suppression != nullptr) item["suppressions"] = Json::array({suppression_json(*suppression)});
+            results.push_back(std::move(item));
         }
 
         Json notifications = Json::array();
@@ -140,7 +162,7 @@ public:
             {"properties",
              {{"filesScanned", result.files.size()},
               {"bytesScanned", result.bytes},
-              {"suppressedFindings", result.suppressed},
+              {"suppressedFindings", result.suppressed.size()},
               {"excludedPaths", result.excluded.size()}}},
         };
         Json log{

@@ -217,7 +217,18 @@ TEST_CASE("SARIF has what GitHub code scanning needs") {
         if (rule["id"] == "sample-undeclared-secret") CHECK(!props.contains("security-severity"));
     }
     const auto& results = run["results"];
-    REQUIRE(results.size() == r.findings.size());
+    // Suppressed findings are results too, carrying their suppression.
+    REQUIRE(results.size() == r.findings.size() + r.suppressed.size());
+    std::size_t with_suppression = 0;
+    for (const auto& res : results) {
+        if (!res.contains("suppressions")) continue;
+        ++with_suppression;
+        const auto& s = res["suppressions"][0];
+        CHECK((s["kind"] == "inSource" || s["kind"] == "external"));
+        if (s["kind"] == "inSource") CHECK(s["justification"] == "test fixture, not a real key");
+        if (s["kind"] == "external") CHECK(!s.contains("justification"));  // the baseline gave none
+    }
+    CHECK(with_suppression == r.suppressed.size());
     std::set<std::string> fingerprints;
     for (const auto& res : results) {
         CHECK(rules[res["ruleIndex"].get<std::size_t>()]["id"] == res["ruleId"]);
@@ -336,7 +347,7 @@ TEST_CASE("Markdown stays under the PR comment limit and says what it cut") {
     CHECK(big.find("<img") == std::string::npos);
 }
 
-TEST_CASE("text writer: grouped by file, colours only when asked, one summary line") {
+TEST_CASE("text writer: worst first, advice once, colours only when asked, one summary line") {
     ScanResult r = samples::review_project();
     std::string plain = render("text", r);
     CHECK(plain.find('\x1b') == std::string::npos);
@@ -351,8 +362,49 @@ TEST_CASE("text writer: grouped by file, colours only when asked, one summary li
     CHECK(!has_raw_control(painted, true));
     std::vector<std::string> lines = lines_of(plain);
     CHECK(lines.back().rfind("handoff: 7 findings (2 critical, 2 high, 1 medium, 1 low, 1 info) in 5 of 6 files", 0) == 0);
-    CHECK(plain.find("\n.github/workflows/deploy.yml\n") != std::string::npos);
+    // The report opens with the critical and high findings, worst first.
+    CHECK(lines.front() == "Fix these first: 4 findings (2 critical, 2 high)");
+    CHECK(lines[1].find("critical") != std::string::npos);
+    CHECK(lines[4].find("high") != std::string::npos);
+    CHECK(lines[5].empty());
+    // Then the groups, worst first: the two OpenAI key findings under one title and one fix.
+    std::size_t critical = plain.find("CRITICAL  sample-openai-key  2 findings\n  fix: Revoke the key");
+    std::size_t high = plain.find("HIGH  ");
+    std::size_t info = plain.find("INFO  ");
+    CHECK(critical != std::string::npos);
+    CHECK(critical < high);
+    CHECK(high < info);
+    std::string fix = "fix: Revoke the key in the OpenAI console";
+    CHECK(plain.find(fix) != std::string::npos);
+    CHECK(plain.find(fix) == plain.rfind(fix));
+    // Suppressed findings with their reasons; counts per rule close the report.
+    CHECK(plain.find("Suppressed: 2 findings, not counted above") != std::string::npos);
+    CHECK(plain.find("\"test fixture, not a real key\" (inline ignore at tests/fixtures/keys.env:3:1)") != std::string::npos);
+    CHECK(plain.find("\"no reason given\" (baseline handoff-baseline.json, findings[0])") != std::string::npos);
+    CHECK(plain.find("Findings per rule\n      2  critical sample-openai-key\n") != std::string::npos);
     CHECK(render("text", samples::clean_project()).rfind("handoff: no findings in 2 files", 0) == 0);
+}
+
+TEST_CASE("text writer: --compact is one line per finding, --min-severity hides lower ones from the display") {
+    ScanResult r = samples::review_project();
+    ReportOptions compact;
+    compact.compact = true;
+    std::vector<std::string> lines = lines_of(render("text", r, compact));
+    // The findings, a blank line, the warnings about the scan (heading, one line, blank line), the summary.
+    REQUIRE(lines.size() == r.findings.size() + 5);
+    CHECK(lines[0].rfind("  critical .env:2:16  OpenAI API key in a committed .env file", 0) == 0);
+    CHECK(lines[6].rfind("  info     docs/notes <b>draft</b>.txt  Notes mention", 0) == 0);
+
+    ReportOptions high;
+    high.min_severity = Severity::high;
+    std::string shown = render("text", r, high);
+    CHECK(shown.find("MEDIUM") == std::string::npos);
+    CHECK(shown.find("Notes mention SLACK_WEBHOOK_URL") == std::string::npos);
+    CHECK(shown.find("      1  info     sample-undeclared-secret") != std::string::npos);  // still counted per rule
+    CHECK(shown.find("3 findings below high not shown (--min-severity)") != std::string::npos);
+    // The summary still counts every finding, and the JSON report keeps them all.
+    CHECK(shown.find("handoff: 7 findings") != std::string::npos);
+    CHECK(nlohmann::json::parse(render("json", r, high))["findings"].size() == r.findings.size());
 }
 
 TEST_CASE("key checklist and .env.example") {
