@@ -301,3 +301,15 @@ TEST_SUITE("cli") {
         CHECK(again["suppressed"][0]["justification"] == "accepted until the client's vault is ready");
     }
 }
+
+TEST_SUITE("cli") {
+    TEST_CASE("the HTML report is titled with the scanned folder's real name, or --project-name") {
+        TempDir dir;
+        dir.write("acme-bot/README.md", "# demo\n");
+        RunResult r = run_handoff("scan " + quoted(dir.path() / "acme-bot" / ".") + " --format html");
+        CHECK(r.exit_code == 0);
+        CHECK(r.out.find("<h1>acme-bot</h1>") != std::string::npos);
+        RunResult named = run_handoff("scan " + quoted(dir.path() / "acme-bot") + " --format html --project-name 'Acme & Co'");
+        CHECK(named.out.find("<h1>Acme &amp; Co</h1>") != std::string::npos);
+    }
+}

@@ -314,12 +314,36 @@ TEST_CASE("HTML is self-contained and escapes every scanned string") {
     CHECK(html.find("@import") == std::string::npos);
     CHECK(!has_raw_control(html));
     CHECK(html.find("Review &lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
-    // The verdict comes before the findings, the checklist after them.
-    std::size_t verdict = html.find("Not ready to hand off");
-    std::size_t findings = html.find("id=\"findings\"");
+    // The first page: the project's name, the verdict, what must happen, the key checklist; then the findings.
+    CHECK(html.find("<title>client-automation: Not ready to hand off</title>") != std::string::npos);
+    CHECK(html.find("<h1>client-automation</h1>") != std::string::npos);
+    std::size_t verdict = html.find("Not ready to hand off</h2>");
+    std::size_t todo = html.find("id=\"todo\"");
     std::size_t checklist = html.find("id=\"checklist\"");
-    CHECK(verdict < findings);
-    CHECK(findings < checklist);
+    std::size_t findings = html.find("id=\"findings\"");
+    std::size_t suppressed = html.find("id=\"suppressed\"");
+    CHECK(verdict < todo);
+    CHECK(todo < checklist);
+    CHECK(checklist < findings);
+    CHECK(findings < suppressed);
+    CHECK(html.find("<strong>Rotate 2 keys written into the files.</strong>") != std::string::npos);
+    // Worst first, grouped by rule: the critical OpenAI key group (two places, one fix) comes first.
+    std::size_t first_group = html.find("<article class=\"group\"", findings);
+    CHECK(html.find("<span class=\"badge critical\">Critical</span>sample-openai-key <span class=\"count\">2 places",
+                    first_group) == html.find("<span class=\"badge", first_group));
+    CHECK(html.find("How to fix:</strong> Revoke the key in the OpenAI console") != std::string::npos);
+    // Internal ids only on the details lines.
+    CHECK(html.find("<p class=\"ref\">confidence high · at <code>jobs.deploy.env.OPENAI_API_KEY</code> · id "
+                    "<code>fp-openai-key</code></p>") != std::string::npos);
+    CHECK(html.find("<td>test fixture, not a real key</td><td>inline ignore at tests/fixtures/keys.env:3:1</td>") !=
+          std::string::npos);
+    // --project-name wins over the folder name; "." is never a title.
+    ReportOptions named;
+    named.project = "Acme support bot";
+    CHECK(render("html", samples::review_project(), named).find("<h1>Acme support bot</h1>") != std::string::npos);
+    ScanResult dot = samples::review_project();
+    dot.root = ".";
+    CHECK(render("html", dot).find("<h1>this project</h1>") != std::string::npos);
     CHECK(html.find("<svg role=\"img\" aria-label=\"Findings by severity: Critical 2;") != std::string::npos);
     // Every family gets an explicit empty state when nothing is found.
     std::string clean = render("html", samples::clean_project());
