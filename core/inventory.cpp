@@ -80,6 +80,7 @@ std::vector<InventoryEntry> build_inventory(const Project& project) {
             name_type(e, decl.provider);
             if (e.provider.empty()) e.provider = decl.provider;
             e.declarations.push_back(doc->locate(decl.site.span, decl.site.node_path));
+            if (decl.has_value) e.values.push_back(e.declarations.back());
         }
     }
     for (const auto& doc : project.documents) {

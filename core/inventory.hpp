@@ -16,6 +16,9 @@ struct InventoryEntry {
     std::vector<std::string> used_by;   // jobs, nodes, servers
     std::vector<Location> references;
     std::vector<Location> declarations;
+    // Declarations that hold a real value (not a placeholder): a .env with the key filled in,
+    // a decrypted n8n credential export. The value travels with the project: it leaked.
+    std::vector<Location> values;
     std::string kind = "secret";  // secret, or package (a Requirement: something to install)
 };
 

@@ -1,8 +1,14 @@
 #include "reports/checklist.hpp"
 
 #include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
 
+#include "core/path_name.hpp"
+#include "core/secret_names.hpp"
 #include "core/secret_stores.hpp"
+#include "core/text.hpp"
 #include "core/vocabulary.hpp"
 #include "reports/escape.hpp"
 #include "reports/report_view.hpp"
@@ -11,6 +17,7 @@ namespace handoff {
 
 namespace {
 constexpr std::size_t kReferencesShown = 5;
+constexpr std::string_view kMaskMark = "\u2026";  // masked evidence: "sk-p…Qx (164 chars)"
 
 bool is_env_name(std::string_view name) {
     if (name.empty() || (name.front() >= '0' && name.front() <= '9')) return false;
@@ -27,15 +34,204 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
     }
     return out;
 }
+
+void add_unique(std::vector<std::string>& list, const std::string& item) {
+    if (!item.empty() && std::find(list.begin(), list.end(), item) == list.end()) list.push_back(item);
+}
+
+void add_unique(std::vector<Location>& list, const Location& loc) {
+    auto same = [&](const Location& l) { return l.path == loc.path && l.line == loc.line && l.column == loc.column; };
+    if (std::none_of(list.begin(), list.end(), same)) list.push_back(loc);
+}
+
+// An id as n8n names credential types ("slackApi", "googleSheetsOAuth2Api"): lower case,
+// letters and digits only, without the type suffix.
+std::string bare_id(std::string_view id) {
+    std::string out;
+    for (char c : lower(id)) {
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
+    }
+    for (std::string_view suffix : {"oauth2api", "oauth2", "api", "credentials"}) {
+        if (out.size() > suffix.size() && out.ends_with(suffix)) {
+            out.resize(out.size() - suffix.size());
+            break;
+        }
+    }
+    return out;
+}
+
+// The provider an id names, exactly or as a credential type that starts with its id.
+const ProviderInfo* provider_of(std::span<const ProviderInfo> providers, std::string_view id) {
+    if (id.empty()) return nullptr;
+    if (const ProviderInfo* p = find_provider(providers, id)) return p;
+    std::string bare = bare_id(id);
+    const ProviderInfo* best = nullptr;
+    for (const ProviderInfo& p : providers) {
+        std::string pid = bare_id(p.id);
+        if (pid.size() < 3 || !bare.starts_with(pid)) continue;
+        if (best == nullptr || pid.size() > bare_id(best->id).size()) best = &p;
+    }
+    return best;
+}
+
+// The provider of a token rule: the longest provider id the rule id starts with
+// ("openai-api-key" -> openai, "azure-openai-key" -> azure).
+const ProviderInfo* provider_of_rule(std::span<const ProviderInfo> providers, std::string_view rule) {
+    const ProviderInfo* best = nullptr;
+    for (const ProviderInfo& p : providers) {
+        std::string prefix = std::string(p.id) + "-";
+        if (rule.starts_with(prefix) && (best == nullptr || p.id.size() > best->id.size())) best = &p;
+    }
+    return best;
+}
+
+// The key name a leaked value sits under: the last part of its node path when it is a
+// secret's name (servers.x.env.ANTHROPIC_API_KEY), else empty (nodes[1]...parameters[0].value).
+std::string key_name(std::string_view node_path) {
+    std::string_view last = node_path;
+    if (std::size_t dot = last.rfind('.'); dot != std::string_view::npos) last = last.substr(dot + 1);
+    if (std::size_t bracket = last.find('['); bracket != std::string_view::npos) last = last.substr(0, bracket);
+    if (!is_env_name(last) || !is_secret_name(last)) return {};
+    return std::string(last);
+}
+
+bool is_leaked_value(const Finding& f) {
+    return f.family == Family::embedded_token && f.evidence.find(kMaskMark) != std::string::npos;
+}
+
+int status_rank(KeyStatus s) { return static_cast<int>(s); }
+
+class RowBuilder {
+public:
+    explicit RowBuilder(const ScanResult& result) : result_(result) {}
+
+    std::vector<ChecklistRow> build() {
+        for (const InventoryEntry& e : result_.inventory) add_entry(e);
+        add_leaked_findings();
+        std::vector<ChecklistRow> out = std::move(rows_);
+        std::stable_sort(out.begin(), out.end(), [](const ChecklistRow& a, const ChecklistRow& b) {
+            if (a.status != b.status) return status_rank(a.status) < status_rank(b.status);
+            return lower(a.name) < lower(b.name);
+        });
+        return out;
+    }
+
+private:
+    // The row for this name and provider, merged with one that has no provider guess yet.
+    ChecklistRow& row(const std::string& name, const ProviderConsole& console) {
+        for (ChecklistRow& r : rows_) {
+            if (r.name != name) continue;
+            if (r.console.name == console.name || console.name.empty()) return r;
+            if (r.console.name.empty()) {
+                r.console = console;
+                return r;
+            }
+        }
+        ChecklistRow r;
+        r.name = name;
+        r.console = console;
+        rows_.push_back(std::move(r));
+        return rows_.back();
+    }
+
+    void add_entry(const InventoryEntry& e) {
+        ProviderConsole console = provider_console(result_.providers, e.provider, e.name);
+        ChecklistRow& r = row(e.name, console);
+        KeyStatus status = e.kind == "package"                 ? KeyStatus::package
+                           : !e.values.empty()                 ? KeyStatus::leaked
+                           : e.store == store::config_placeholder ? KeyStatus::to_supply
+                                                                  : KeyStatus::needed;
+        if (r.put_in.empty() && r.leaked_at.empty()) r.status = status;
+        else r.status = status_rank(status) < status_rank(r.status) ? status : r.status;
+        if (e.store == store::config_placeholder) {
+            add_unique(r.put_in, "a variable the client's tool expands, in place of the placeholder (see the finding's fix)");
+        } else {
+            add_unique(r.put_in, e.where_to_set.empty() ? std::string(store_destination(e.store)) : e.where_to_set);
+        }
+        for (const std::string& u : e.used_by) add_unique(r.used_by, u);
+        for (const Location& l : e.references) add_unique(r.references, l);
+        for (const Location& l : e.declarations) add_unique(r.references, l);
+        for (const Location& l : e.values) add_unique(r.leaked_at, l);
+        r.env = r.env || e.store == store::env || (e.store == store::config_placeholder && is_env_name(e.name));
+    }
+
+    // Every value found written into a file, one row per distinct value (a token's fingerprint
+    // is its hashed value), joined to the row of the secret it sits under when there is one.
+    void add_leaked_findings() {
+        std::map<std::string, std::vector<const Finding*>> by_value;
+        std::vector<std::string> order;
+        for (const Finding& f : result_.findings) {
+            if (!is_leaked_value(f)) continue;
+            auto [it, added] = by_value.try_emplace(f.rule + '\0' + f.fingerprint);
+            if (added) order.push_back(it->first);
+            it->second.push_back(&f);
+        }
+        for (const std::string& key : order) {
+            const std::vector<const Finding*>& places = by_value[key];
+            const Finding& first = *places.front();
+            std::string name;
+            for (const Finding* f : places) {
+                if (name.empty()) name = key_name(f->location.node_path);
+            }
+            ProviderConsole console;
+            if (const ProviderInfo* p = provider_of_rule(result_.providers, first.rule)) {
+                console = {std::string(p->name), std::string(p->console), std::string(p->url)};
+            } else {
+                console = provider_console(result_.providers, "", name);
+            }
+            bool named = !name.empty();
+            if (!named) name = rule_text(result_, first).title;
+            ChecklistRow& r = row(name, console);
+            r.status = KeyStatus::leaked;
+            for (const Finding* f : places) add_unique(r.leaked_at, f->location);
+            if (r.put_in.empty()) {
+                r.put_in.push_back("a secret store or credential that the file references instead of the value "
+                                   "(see the finding's fix)");
+            }
+            r.env = r.env || (named && is_env_name(name));
+        }
+    }
+
+    const ScanResult& result_;
+    std::vector<ChecklistRow> rows_;
+};
+
+std::string status_note(const ChecklistRow& r) {
+    switch (r.status) {
+    case KeyStatus::leaked:
+        return "A value is written in the project's files: revoke it at the provider and create a new key; the "
+               "developer's key must never become the client's.";
+    case KeyStatus::to_supply: return "The file holds a placeholder where a reference belongs: the client supplies the key.";
+    case KeyStatus::needed:
+    case KeyStatus::package: break;
+    }
+    return {};
+}
+
 } // namespace
 
-std::vector<std::string> reference_texts(const InventoryEntry& entry, std::size_t limit) {
-    std::vector<Location> all = entry.references;
-    all.insert(all.end(), entry.declarations.begin(), entry.declarations.end());
+std::string_view status_text(KeyStatus status) {
+    switch (status) {
+    case KeyStatus::leaked: return "leaked: rotate before handoff";
+    case KeyStatus::to_supply: return "to be supplied by the client";
+    case KeyStatus::needed: return "to create";
+    case KeyStatus::package: return "to install";
+    }
+    return "to create";
+}
+
+std::vector<ChecklistRow> checklist_rows(const ScanResult& result) { return RowBuilder(result).build(); }
+
+std::size_t count_rows(const std::vector<ChecklistRow>& rows, KeyStatus status) {
+    return static_cast<std::size_t>(
+        std::count_if(rows.begin(), rows.end(), [&](const ChecklistRow& r) { return r.status == status; }));
+}
+
+std::vector<std::string> location_texts(const std::vector<Location>& locations, std::size_t limit) {
     std::vector<std::string> out;
-    for (const Location& loc : all) {
+    for (const Location& loc : locations) {
         if (out.size() == limit) {
-            out.push_back(plural(all.size() - limit, "more place"));
+            out.push_back(plural(locations.size() - limit, "more place"));
             break;
         }
         out.push_back(location_text(loc));
@@ -45,72 +241,89 @@ std::vector<std::string> reference_texts(const InventoryEntry& entry, std::size_
 
 ProviderConsole provider_console(std::span<const ProviderInfo> providers, std::string_view provider,
                                  std::string_view secret_name) {
-    if (const ProviderInfo* p = find_provider(providers, provider)) {
+    if (const ProviderInfo* p = provider_of(providers, provider)) {
         return {std::string(p->name), std::string(p->console), std::string(p->url)};
     }
-    if (!provider.empty()) return {std::string(provider), std::string(provider) + "'s console or developer settings", ""};
     if (const ProviderInfo* p = provider_named_in(providers, secret_name)) {
         return {std::string(p->name), std::string(p->console) + " (guessed from the name)", std::string(p->url)};
     }
-    return {"", "the service's console or developer settings", ""};
+    return {std::string(provider), "the service's console or developer settings", ""};
 }
 
-std::string env_example(const std::vector<InventoryEntry>& inventory, std::span<const ProviderInfo> providers) {
+std::string env_example(const std::vector<ChecklistRow>& rows) {
     std::string out = "# Generated by handoff from the places the project reads these variables.\n"
                       "# Copy to .env, fill in the values, and never commit the filled-in file.\n";
     bool any = false;
-    for (const InventoryEntry& e : inventory) {
-        if (e.store != store::env) continue;
+    for (const ChecklistRow& r : rows) {
+        if (!r.env) continue;
         any = true;
-        ProviderConsole console = provider_console(providers, e.provider, e.name);
-        std::string comment = console.name.empty() ? std::string("Secret") : console.name + " secret";
-        if (!e.used_by.empty()) comment += ", used by " + join(e.used_by, ", ");
-        std::vector<std::string> refs = reference_texts(e, 3);
+        std::string comment = r.console.name.empty() ? std::string("Secret") : r.console.name + " secret";
+        if (r.status == KeyStatus::leaked) comment += " (leaked: create a new one)";
+        if (r.status == KeyStatus::to_supply) comment += " (to be supplied by the client)";
+        if (!r.used_by.empty()) comment += ", used by " + join(r.used_by, ", ");
+        std::vector<std::string> refs = location_texts(r.references.empty() ? r.leaked_at : r.references, 3);
         if (!refs.empty()) comment += " (" + join(refs, ", ") + ")";
         // clean_text flattens line breaks, so a hostile name cannot start a line of its own.
         out += "\n# " + clean_text(comment) + "\n";
-        if (is_env_name(e.name)) {
-            out += e.name + "=\n";
+        if (is_env_name(r.name)) {
+            out += r.name + "=\n";
         } else {
-            out += "# not a valid variable name, set it by hand: " + clean_text(e.name) + "\n";
+            out += "# not a valid variable name, set it by hand: " + clean_text(r.name) + "\n";
         }
     }
     if (!any) out += "\n# This project reads no secrets from environment variables.\n";
     return out;
 }
 
+std::string env_example(const ScanResult& result) { return env_example(checklist_rows(result)); }
+
 void write_checklist_section(const ScanResult& result, std::ostream& out, int heading_level) {
     std::string h(static_cast<std::size_t>(std::clamp(heading_level, 1, 5)), '#');
+    std::vector<ChecklistRow> rows = checklist_rows(result);
     out << h << " Key checklist\n\n";
-    if (result.inventory.empty()) {
+    if (rows.empty()) {
         out << "The project needs no secrets: nothing references a secret store, an environment "
                "variable or a credential.\n\n";
     } else {
-        out << "The project needs " << plural(result.inventory.size(), "secret")
-            << ". For each one, create a new key in the provider's console (never reuse the developer's), "
+        std::size_t packages = count_rows(rows, KeyStatus::package);
+        out << "The project needs " << plural(rows.size() - packages, "key");
+        if (packages > 0) out << " and " << plural(packages, "package");
+        if (std::size_t leaked = count_rows(rows, KeyStatus::leaked); leaked > 0) {
+            out << "; " << leaked << " of them **leaked: rotate before handoff**";
+        }
+        out << ". For each key, create a new one in the provider's console (never reuse the developer's), "
                "then store it where it says. Never paste a value into a file that is committed.\n\n";
-        for (const InventoryEntry& e : result.inventory) {
-            ProviderConsole console = provider_console(result.providers, e.provider, e.name);
-            out << "- [ ] " << markdown_code(e.name);
-            if (!console.name.empty()) out << " (" << markdown_text(console.name) << ")";
-            out << "\n";
-            out << "  - Create it in: " << markdown_text(console.where);
-            if (!console.url.empty()) out << ", <" << console.url << ">";
-            out << "\n";
-            out << "  - Put it in: " << markdown_text(e.where_to_set.empty() ? store_destination(e.store) : e.where_to_set)
-                << "\n";
-            if (!e.used_by.empty()) {
+        for (const ChecklistRow& r : rows) {
+            out << "- [ ] " << markdown_code(r.name);
+            if (!r.console.name.empty()) out << " (" << markdown_text(r.console.name) << ")";
+            out << ": " << (r.status == KeyStatus::leaked ? "**" : "") << status_text(r.status)
+                << (r.status == KeyStatus::leaked ? "**" : "") << "\n";
+            if (std::string note = status_note(r); !note.empty()) out << "  - " << markdown_text(note) << "\n";
+            if (!r.leaked_at.empty()) {
+                std::vector<std::string> places;
+                for (const std::string& p : location_texts(r.leaked_at, kReferencesShown)) places.push_back(markdown_code(p));
+                out << "  - Found written at: " << join(places, ", ") << "\n";
+            }
+            if (r.status != KeyStatus::package) {
+                out << "  - Create it in: " << markdown_text(r.console.where);
+                if (!r.console.url.empty()) out << ", <" << r.console.url << ">";
+                out << "\n";
+            }
+            std::vector<std::string> put;
+            for (const std::string& p : r.put_in) put.push_back(markdown_text(p));
+            out << "  - Put it in: " << join(put, "; ") << "\n";
+            if (!r.used_by.empty()) {
                 std::vector<std::string> users;
-                for (const std::string& u : e.used_by) users.push_back(markdown_code(u));
+                for (const std::string& u : r.used_by) users.push_back(markdown_code(u));
                 out << "  - Used by: " << join(users, ", ") << "\n";
             }
             std::vector<std::string> refs;
-            for (const std::string& r : reference_texts(e, kReferencesShown)) refs.push_back(markdown_code(r));
+            for (const std::string& ref : location_texts(r.references, kReferencesShown)) refs.push_back(markdown_code(ref));
             if (!refs.empty()) out << "  - Referenced at: " << join(refs, ", ") << "\n";
         }
         out << "\n";
     }
-    std::string example = env_example(result.inventory, result.providers);
+    std::string example = env_example(rows);
     std::string fence = markdown_fence(example);
     out << h << "# .env.example\n\n" << fence << "dotenv\n" << example << fence << "\n";
 }

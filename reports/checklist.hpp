@@ -1,7 +1,9 @@
 #pragma once
-// The client's key checklist: every secret the project needs, where to create it and
-// where to put it, plus a generated .env.example. `handoff checklist PATH` prints it;
-// the Markdown and HTML reports embed the same content.
+// The client's key checklist: every secret the project needs, where to create it and where
+// to put it, every key found written into a file (leaked: to rotate before the handoff),
+// every placeholder the client must fill, plus a generated .env.example. `handoff checklist
+// PATH` prints it; the Markdown and HTML reports embed the same rows.
+#include <cstdint>
 #include <ostream>
 #include <span>
 #include <string>
@@ -14,28 +16,56 @@
 
 namespace handoff {
 
+// Where a client creates a key for a provider (the SecretRef.provider guess).
+struct ProviderConsole {
+    std::string name;  // "OpenAI"; empty when there is no guess
+    std::string where; // plain words: "OpenAI platform > API keys"
+    std::string url;   // the console page; empty when unknown
+};
+
+// The console for a provider id from the table (an n8n credential type such as slackApi or
+// googleSheetsOAuth2Api finds its provider too); when the id is unknown or empty, a guess
+// from the secret's name (OPENAI_API_KEY -> OpenAI, GH_TOKEN -> GitHub), marked as a guess.
+ProviderConsole provider_console(std::span<const ProviderInfo> providers, std::string_view provider,
+                                 std::string_view secret_name = {});
+
+enum class KeyStatus : std::uint8_t {
+    leaked,     // a value is written in the project's files: revoke it, create a new key
+    to_supply,  // the file holds a placeholder where a reference belongs: the client supplies it
+    needed,     // referenced the right way: create it and store it
+    package,    // not a secret: something to install (an n8n community package)
+};
+// "leaked: rotate before handoff", "to be supplied by the client", "to create", "to install"
+std::string_view status_text(KeyStatus status);
+
+// One row of the checklist: one distinct secret, merged by name and provider over every
+// store that holds it; or one distinct leaked value that nothing references.
+struct ChecklistRow {
+    std::string name;                 // OPENAI_API_KEY; for a leaked value nothing names, the rule's title
+    KeyStatus status = KeyStatus::needed;
+    ProviderConsole console;
+    std::vector<std::string> put_in;  // every place the project reads it from, in plain words
+    std::vector<std::string> used_by;
+    std::vector<Location> references; // references, then declarations
+    std::vector<Location> leaked_at;  // where a value is written
+    bool env = false;                 // an environment variable name: a line of .env.example
+};
+// Leaked first, then placeholders, then the rest, then packages; by name within each.
+std::vector<ChecklistRow> checklist_rows(const ScanResult& result);
+// How many rows have this status.
+std::size_t count_rows(const std::vector<ChecklistRow>& rows, KeyStatus status);
+
 // The whole checklist as Markdown, starting with a level-1 heading.
 void write_checklist(const ScanResult& result, std::ostream& out);
 // The same, with headings at heading_level (2 = "##"), for embedding in a report.
 void write_checklist_section(const ScanResult& result, std::ostream& out, int heading_level);
 
-// The .env.example text for the inventory's environment variables: one commented
-// "NAME=" line each (naming the provider from the table), or a comment saying none is needed.
-std::string env_example(const std::vector<InventoryEntry>& inventory, std::span<const ProviderInfo> providers);
+// The .env.example text: one commented "NAME=" line for each row that is an environment
+// variable name, or a comment saying none is needed.
+std::string env_example(const std::vector<ChecklistRow>& rows);
+std::string env_example(const ScanResult& result);
 
-// Where a client creates a key for a provider (the SecretRef.provider guess).
-struct ProviderConsole {
-    std::string name;  // "OpenAI"; the id itself when unknown; empty when there is no guess
-    std::string where; // plain words: "OpenAI platform > API keys"
-    std::string url;   // the console page; empty when unknown
-};
-
-// The console for a provider id from the table; when the id is empty, a guess from the
-// secret's name (OPENAI_API_KEY -> OpenAI, GH_TOKEN -> GitHub), marked as a guess in `where`.
-ProviderConsole provider_console(std::span<const ProviderInfo> providers, std::string_view provider,
-                                 std::string_view secret_name = {});
-
-// Where each entry is referenced, as "path:line" texts (at most limit, then "N more").
-std::vector<std::string> reference_texts(const InventoryEntry& entry, std::size_t limit);
+// Where a row is referenced, as "path:line:col" texts (at most limit, then "N more places").
+std::vector<std::string> location_texts(const std::vector<Location>& locations, std::size_t limit);
 
 } // namespace handoff

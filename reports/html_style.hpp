@@ -30,6 +30,7 @@ dl.meta dd { margin: 0; }
 .verdict.review { border-left-color: #e9c600; }
 .verdict h2 { margin: 0 0 4px; font-size: 24px; }
 .verdict p { margin: 0; font-size: 16px; }
+.verdict .cards { margin: 14px 0 0; }
 .cards { display: flex; flex-wrap: wrap; gap: 10px; margin: 0 0 16px; }
 .card { flex: 1 1 120px; background: var(--paper); border: 1px solid var(--line); border-top: 6px solid var(--sev);
         border-radius: 8px; padding: 8px 12px; }
@@ -72,9 +73,16 @@ table.keys col.put { width: 26%; }
 table.keys col.used { width: 22%; }
 table.keys code, table.keys a { overflow-wrap: anywhere; }
 table.keys td:first-child code { font-size: 12px; }
+table.keys a.console { font-size: 12px; }
+.status { display: inline-block; margin-top: 4px; padding: 1px 8px; border-radius: 10px; font-size: 12px; font-weight: 700; }
+.status.leaked { background: #fde2e2; color: #a00000; }
+.status.supply { background: #fff4cc; color: #6b5300; }
+.leaked-at { color: #a00000; }
+ul.put { margin: 0; padding-left: 1.1em; }
+ul.put li + li { margin-top: 4px; }
 table.keys .ref code { font-size: 11px; }
 .box { font-size: 18px; line-height: 1; }
-footer { padding: 24px; color: var(--muted); font-size: 13px; }
+footer { padding: 24px; margin-top: 24px; color: var(--muted); font-size: 13px; }
 @page { size: A4; margin: 14mm 12mm; }
 @media print {
   body { background: #fff; font-size: 10.5pt; }

@@ -91,20 +91,22 @@ void write_verdict(const ScanResult& result, std::ostream& out) {
 }
 
 // What must happen before the handoff, in the order it should happen.
-void write_todo(const ScanResult& result, std::ostream& out) {
+void write_todo(const ScanResult& result, const std::vector<ChecklistRow>& rows, std::ostream& out) {
     std::vector<std::string> steps;
     std::size_t blocking = result.count(Severity::critical) + result.count(Severity::high);
-    if (std::size_t leaked = result.secrets_to_rotate(); leaked > 0) {
+    if (std::size_t leaked = count_rows(rows, KeyStatus::leaked); leaked > 0) {
         steps.push_back("<strong>Rotate " + plural(leaked, "key") +
-                        " written into the files.</strong> Revoke each at its provider and create a new one: the "
-                        "developer's keys must never become the client's.");
+                        " written into the files</strong> (marked leaked in the <a href=\"#checklist\">key "
+                        "checklist</a>). Revoke each at its provider and create a new one: the developer's keys must "
+                        "never become the client's.");
     }
     if (blocking > 0) {
         steps.push_back("<strong>Fix " + plural(blocking, "critical or high finding") +
                         ".</strong> They come first under <a href=\"#findings\">Findings</a>, each with how to fix it.");
     }
-    if (!result.inventory.empty()) {
-        steps.push_back("<strong>Set up " + plural(result.inventory.size(), "secret") +
+    std::size_t keys = rows.size() - count_rows(rows, KeyStatus::package);
+    if (keys > 0) {
+        steps.push_back("<strong>Set up " + plural(keys, "key") +
                         " in the client's own accounts</strong> and store each where the key checklist below says.");
     }
     std::size_t rest = result.findings.size() - blocking;
@@ -126,34 +128,59 @@ void write_todo(const ScanResult& result, std::ostream& out) {
     out << "</ol>\n</section>\n";
 }
 
-void write_checklist_html(const ScanResult& result, std::ostream& out) {
+void write_checklist_html(const std::vector<ChecklistRow>& rows, std::ostream& out) {
     out << "<section aria-labelledby=\"checklist\">\n<h2 id=\"checklist\">Key checklist</h2>\n";
-    if (result.inventory.empty()) {
+    if (rows.empty()) {
         out << "<p class=\"empty\">The project needs no secrets: nothing references a secret store, an environment "
                "variable or a credential.</p>\n";
     } else {
-        out << "<p>For each secret, create a new key in the provider's console (never reuse the developer's), then "
-               "store it where the table says. Never paste a value into a file that is committed.</p>\n";
-        out << "<table class=\"keys\">\n<colgroup><col class=\"secret\"><col class=\"create\"><col class=\"put\">"
-               "<col class=\"used\"></colgroup>\n<thead><tr><th>Secret</th><th>Create it in</th><th>Put it in</th>"
+        out << "<p>For each key, create a new one in the client's own account at the provider (never reuse the "
+               "developer's), then store it where the table says. Never paste a value into a file that is committed.";
+        if (count_rows(rows, KeyStatus::leaked) > 0) {
+            out << " A key marked <strong>leaked</strong> is written in the project's files: revoke it at the provider "
+                   "before the handoff.";
+        }
+        out << "</p>\n<table class=\"keys\">\n<colgroup><col class=\"secret\"><col class=\"create\"><col class=\"put\">"
+               "<col class=\"used\"></colgroup>\n<thead><tr><th>Key</th><th>Create it in</th><th>Put it in</th>"
                "<th>Used by</th></tr></thead>\n<tbody>\n";
-        for (const InventoryEntry& e : result.inventory) {
-            ProviderConsole console = provider_console(result.providers, e.provider, e.name);
-            out << "<tr><td><span class=\"box\" aria-hidden=\"true\">\u2610</span> <code>" << esc(e.name) << "</code>";
-            if (!console.name.empty()) out << "<br>" << esc(console.name);
-            out << "</td><td>" << esc(console.where);
-            if (!console.url.empty()) out << "<br><a href=\"" << esc(console.url) << "\">" << esc(console.url) << "</a>";
-            out << "</td><td>" << esc(e.where_to_set.empty() ? store_destination(e.store) : e.where_to_set) << "</td><td>";
-            for (std::size_t i = 0; i < e.used_by.size(); ++i) out << (i ? ", " : "") << esc(e.used_by[i]);
-            std::vector<std::string> refs = reference_texts(e, 3);
-            if (!refs.empty()) out << (e.used_by.empty() ? "" : "<br>") << "<span class=\"ref\">";
+        for (const ChecklistRow& r : rows) {
+            out << "<tr><td><span class=\"box\" aria-hidden=\"true\">\u2610</span> <code>" << esc(r.name) << "</code>";
+            if (!r.console.name.empty()) out << "<br>" << esc(r.console.name);
+            std::string_view status_class = r.status == KeyStatus::leaked ? "leaked" : r.status == KeyStatus::to_supply ? "supply" : "";
+            if (!status_class.empty()) out << "<br><span class=\"status " << status_class << "\">" << esc(status_text(r.status)) << "</span>";
+            out << "</td><td>";
+            if (r.status == KeyStatus::package) {
+                out << "not a key: install it on the client's instance";
+            } else {
+                out << esc(r.console.where);
+                if (!r.console.url.empty()) {
+                    std::string_view shown = r.console.url;
+                    if (shown.starts_with("https://")) shown.remove_prefix(8);
+                    out << "<br><a class=\"console\" href=\"" << esc(r.console.url) << "\">" << esc(shown) << "</a>";
+                }
+            }
+            out << "</td><td>";
+            if (r.put_in.size() == 1) out << esc(r.put_in.front());
+            if (r.put_in.size() > 1) {
+                out << "<ul class=\"put\">";
+                for (const std::string& place : r.put_in) out << "<li>" << esc(place) << "</li>";
+                out << "</ul>";
+            }
+            out << "</td><td>";
+            for (std::size_t i = 0; i < r.used_by.size(); ++i) out << (i ? ", " : "") << esc(r.used_by[i]);
+            std::vector<std::string> refs = location_texts(r.references, 3);
+            if (!refs.empty()) out << (r.used_by.empty() ? "" : "<br>") << "<span class=\"ref\">";
             for (std::size_t i = 0; i < refs.size(); ++i) out << (i ? ", " : "") << "<code>" << esc(refs[i]) << "</code>";
             if (!refs.empty()) out << "</span>";
+            std::vector<std::string> leaked = location_texts(r.leaked_at, 3);
+            if (!leaked.empty()) out << (r.used_by.empty() && refs.empty() ? "" : "<br>") << "<span class=\"ref leaked-at\">found written at ";
+            for (std::size_t i = 0; i < leaked.size(); ++i) out << (i ? ", " : "") << "<code>" << esc(leaked[i]) << "</code>";
+            if (!leaked.empty()) out << "</span>";
             out << "</td></tr>\n";
         }
         out << "</tbody>\n</table>\n";
     }
-    out << "<h3>.env.example</h3>\n<pre>" << esc(env_example(result.inventory, result.providers)) << "</pre>\n</section>\n";
+    out << "<h3>.env.example</h3>\n<pre>" << esc(env_example(rows)) << "</pre>\n</section>\n";
 }
 
 // The source lines around a finding, its own lines marked.
@@ -242,7 +269,7 @@ void write_suppressed(const ScanResult& result, std::ostream& out) {
     out << "</section>\n";
 }
 
-void write_scope(const ScanResult& result, std::ostream& out) {
+void write_scope(const ScanResult& result, std::size_t leaked, std::ostream& out) {
     out << "<section class=\"break\" aria-labelledby=\"scope\">\n<h2 id=\"scope\">What was checked</h2>\n";
     out << "<p>" << plural(result.files.size(), "file") << " (" << result.bytes << " bytes) scanned in "
         << static_cast<long long>(result.seconds * 1000) << " ms. " << plural(result.excluded.size(), "path")
@@ -269,7 +296,7 @@ void write_scope(const ScanResult& result, std::ostream& out) {
             out << "<span class=\"ok\">nothing found</span> in " << plural(result.files.size(), "file") << ".";
         } else {
             out << plural(n, "finding");
-            if (family == Family::embedded_token) out << ", " << plural(result.secrets_to_rotate(), "distinct secret") << " to rotate";
+            if (family == Family::embedded_token) out << "; " << plural(leaked, "leaked key") << " to rotate (see the key checklist)";
             out << ".";
         }
         out << "</li>\n";
@@ -318,11 +345,12 @@ public:
         write_header(result, options, out);
         out << "<main>\n";
         write_verdict(result, out);
-        write_todo(result, out);
-        write_checklist_html(result, out);
+        std::vector<ChecklistRow> rows = checklist_rows(result);
+        write_todo(result, rows, out);
+        write_checklist_html(rows, out);
         write_findings(result, options, out);
         write_suppressed(result, out);
-        write_scope(result, out);
+        write_scope(result, count_rows(rows, KeyStatus::leaked), out);
         out << "</main>\n<footer>Generated offline by handoff " << esc(kVersion)
             << ". This file is self-contained: it loads nothing from the network and needs no JavaScript. "
                "Secrets are shown redacted.</footer>\n</body>\n</html>\n";

@@ -76,7 +76,9 @@ void write_inventory_entry(JsonStream& j, const InventoryEntry& e) {
         .member("used_by", e.used_by);
     write_locations(j.key("references"), e.references);
     write_locations(j.key("declarations"), e.declarations);
-    j.member("kind", e.kind).end_object();
+    j.member("kind", e.kind);
+    write_locations(j.key("values"), e.values);
+    j.end_object();
 }
 
 template <typename Items, typename Write>

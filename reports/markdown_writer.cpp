@@ -38,7 +38,10 @@ std::string header(const ScanResult& result, const ReportOptions& options) {
     for (Family family : all_families()) {
         std::size_t n = result.count(family);
         std::string cell = n == 0 ? std::string("nothing found") : std::to_string(n);
-        if (family == Family::embedded_token && n > 0) cell += " (" + plural(result.secrets_to_rotate(), "distinct secret") + " to rotate)";
+        if (family == Family::embedded_token && n > 0) {
+            std::vector<ChecklistRow> rows = checklist_rows(result);
+            cell += " (" + plural(count_rows(rows, KeyStatus::leaked), "leaked key") + " to rotate)";
+        }
         out << "| " << family_title(family) << " | " << cell << " |\n";
     }
     out << "\n";
@@ -110,7 +113,7 @@ public:
         // The checklist is what the client acts on: keep it unless it alone is too long.
         constexpr std::size_t kReserve = 2000;  // headings, notes about cuts
         if (head.size() + checklist.size() + tail.size() + kReserve > kBudget) {
-            checklist = "### Key checklist\n\nThe key checklist (" + plural(result.inventory.size(), "secret") +
+            checklist = "### Key checklist\n\nThe key checklist (" + plural(checklist_rows(result).size(), "entry", "entries") +
                         ") is too long for this summary; run `handoff checklist` or see the HTML report.\n\n";
         }
         if (head.size() + checklist.size() + tail.size() + fix_list.size() + suppressed.size() + kReserve > kBudget) {

@@ -6,6 +6,7 @@
 
 #include "core/rule_docs.hpp"
 #include "core/text.hpp"
+#include "reports/checklist.hpp"
 
 namespace handoff {
 
@@ -124,8 +125,14 @@ std::string verdict_sentence(const ScanResult& result) {
     } else {
         sentence = "No problems found in " + files + ".";
     }
-    if (!result.inventory.empty()) {
-        sentence += " The client must set up " + plural(result.inventory.size(), "secret") + " (see the key checklist).";
+    std::vector<ChecklistRow> rows = checklist_rows(result);
+    std::size_t keys = rows.size() - count_rows(rows, KeyStatus::package);
+    if (keys > 0) {
+        sentence += " The client must set up " + plural(keys, "key");
+        if (std::size_t leaked = count_rows(rows, KeyStatus::leaked); leaked > 0) {
+            sentence += ", and " + plural(leaked, "leaked key") + " must be rotated";
+        }
+        sentence += " (see the key checklist).";
     }
     return sentence;
 }

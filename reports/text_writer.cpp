@@ -5,6 +5,7 @@
 #include <iomanip>
 #include <sstream>
 
+#include "reports/checklist.hpp"
 #include "reports/escape.hpp"
 #include "reports/report_view.hpp"
 #include "reports/review_order.hpp"
@@ -53,8 +54,9 @@ std::string summary_line(const ScanResult& result) {
         line << plural(result.findings.size(), "finding") << " (" << severity_breakdown(result) << ") in "
              << findings_by_file(result).size() << " of " << plural(result.files.size(), "file");
     }
-    line << " · " << plural(result.inventory.size(), "secret") << " for the client";
-    if (std::size_t rotate = result.secrets_to_rotate(); rotate > 0) line << " · " << rotate << " to rotate";
+    std::vector<ChecklistRow> rows = checklist_rows(result);
+    line << " · " << plural(rows.size() - count_rows(rows, KeyStatus::package), "key") << " for the client";
+    if (std::size_t leaked = count_rows(rows, KeyStatus::leaked); leaked > 0) line << " · " << leaked << " leaked, to rotate";
     if (!result.suppressed.empty()) line << " · " << result.suppressed.size() << " suppressed";
     if (!result.excluded.empty()) line << " · " << result.excluded.size() << " excluded";
     if (!result.diagnostics.empty()) line << " · " << plural(result.diagnostics.size(), "warning");

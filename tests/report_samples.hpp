@@ -101,7 +101,8 @@ inline ScanResult review_project() {
     r.inventory = {
         secret("OPENAI_API_KEY", "env", "openai", ".env", 2, "server openai"),
         secret("OPENAI_API_KEY", "github-secret", "openai", ".github/workflows/deploy.yml", 14, "job deploy"),
-        secret("Slack account", "n8n-credential", "slack", "n8n/lead-intake.json", 88, "node Notify sales"),
+        secret("Slack account", "n8n-credential", "slackApi", "n8n/lead-intake.json", 88, "node Notify sales"),
+        secret("GITHUB_TOKEN", "config-placeholder", "github", ".vscode/mcp.json", 12, "server github"),
         secret("BAD\nNAME=injected <b>", "env", "", ".vscode/mcp.json", 9, "server </script>"),
     };
     r.excluded = {"node_modules", "dist/bundle.js"};

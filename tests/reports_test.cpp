@@ -326,7 +326,8 @@ TEST_CASE("HTML is self-contained and escapes every scanned string") {
     CHECK(todo < checklist);
     CHECK(checklist < findings);
     CHECK(findings < suppressed);
-    CHECK(html.find("<strong>Rotate 2 keys written into the files.</strong>") != std::string::npos);
+    CHECK(html.find("<strong>Rotate 1 key written into the files</strong>") != std::string::npos);
+    CHECK(html.find("<span class=\"status leaked\">leaked: rotate before handoff</span>") != std::string::npos);
     // Worst first, grouped by rule: the critical OpenAI key group (two places, one fix) comes first.
     std::size_t first_group = html.find("<article class=\"group\"", findings);
     CHECK(html.find("<span class=\"badge critical\">Critical</span>sample-openai-key <span class=\"count\">2 places",
@@ -431,23 +432,95 @@ TEST_CASE("text writer: --compact is one line per finding, --min-severity hides 
     CHECK(nlohmann::json::parse(render("json", r, high))["findings"].size() == r.findings.size());
 }
 
-TEST_CASE("key checklist and .env.example") {
+TEST_CASE("key checklist: one row per secret, leaked keys and placeholders marked, .env.example with every name") {
     ScanResult r = samples::review_project();
+    std::vector<ChecklistRow> rows = checklist_rows(r);
+    auto named = [&](std::string_view name) -> const ChecklistRow* {
+        for (const ChecklistRow& row : rows) {
+            if (row.name == name) return &row;
+        }
+        return nullptr;
+    };
+    // OPENAI_API_KEY is read from .env and from a GitHub secret: one row with both places. Its
+    // value is written in two files (one fingerprint): it leaked, and comes first.
+    REQUIRE(named("OPENAI_API_KEY") != nullptr);
+    const ChecklistRow& openai = *named("OPENAI_API_KEY");
+    CHECK(std::count_if(rows.begin(), rows.end(), [](const ChecklistRow& row) { return row.name == "OPENAI_API_KEY"; }) == 1);
+    CHECK(openai.status == KeyStatus::leaked);
+    CHECK(&openai == &rows.front());
+    CHECK(openai.put_in.size() == 2);
+    CHECK(openai.leaked_at.size() == 2);
+    CHECK(openai.console.name == "OpenAI");
+    // A placeholder where a reference belongs: the client supplies it.
+    REQUIRE(named("GITHUB_TOKEN") != nullptr);
+    CHECK(named("GITHUB_TOKEN")->status == KeyStatus::to_supply);
+    // An n8n credential type names its provider: "Slack", never "slackApi's console".
+    REQUIRE(named("Slack account") != nullptr);
+    CHECK(named("Slack account")->console.name == "Slack");
+    CHECK(named("Slack account")->console.url == "https://api.slack.com/apps");
+
     std::ostringstream out;
     write_checklist(r, out);
     std::string md = out.str();
     CHECK(md.rfind("# Key checklist\n", 0) == 0);
-    CHECK(md.find("- [ ] `OPENAI_API_KEY` (OpenAI)") != std::string::npos);
+    CHECK(md.find("- [ ] `OPENAI_API_KEY` (OpenAI): **leaked: rotate before handoff**") != std::string::npos);
+    CHECK(md.find("  - Found written at: `.env:2:16`, `.github/workflows/deploy.yml:14:22`") != std::string::npos);
+    CHECK(md.find("- [ ] `GITHUB_TOKEN` (GitHub): to be supplied by the client") != std::string::npos);
     CHECK(md.find("<https://platform.openai.com/api-keys>") != std::string::npos);
-    std::string example = env_example(r.inventory, r.providers);
+    CHECK(md.find("slackApi's console") == std::string::npos);
+    std::string example = env_example(rows);
     std::vector<std::string> lines = lines_of(example);
     CHECK(std::count(lines.begin(), lines.end(), "OPENAI_API_KEY=") == 1);
+    CHECK(std::count(lines.begin(), lines.end(), "GITHUB_TOKEN=") == 1);
     // A hostile name never becomes a line of its own, and GitHub secrets are not env vars.
     for (const std::string& line : lines) {
         CAPTURE(line);
-        CHECK((line.empty() || line[0] == '#' || line == "OPENAI_API_KEY="));
+        CHECK((line.empty() || line[0] == '#' || line == "OPENAI_API_KEY=" || line == "GITHUB_TOKEN="));
     }
-    CHECK(env_example({}, r.providers).find("reads no secrets from environment variables") != std::string::npos);
+    CHECK(env_example(std::vector<ChecklistRow>{}).find("reads no secrets from environment variables") != std::string::npos);
+}
+
+TEST_CASE("key checklist: a key hard-coded in an MCP env block or a decrypted credential export is a leaked row") {
+    ScanResult r;
+    r.providers = tokens::providers();
+    r.rules = all_rules();
+    Finding token;
+    token.rule = "anthropic-api-key";
+    token.family = Family::embedded_token;
+    token.severity = Severity::high;
+    token.evidence = "Anthropic API key, API key: sk-a\u2026AA (108 chars)";
+    token.fingerprint = "fp-anthropic";
+    token.location = Location{".vscode/mcp.json", 16, 31, 16, 139, "servers.helper.env.ANTHROPIC_API_KEY"};
+    Finding url = token;
+    url.rule = "url-credentials";
+    url.evidence = "Credentials in a URL, user:password in a URL: pEvu\u2026zG (22 chars)";
+    url.fingerprint = "fp-url";
+    url.location = Location{".mcp.json", 7, 20, 7, 60, "mcpServers.postgres.args[2]"};
+    Finding file_rule = token;  // a finding about a file, not a value: no row
+    file_rule.rule = "dotenv-not-ignored";
+    file_rule.evidence = "API_TOKEN=<set>";
+    file_rule.fingerprint = "fp-file";
+    r.findings = {token, url, file_rule};
+    InventoryEntry credential;
+    credential.name = "Prod Postgres";
+    credential.store = "n8n-credential";
+    credential.provider = "postgres";
+    credential.where_to_set = "n8n credential of type postgres (Credentials > Add credential)";
+    credential.declarations.push_back(Location{"creds.json", 3, 5, 3, 9, "[0].data"});
+    credential.values = credential.declarations;
+    r.inventory = {credential};
+
+    std::vector<ChecklistRow> rows = checklist_rows(r);
+    REQUIRE(rows.size() == 3);
+    for (const ChecklistRow& row : rows) CHECK(row.status == KeyStatus::leaked);
+    CHECK(rows[0].name == "ANTHROPIC_API_KEY");
+    CHECK(rows[0].console.name == "Anthropic");
+    CHECK(rows[0].env);
+    CHECK(rows[1].name == "Credentials in a URL");
+    CHECK(rows[1].leaked_at.front().path == ".mcp.json");
+    CHECK(rows[2].name == "Prod Postgres");
+    CHECK(rows[2].leaked_at.front().path == "creds.json");
+    CHECK(env_example(rows).find("\nANTHROPIC_API_KEY=\n") != std::string::npos);
 }
 
 TEST_CASE("provider consoles: by id, else guessed from the secret's name") {
@@ -459,6 +532,9 @@ TEST_CASE("provider consoles: by id, else guessed from the secret's name") {
     CHECK(provider_console(table, "", "my-openai-key").name == "OpenAI");
     CHECK(provider_console(table, "", "DB_PASSWORD").name.empty());
     CHECK(provider_console(table, "acme-crm", "X").name == "acme-crm");
+    CHECK(provider_console(table, "acme-crm", "X").where == "the service's console or developer settings");
+    CHECK(provider_console(table, "slackApi").name == "Slack");
+    CHECK(provider_console(table, "googleSheetsOAuth2Api").name == "Google Cloud");
     // Whole words only: "GITHUBBER" is not GitHub.
     CHECK(provider_console(table, "", "GITHUBBER_KEY").name.empty());
     // Without a table nothing is known, and nothing is guessed.
