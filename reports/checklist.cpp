@@ -60,6 +60,36 @@ std::string bare_id(std::string_view id) {
     return out;
 }
 
+// A provider id the table does not know, as words: "activeCampaignApi" -> "Active Campaign",
+// "acme-crm" -> "Acme Crm".
+std::string humanize_id(std::string_view id) {
+    std::string words;
+    for (std::size_t i = 0; i < id.size(); ++i) {
+        char c = id[i];
+        bool upper = c >= 'A' && c <= 'Z';
+        if (c == '-' || c == '_' || c == ' ') {
+            if (!words.empty() && words.back() != ' ') words += ' ';
+            continue;
+        }
+        if (upper && i > 0 && !words.empty() && words.back() != ' ' && !(id[i - 1] >= 'A' && id[i - 1] <= 'Z')) words += ' ';
+        words += c;
+    }
+    std::string_view text = trim(words);
+    for (std::string_view suffix : {" OAuth2 Api", " OAuth2", " Api"}) {
+        if (text.size() > suffix.size() && text.ends_with(suffix)) {
+            text.remove_suffix(suffix.size());
+            break;
+        }
+    }
+    std::string out(text);
+    bool start = true;
+    for (char& c : out) {
+        if (start && c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+        start = c == ' ';
+    }
+    return out;
+}
+
 // The provider an id names, exactly or as a credential type that starts with its id.
 const ProviderInfo* provider_of(std::span<const ProviderInfo> providers, std::string_view id) {
     if (id.empty()) return nullptr;
@@ -247,7 +277,7 @@ ProviderConsole provider_console(std::span<const ProviderInfo> providers, std::s
     if (const ProviderInfo* p = provider_named_in(providers, secret_name)) {
         return {std::string(p->name), std::string(p->console) + " (guessed from the name)", std::string(p->url)};
     }
-    return {std::string(provider), "the service's console or developer settings", ""};
+    return {humanize_id(provider), "the service's console or developer settings", ""};
 }
 
 std::string env_example(const std::vector<ChecklistRow>& rows) {

@@ -531,14 +531,16 @@ TEST_CASE("provider consoles: by id, else guessed from the secret's name") {
     CHECK(provider_console(table, "", "SLACK_WEBHOOK_URL").where.find("guessed from the name") != std::string::npos);
     CHECK(provider_console(table, "", "my-openai-key").name == "OpenAI");
     CHECK(provider_console(table, "", "DB_PASSWORD").name.empty());
-    CHECK(provider_console(table, "acme-crm", "X").name == "acme-crm");
+    CHECK(provider_console(table, "acme-crm", "X").name == "Acme Crm");
+    CHECK(provider_console(table, "activeCampaignApi").name == "Active Campaign");
+    CHECK(provider_console(table, "microsoftOutlookOAuth2Api").name == "Microsoft Outlook");
     CHECK(provider_console(table, "acme-crm", "X").where == "the service's console or developer settings");
     CHECK(provider_console(table, "slackApi").name == "Slack");
     CHECK(provider_console(table, "googleSheetsOAuth2Api").name == "Google Cloud");
     // Whole words only: "GITHUBBER" is not GitHub.
     CHECK(provider_console(table, "", "GITHUBBER_KEY").name.empty());
     // Without a table nothing is known, and nothing is guessed.
-    CHECK(provider_console({}, "openai").name == "openai");
+    CHECK(provider_console({}, "openai").name == "Openai");
     CHECK(provider_console({}, "", "GH_TOKEN").name.empty());
 }
 
