@@ -1,6 +1,7 @@
 #include "reports/checklist.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 #include <tuple>
@@ -131,6 +132,70 @@ bool is_leaked_value(const Finding& f) {
 
 int status_rank(KeyStatus s) { return static_cast<int>(s); }
 
+// Per provider, the narrowest keys it offers: the advice when one key serves several consumers.
+struct NarrowKeys {
+    std::string_view provider;
+    std::string_view options;
+};
+constexpr std::array kNarrowKeys{
+    NarrowKeys{"airtable", "personal access tokens limited to the bases and scopes each one uses"},
+    NarrowKeys{"anthropic", "a workspace per consumer, each with its own key and spend limit"},
+    NarrowKeys{"aws", "an IAM role or user per consumer with a least-privilege policy"},
+    NarrowKeys{"azure", "a managed identity or key per consumer with a least-privilege role"},
+    NarrowKeys{"discord", "a bot per consumer, invited with only the permissions it uses"},
+    NarrowKeys{"docker", "access tokens per consumer, read-only where it only pulls"},
+    NarrowKeys{"github", "fine-grained tokens limited to one repository and the permissions it uses, or a GitHub App"},
+    NarrowKeys{"gitlab", "project access tokens with the narrowest scope (read_api, read_repository)"},
+    NarrowKeys{"google", "API keys restricted to the APIs each one calls, or a service account per consumer"},
+    NarrowKeys{"huggingface", "fine-grained tokens, read-only where it only downloads"},
+    NarrowKeys{"mailgun", "a domain sending key per consumer"},
+    NarrowKeys{"notion", "an integration per consumer, shared only with the pages it needs"},
+    NarrowKeys{"npm", "granular access tokens limited to the packages each one publishes, read-only where it only installs"},
+    NarrowKeys{"openai", "project keys with restricted permissions (read-only, or only the endpoints each one calls) and a project budget"},
+    NarrowKeys{"pypi", "project-scoped API tokens"},
+    NarrowKeys{"sendgrid", "restricted API keys (Mail Send only)"},
+    NarrowKeys{"slack", "an app or bot per consumer with only the scopes it uses"},
+    NarrowKeys{"stripe", "restricted keys with only the resources each one touches"},
+    NarrowKeys{"telegram", "a bot per consumer"},
+    NarrowKeys{"twilio", "an API key per consumer instead of the account's auth token"},
+};
+
+std::string join_power(const ChecklistRow& r) {
+    std::string out;
+    for (const std::string& user : r.used_by) {
+        auto found = r.power.find(user);
+        if (found == r.power.end()) continue;
+        if (!out.empty()) out += "; ";
+        out += user + ": " + (found->second.empty() ? std::string("nothing granted") : found->second);
+    }
+    return out;
+}
+
+// The same name used by several consumers, or the same value written in several files.
+std::string sharing_advice(const ChecklistRow& r) {
+    std::set<std::string> files;
+    for (const Location& l : r.leaked_at) files.insert(l.path);
+    std::string said;
+    bool different = false;
+    if (r.used_by.size() >= 2) {
+        said = "One key serves " + std::to_string(r.used_by.size()) + " consumers";
+        std::set<std::string> powers;
+        for (const std::string& user : r.used_by) {
+            auto found = r.power.find(user);
+            powers.insert(found == r.power.end() ? std::string() : found->second);
+        }
+        different = powers.size() > 1;
+        if (different) said += " with different power (" + join_power(r) + ")";
+    } else if (files.size() >= 2) {
+        said = "The same value is written in " + std::to_string(files.size()) + " files: one key serves each of them";
+    } else {
+        return {};
+    }
+    return said + ". Give each its own key with the narrowest scope the provider offers: " +
+           std::string(narrow_key_options(r.console.id)) + "; then revoking one stops nothing else" +
+           (different ? ", and a leak from the weaker consumer does not hand over the stronger one's power." : ".");
+}
+
 class RowBuilder {
 public:
     explicit RowBuilder(const ScanResult& result) : result_(result) {}
@@ -138,6 +203,7 @@ public:
     std::vector<ChecklistRow> build() {
         for (const InventoryEntry& e : result_.inventory) add_entry(e);
         add_leaked_findings();
+        for (ChecklistRow& r : rows_) r.one_key_each = sharing_advice(r);
         std::vector<ChecklistRow> out = std::move(rows_);
         std::stable_sort(out.begin(), out.end(), [](const ChecklistRow& a, const ChecklistRow& b) {
             if (a.status != b.status) return status_rank(a.status) < status_rank(b.status);
@@ -179,6 +245,7 @@ private:
             add_unique(r.put_in, e.where_to_set.empty() ? std::string(store_destination(e.store)) : e.where_to_set);
         }
         for (const std::string& u : e.used_by) add_unique(r.used_by, u);
+        for (const auto& [owner, caps] : e.power) r.power.emplace(owner, caps);
         for (const Location& l : e.references) add_unique(r.references, l);
         for (const Location& l : e.declarations) add_unique(r.references, l);
         for (const Location& l : e.values) add_unique(r.leaked_at, l);
@@ -205,7 +272,7 @@ private:
             }
             ProviderConsole console;
             if (const ProviderInfo* p = provider_of_rule(result_.providers, first.rule)) {
-                console = {std::string(p->name), std::string(p->console), std::string(p->url)};
+                console = {std::string(p->id), std::string(p->name), std::string(p->console), std::string(p->url)};
             } else {
                 console = provider_console(result_.providers, "", name);
             }
@@ -252,6 +319,13 @@ std::string_view status_text(KeyStatus status) {
 
 std::vector<ChecklistRow> checklist_rows(const ScanResult& result) { return RowBuilder(result).build(); }
 
+std::string_view narrow_key_options(std::string_view provider_id) {
+    for (const NarrowKeys& n : kNarrowKeys) {
+        if (n.provider == provider_id) return n.options;
+    }
+    return "a separate key per consumer, read-only or restricted where it can be, with a spend limit where one exists";
+}
+
 std::size_t count_rows(const std::vector<ChecklistRow>& rows, KeyStatus status) {
     return static_cast<std::size_t>(
         std::count_if(rows.begin(), rows.end(), [&](const ChecklistRow& r) { return r.status == status; }));
@@ -272,12 +346,13 @@ std::vector<std::string> location_texts(const std::vector<Location>& locations, 
 ProviderConsole provider_console(std::span<const ProviderInfo> providers, std::string_view provider,
                                  std::string_view secret_name) {
     if (const ProviderInfo* p = provider_of(providers, provider)) {
-        return {std::string(p->name), std::string(p->console), std::string(p->url)};
+        return {std::string(p->id), std::string(p->name), std::string(p->console), std::string(p->url)};
     }
     if (const ProviderInfo* p = provider_named_in(providers, secret_name)) {
-        return {std::string(p->name), std::string(p->console) + " (guessed from the name)", std::string(p->url)};
+        return {std::string(p->id), std::string(p->name), std::string(p->console) + " (guessed from the name)",
+                std::string(p->url)};
     }
-    return {humanize_id(provider), "the service's console or developer settings", ""};
+    return {"", humanize_id(provider), "the service's console or developer settings", ""};
 }
 
 std::string env_example(const std::vector<ChecklistRow>& rows) {
@@ -329,6 +404,7 @@ void write_checklist_section(const ScanResult& result, std::ostream& out, int he
             out << ": " << (r.status == KeyStatus::leaked ? "**" : "") << status_text(r.status)
                 << (r.status == KeyStatus::leaked ? "**" : "") << "\n";
             if (std::string note = status_note(r); !note.empty()) out << "  - " << markdown_text(note) << "\n";
+            if (!r.one_key_each.empty()) out << "  - " << markdown_text(r.one_key_each) << "\n";
             if (!r.leaked_at.empty()) {
                 std::vector<std::string> places;
                 for (const std::string& p : location_texts(r.leaked_at, kReferencesShown)) places.push_back(markdown_code(p));

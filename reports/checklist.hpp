@@ -4,6 +4,7 @@
 // every placeholder the client must fill, plus a generated .env.example. `handoff checklist
 // PATH` prints it; the Markdown and HTML reports embed the same rows.
 #include <cstdint>
+#include <map>
 #include <ostream>
 #include <span>
 #include <string>
@@ -18,6 +19,7 @@ namespace handoff {
 
 // Where a client creates a key for a provider (the SecretRef.provider guess).
 struct ProviderConsole {
+    std::string id;    // the provider table's id ("openai"); empty when the table does not know it
     std::string name;  // "OpenAI"; empty when there is no guess
     std::string where; // plain words: "OpenAI platform > API keys"
     std::string url;   // the console page; empty when unknown
@@ -49,9 +51,16 @@ struct ChecklistRow {
     std::vector<Location> references; // references, then declarations
     std::vector<Location> leaked_at;  // where a value is written
     bool env = false;                 // an environment variable name: a line of .env.example
+    std::map<std::string, std::string> power;  // what each user may do besides (InventoryEntry::power)
+    // When one key serves several consumers (the same name used by several, or the same value
+    // written in several files): the advice to give each its own, narrowest key. Else empty.
+    std::string one_key_each;
 };
 // Leaked first, then placeholders, then the rest, then packages; by name within each.
 std::vector<ChecklistRow> checklist_rows(const ScanResult& result);
+// The narrowest keys a provider offers, for giving each consumer its own ("restricted keys
+// with only the resources it needs"); a general sentence for a provider without a known option.
+std::string_view narrow_key_options(std::string_view provider_id);
 // How many rows have this status.
 std::size_t count_rows(const std::vector<ChecklistRow>& rows, KeyStatus status);
 

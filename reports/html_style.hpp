@@ -79,6 +79,7 @@ table.keys a.console { font-size: 12px; }
 .status.supply { background: #fff4cc; color: #6b5300; }
 .leaked-at { color: #a00000; }
 ul.put { margin: 0; padding-left: 1.1em; }
+table.keys tr.note td { background: #f1f5fd; font-size: 13px; }
 ul.put li + li { margin-top: 4px; }
 table.keys .ref code { font-size: 11px; }
 .box { font-size: 18px; line-height: 1; }

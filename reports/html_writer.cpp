@@ -109,6 +109,12 @@ void write_todo(const ScanResult& result, const std::vector<ChecklistRow>& rows,
         steps.push_back("<strong>Set up " + plural(keys, "key") +
                         " in the client's own accounts</strong> and store each where the key checklist below says.");
     }
+    std::size_t shared = static_cast<std::size_t>(
+        std::count_if(rows.begin(), rows.end(), [](const ChecklistRow& r) { return !r.one_key_each.empty(); }));
+    if (shared > 0) {
+        steps.push_back("<strong>Give each consumer its own key</strong> where one key serves several (" +
+                        plural(shared, "key") + " in the checklist), with the narrowest scope the provider offers.");
+    }
     std::size_t rest = result.findings.size() - blocking;
     if (rest > 0) {
         steps.push_back("Review " + plural(rest, "medium, low or informational finding") +
@@ -177,6 +183,10 @@ void write_checklist_html(const std::vector<ChecklistRow>& rows, std::ostream& o
             for (std::size_t i = 0; i < leaked.size(); ++i) out << (i ? ", " : "") << "<code>" << esc(leaked[i]) << "</code>";
             if (!leaked.empty()) out << "</span>";
             out << "</td></tr>\n";
+            if (!r.one_key_each.empty()) {
+                out << "<tr class=\"note\"><td colspan=\"4\"><strong>Shared key:</strong> " << esc(r.one_key_each)
+                    << "</td></tr>\n";
+            }
         }
         out << "</tbody>\n</table>\n";
     }
