@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 #include "core/path_name.hpp"
 #include "core/secret_names.hpp"
@@ -38,11 +39,6 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
 
 void add_unique(std::vector<std::string>& list, const std::string& item) {
     if (!item.empty() && std::find(list.begin(), list.end(), item) == list.end()) list.push_back(item);
-}
-
-void add_unique(std::vector<Location>& list, const Location& loc) {
-    auto same = [&](const Location& l) { return l.path == loc.path && l.line == loc.line && l.column == loc.column; };
-    if (std::none_of(list.begin(), list.end(), same)) list.push_back(loc);
 }
 
 // An id as n8n names credential types ("slackApi", "googleSheetsOAuth2Api"): lower case,
@@ -204,35 +200,55 @@ public:
         for (const InventoryEntry& e : result_.inventory) add_entry(e);
         add_leaked_findings();
         for (ChecklistRow& r : rows_) r.one_key_each = sharing_advice(r);
-        std::vector<ChecklistRow> out = std::move(rows_);
-        std::stable_sort(out.begin(), out.end(), [](const ChecklistRow& a, const ChecklistRow& b) {
-            if (a.status != b.status) return status_rank(a.status) < status_rank(b.status);
-            return lower(a.name) < lower(b.name);
+        std::vector<std::pair<std::string, std::size_t>> order;  // (lower-case name, row)
+        order.reserve(rows_.size());
+        for (std::size_t i = 0; i < rows_.size(); ++i) order.emplace_back(lower(rows_[i].name), i);
+        std::stable_sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
+            const ChecklistRow& ra = rows_[a.second];
+            const ChecklistRow& rb = rows_[b.second];
+            if (ra.status != rb.status) return status_rank(ra.status) < status_rank(rb.status);
+            return a.first < b.first;
         });
+        std::vector<ChecklistRow> out;
+        out.reserve(rows_.size());
+        for (const auto& entry : order) out.push_back(std::move(rows_[entry.second]));
         return out;
     }
 
 private:
+    using Place = std::tuple<std::string, std::uint32_t, std::uint32_t>;
+
     // The row for this name and provider, merged with one that has no provider guess yet.
-    ChecklistRow& row(const std::string& name, const ProviderConsole& console) {
-        for (ChecklistRow& r : rows_) {
-            if (r.name != name) continue;
-            if (r.console.name == console.name || console.name.empty()) return r;
+    // Rows are found by name in a map: a scan can hold tens of thousands of leaked values.
+    std::size_t row(const std::string& name, const ProviderConsole& console) {
+        std::vector<std::size_t>& same_name = by_name_[name];
+        for (std::size_t i : same_name) {
+            ChecklistRow& r = rows_[i];
+            if (r.console.name == console.name || console.name.empty()) return i;
             if (r.console.name.empty()) {
                 r.console = console;
-                return r;
+                return i;
             }
         }
         ChecklistRow r;
         r.name = name;
         r.console = console;
         rows_.push_back(std::move(r));
-        return rows_.back();
+        seen_.emplace_back();
+        same_name.push_back(rows_.size() - 1);
+        return rows_.size() - 1;
+    }
+
+    // Adds a place once per row and list, in constant time per place.
+    void add_place(std::size_t row, std::vector<Location>& list, const Location& loc, bool leaked) {
+        Place key{loc.path, loc.line, loc.column};
+        if (seen_[row][leaked ? 1 : 0].insert(std::move(key)).second) list.push_back(loc);
     }
 
     void add_entry(const InventoryEntry& e) {
         ProviderConsole console = provider_console(result_.providers, e.provider, e.name);
-        ChecklistRow& r = row(e.name, console);
+        std::size_t at = row(e.name, console);
+        ChecklistRow& r = rows_[at];
         KeyStatus status = e.kind == "package"                 ? KeyStatus::package
                            : !e.values.empty()                 ? KeyStatus::leaked
                            : e.store == store::config_placeholder ? KeyStatus::to_supply
@@ -244,11 +260,15 @@ private:
         } else {
             add_unique(r.put_in, e.where_to_set.empty() ? std::string(store_destination(e.store)) : e.where_to_set);
         }
-        for (const std::string& u : e.used_by) add_unique(r.used_by, u);
+        if (r.used_by.empty()) {
+            r.used_by = e.used_by;  // already distinct; only rows merged from several stores need the search
+        } else {
+            for (const std::string& u : e.used_by) add_unique(r.used_by, u);
+        }
         for (const auto& [owner, caps] : e.power) r.power.emplace(owner, caps);
-        for (const Location& l : e.references) add_unique(r.references, l);
-        for (const Location& l : e.declarations) add_unique(r.references, l);
-        for (const Location& l : e.values) add_unique(r.leaked_at, l);
+        for (const Location& l : e.references) add_place(at, r.references, l, false);
+        for (const Location& l : e.declarations) add_place(at, r.references, l, false);
+        for (const Location& l : e.values) add_place(at, r.leaked_at, l, true);
         r.env = r.env || e.store == store::env || (e.store == store::config_placeholder && is_env_name(e.name));
     }
 
@@ -278,9 +298,10 @@ private:
             }
             bool named = !name.empty();
             if (!named) name = rule_text(result_, first).title;
-            ChecklistRow& r = row(name, console);
+            std::size_t at = row(name, console);
+            ChecklistRow& r = rows_[at];
             r.status = KeyStatus::leaked;
-            for (const Finding* f : places) add_unique(r.leaked_at, f->location);
+            for (const Finding* f : places) add_place(at, r.leaked_at, f->location, true);
             if (r.put_in.empty()) {
                 r.put_in.push_back("a secret store or credential that the file references instead of the value "
                                    "(see the finding's fix)");
@@ -291,6 +312,8 @@ private:
 
     const ScanResult& result_;
     std::vector<ChecklistRow> rows_;
+    std::unordered_map<std::string, std::vector<std::size_t>> by_name_;
+    std::vector<std::array<std::set<Place>, 2>> seen_;  // per row: references, leaked_at
 };
 
 std::string status_note(const ChecklistRow& r) {
@@ -382,9 +405,16 @@ std::string env_example(const std::vector<ChecklistRow>& rows) {
 
 std::string env_example(const ScanResult& result) { return env_example(checklist_rows(result)); }
 
+KeyCounts key_counts(const std::vector<ChecklistRow>& rows) {
+    return {rows.size() - count_rows(rows, KeyStatus::package), count_rows(rows, KeyStatus::leaked)};
+}
+
 void write_checklist_section(const ScanResult& result, std::ostream& out, int heading_level) {
+    write_checklist_section(checklist_rows(result), out, heading_level);
+}
+
+void write_checklist_section(const std::vector<ChecklistRow>& rows, std::ostream& out, int heading_level) {
     std::string h(static_cast<std::size_t>(std::clamp(heading_level, 1, 5)), '#');
-    std::vector<ChecklistRow> rows = checklist_rows(result);
     out << h << " Key checklist\n\n";
     if (rows.empty()) {
         out << "The project needs no secrets: nothing references a secret store, an environment "

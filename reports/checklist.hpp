@@ -14,6 +14,7 @@
 #include "core/inventory.hpp"
 #include "core/provider.hpp"
 #include "core/scan_result.hpp"
+#include "reports/report_view.hpp"
 
 namespace handoff {
 
@@ -63,11 +64,14 @@ std::vector<ChecklistRow> checklist_rows(const ScanResult& result);
 std::string_view narrow_key_options(std::string_view provider_id);
 // How many rows have this status.
 std::size_t count_rows(const std::vector<ChecklistRow>& rows, KeyStatus status);
+// The keys to set up (every row but packages) and the leaked ones among them.
+KeyCounts key_counts(const std::vector<ChecklistRow>& rows);
 
 // The whole checklist as Markdown, starting with a level-1 heading.
 void write_checklist(const ScanResult& result, std::ostream& out);
 // The same, with headings at heading_level (2 = "##"), for embedding in a report.
 void write_checklist_section(const ScanResult& result, std::ostream& out, int heading_level);
+void write_checklist_section(const std::vector<ChecklistRow>& rows, std::ostream& out, int heading_level);
 
 // The .env.example text: one commented "NAME=" line for each row that is an environment
 // variable name, or a comment saying none is needed.

@@ -76,12 +76,12 @@ void write_header(const ScanResult& result, const ReportOptions& options, std::o
         << "</dd></dl>\n</header>\n";
 }
 
-void write_verdict(const ScanResult& result, std::ostream& out) {
+void write_verdict(const ScanResult& result, KeyCounts keys, std::ostream& out) {
     std::string_view kind = has_findings_at_or_above(result, Severity::high) ? " bad"
                             : result.findings.empty()                       ? ""
                                                                             : " review";
     out << "<section class=\"panel verdict" << kind << "\" aria-labelledby=\"verdict\">\n<h2 id=\"verdict\">"
-        << esc(verdict_headline(result)) << "</h2>\n<p>" << esc(verdict_sentence(result)) << "</p>\n";
+        << esc(verdict_headline(result)) << "</h2>\n<p>" << esc(verdict_sentence(result, keys)) << "</p>\n";
     out << "<div class=\"cards\">";
     for (Severity s : severities_most_severe_first()) {
         out << "<div class=\"card\" style=\"" << sev_var(s) << "\"><span class=\"n\">" << result.count(s) << "</span>"
@@ -354,8 +354,8 @@ public:
             << "</title>\n<style>" << kHtmlReportStyle << "</style>\n</head>\n<body>\n";
         write_header(result, options, out);
         out << "<main>\n";
-        write_verdict(result, out);
         std::vector<ChecklistRow> rows = checklist_rows(result);
+        write_verdict(result, key_counts(rows), out);
         write_todo(result, rows, out);
         write_checklist_html(rows, out);
         write_findings(result, options, out);

@@ -17,7 +17,7 @@ namespace {
 constexpr std::size_t kBudget = 65000;
 constexpr std::size_t kSuppressedShown = 20;
 
-std::string header(const ScanResult& result, const ReportOptions& options) {
+std::string header(const ScanResult& result, const std::vector<ChecklistRow>& rows, const ReportOptions& options) {
     std::ostringstream out;
     out << "<!-- handoff-report -->\n";
     std::string title = options.title.empty() ? std::string("handoff") : options.title;
@@ -25,7 +25,7 @@ std::string header(const ScanResult& result, const ReportOptions& options) {
     std::string_view alert = has_findings_at_or_above(result, Severity::high) ? "CAUTION"
                              : result.findings.empty()                       ? "TIP"
                                                                              : "WARNING";
-    out << "> [!" << alert << "]\n> " << markdown_text(verdict_sentence(result)) << "\n\n";
+    out << "> [!" << alert << "]\n> " << markdown_text(verdict_sentence(result, key_counts(rows))) << "\n\n";
     if (!options.client.empty()) out << "**Client:** " << markdown_text(options.client) << "  \n";
     if (!options.author.empty()) out << "**Prepared by:** " << markdown_text(options.author) << "  \n";
     if (!options.client.empty() || !options.author.empty()) out << "\n";
@@ -39,7 +39,6 @@ std::string header(const ScanResult& result, const ReportOptions& options) {
         std::size_t n = result.count(family);
         std::string cell = n == 0 ? std::string("nothing found") : std::to_string(n);
         if (family == Family::embedded_token && n > 0) {
-            std::vector<ChecklistRow> rows = checklist_rows(result);
             cell += " (" + plural(count_rows(rows, KeyStatus::leaked), "leaked key") + " to rotate)";
         }
         out << "| " << family_title(family) << " | " << cell << " |\n";
@@ -102,9 +101,10 @@ public:
     std::string_view id() const override { return "markdown"; }
 
     void write(const ScanResult& result, const ReportOptions& options, std::ostream& out) const override {
-        std::string head = header(result, options);
+        std::vector<ChecklistRow> rows = checklist_rows(result);
+        std::string head = header(result, rows, options);
         std::ostringstream checklist_stream;
-        write_checklist_section(result, checklist_stream, 3);
+        write_checklist_section(rows, checklist_stream, 3);
         std::string checklist = checklist_stream.str() + "\n";
         std::string tail = footer(result);
         std::string fix_list = result.findings.empty() ? std::string() : fixes(result, options.min_severity);
@@ -113,7 +113,7 @@ public:
         // The checklist is what the client acts on: keep it unless it alone is too long.
         constexpr std::size_t kReserve = 2000;  // headings, notes about cuts
         if (head.size() + checklist.size() + tail.size() + kReserve > kBudget) {
-            checklist = "### Key checklist\n\nThe key checklist (" + plural(checklist_rows(result).size(), "entry", "entries") +
+            checklist = "### Key checklist\n\nThe key checklist (" + plural(rows.size(), "entry", "entries") +
                         ") is too long for this summary; run `handoff checklist` or see the HTML report.\n\n";
         }
         if (head.size() + checklist.size() + tail.size() + fix_list.size() + suppressed.size() + kReserve > kBudget) {

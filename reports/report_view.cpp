@@ -6,7 +6,6 @@
 
 #include "core/rule_docs.hpp"
 #include "core/text.hpp"
-#include "reports/checklist.hpp"
 
 namespace handoff {
 
@@ -111,7 +110,7 @@ std::string verdict_headline(const ScanResult& result) {
     return "Ready to hand off";
 }
 
-std::string verdict_sentence(const ScanResult& result) {
+std::string verdict_sentence(const ScanResult& result, KeyCounts keys) {
     std::string files = plural(result.files.size(), "file");
     std::string sentence;
     if (has_findings_at_or_above(result, Severity::high)) {
@@ -125,13 +124,9 @@ std::string verdict_sentence(const ScanResult& result) {
     } else {
         sentence = "No problems found in " + files + ".";
     }
-    std::vector<ChecklistRow> rows = checklist_rows(result);
-    std::size_t keys = rows.size() - count_rows(rows, KeyStatus::package);
-    if (keys > 0) {
-        sentence += " The client must set up " + plural(keys, "key");
-        if (std::size_t leaked = count_rows(rows, KeyStatus::leaked); leaked > 0) {
-            sentence += ", and " + plural(leaked, "leaked key") + " must be rotated";
-        }
+    if (keys.keys > 0) {
+        sentence += " The client must set up " + plural(keys.keys, "key");
+        if (keys.leaked > 0) sentence += ", and " + plural(keys.leaked, "leaked key") + " must be rotated";
         sentence += " (see the key checklist).";
     }
     return sentence;

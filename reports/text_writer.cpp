@@ -54,9 +54,9 @@ std::string summary_line(const ScanResult& result) {
         line << plural(result.findings.size(), "finding") << " (" << severity_breakdown(result) << ") in "
              << findings_by_file(result).size() << " of " << plural(result.files.size(), "file");
     }
-    std::vector<ChecklistRow> rows = checklist_rows(result);
-    line << " · " << plural(rows.size() - count_rows(rows, KeyStatus::package), "key") << " for the client";
-    if (std::size_t leaked = count_rows(rows, KeyStatus::leaked); leaked > 0) line << " · " << leaked << " leaked, to rotate";
+    KeyCounts keys = key_counts(checklist_rows(result));
+    line << " · " << plural(keys.keys, "key") << " for the client";
+    if (keys.leaked > 0) line << " · " << keys.leaked << " leaked, to rotate";
     if (!result.suppressed.empty()) line << " · " << result.suppressed.size() << " suppressed";
     if (!result.excluded.empty()) line << " · " << result.excluded.size() << " excluded";
     if (!result.diagnostics.empty()) line << " · " << plural(result.diagnostics.size(), "warning");
