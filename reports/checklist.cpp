@@ -156,31 +156,40 @@ constexpr std::array kNarrowKeys{
     NarrowKeys{"twilio", "an API key per consumer instead of the account's auth token"},
 };
 
+// "deploy: write:contents; summarise: read:contents", at most four consumers named.
 std::string join_power(const ChecklistRow& r) {
+    constexpr std::size_t kNamed = 4;
     std::string out;
+    std::size_t named = 0;
+    std::size_t known = 0;
     for (const std::string& user : r.used_by) {
         auto found = r.power.find(user);
         if (found == r.power.end()) continue;
+        if (++known > kNamed) continue;
         if (!out.empty()) out += "; ";
         out += user + ": " + (found->second.empty() ? std::string("nothing granted") : found->second);
+        ++named;
     }
+    if (known > named) out += "; and " + std::to_string(known - named) + " more";
     return out;
 }
 
-// The same name used by several consumers, or the same value written in several files.
-std::string sharing_advice(const ChecklistRow& r) {
+// One key for several consumers: the same name used by consumers of different power or in
+// several files (nodes of one workflow with the same power are one consumer), or the same value
+// written in several files. using_files: the files that reference the row's name.
+std::string sharing_advice(const ChecklistRow& r, std::size_t using_files) {
     std::set<std::string> files;
     for (const Location& l : r.leaked_at) files.insert(l.path);
+    std::set<std::string> powers;
+    for (const std::string& user : r.used_by) {
+        auto found = r.power.find(user);
+        powers.insert(found == r.power.end() ? std::string() : found->second);
+    }
+    bool different = powers.size() > 1;
     std::string said;
-    bool different = false;
-    if (r.used_by.size() >= 2) {
+    if (r.used_by.size() >= 2 && (different || using_files >= 2)) {
         said = "One key serves " + std::to_string(r.used_by.size()) + " consumers";
-        std::set<std::string> powers;
-        for (const std::string& user : r.used_by) {
-            auto found = r.power.find(user);
-            powers.insert(found == r.power.end() ? std::string() : found->second);
-        }
-        different = powers.size() > 1;
+        if (using_files >= 2) said += " in " + std::to_string(using_files) + " files";
         if (different) said += " with different power (" + join_power(r) + ")";
     } else if (files.size() >= 2) {
         said = "The same value is written in " + std::to_string(files.size()) + " files: one key serves each of them";
@@ -199,7 +208,7 @@ public:
     std::vector<ChecklistRow> build() {
         for (const InventoryEntry& e : result_.inventory) add_entry(e);
         add_leaked_findings();
-        for (ChecklistRow& r : rows_) r.one_key_each = sharing_advice(r);
+        for (std::size_t i = 0; i < rows_.size(); ++i) rows_[i].one_key_each = sharing_advice(rows_[i], using_files_[i].size());
         std::vector<std::pair<std::string, std::size_t>> order;  // (lower-case name, row)
         order.reserve(rows_.size());
         for (std::size_t i = 0; i < rows_.size(); ++i) order.emplace_back(lower(rows_[i].name), i);
@@ -235,6 +244,7 @@ private:
         r.console = console;
         rows_.push_back(std::move(r));
         seen_.emplace_back();
+        using_files_.emplace_back();
         same_name.push_back(rows_.size() - 1);
         return rows_.size() - 1;
     }
@@ -266,7 +276,10 @@ private:
             for (const std::string& u : e.used_by) add_unique(r.used_by, u);
         }
         for (const auto& [owner, caps] : e.power) r.power.emplace(owner, caps);
-        for (const Location& l : e.references) add_place(at, r.references, l, false);
+        for (const Location& l : e.references) {
+            add_place(at, r.references, l, false);
+            using_files_[at].insert(l.path);
+        }
         for (const Location& l : e.declarations) add_place(at, r.references, l, false);
         for (const Location& l : e.values) add_place(at, r.leaked_at, l, true);
         r.env = r.env || e.store == store::env || (e.store == store::config_placeholder && is_env_name(e.name));
@@ -314,6 +327,7 @@ private:
     std::vector<ChecklistRow> rows_;
     std::unordered_map<std::string, std::vector<std::size_t>> by_name_;
     std::vector<std::array<std::set<Place>, 2>> seen_;  // per row: references, leaked_at
+    std::vector<std::set<std::string>> using_files_;    // per row: the files that reference it
 };
 
 std::string status_note(const ChecklistRow& r) {

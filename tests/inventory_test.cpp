@@ -73,3 +73,24 @@ TEST_CASE("key checklist: the same leaked value in several files is one key serv
     CHECK(rows[0].one_key_each.find("fine-grained tokens limited to one repository") != std::string::npos);
     CHECK(narrow_key_options("no-such-provider").find("a separate key per consumer") == 0);
 }
+
+TEST_CASE("key checklist: nodes of one workflow with the same power share a credential without advice") {
+    ScanResult result;
+    result.providers = tokens::providers();
+    InventoryEntry e;
+    e.name = "Airtable account";
+    e.store = "n8n-credential";
+    e.provider = "airtableTokenApi";
+    e.used_by = {"Find by ID", "Update"};
+    e.power = {{"Find by ID", ""}, {"Update", ""}};
+    e.references = {Location{"w.json", 10, 5, 10, 9, {}}, Location{"w.json", 40, 5, 40, 9, {}}};
+    result.inventory = {e};
+    std::vector<ChecklistRow> rows = checklist_rows(result);
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0].one_key_each.empty());
+    // The same credential in a second workflow is a second consumer.
+    e.references.push_back(Location{"other.json", 3, 5, 3, 9, {}});
+    e.used_by.push_back("Sync");
+    result.inventory = {e};
+    CHECK(checklist_rows(result)[0].one_key_each.rfind("One key serves 3 consumers in 2 files.", 0) == 0);
+}
