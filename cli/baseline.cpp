@@ -1,5 +1,7 @@
 #include "cli/baseline.hpp"
 
+#include "cli/config.hpp"
+
 #include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -69,6 +71,7 @@ bool write_baseline(const ScanResult& result, const std::string& path) {
 }
 
 void apply_baseline(const Baseline& baseline, ScanResult& result) {
+    const std::string shown = path_for_reports(baseline.path, result.root);
     std::set<std::pair<std::string, std::string>> used;
     std::vector<Finding> kept;
     for (Finding& f : result.findings) {
@@ -80,7 +83,7 @@ void apply_baseline(const Baseline& baseline, ScanResult& result) {
         }
         used.insert(key);
         Suppression s{SuppressionKind::baseline, entry->second.justification, {}};
-        s.written_at.path = baseline.path;
+        s.written_at.path = shown;
         s.written_at.node_path = entry->second.entry;
         result.suppressed.push_back({std::move(f), std::move(s)});
     }
@@ -101,7 +104,7 @@ void apply_baseline(const Baseline& baseline, ScanResult& result) {
         named += (i ? ", " : "") + stale[i]->first.first + " (" + stale[i]->second.entry + ")";
     }
     if (stale.size() > kStaleNamed) named += " and " + std::to_string(stale.size() - kStaleNamed) + " more";
-    result.diagnostics.push_back({baseline.path, 0, 0, DiagnosticKind::config,
+    result.diagnostics.push_back({shown, 0, 0, DiagnosticKind::config,
                                   "stale baseline: " + std::to_string(stale.size()) +
                                       " accepted finding(s) matched nothing in this scan: " + named +
                                       "; rewrite it with --write-baseline"});

@@ -197,7 +197,19 @@ std::string describe(const PathIgnore& ignore) {
 
 } // namespace
 
+std::string path_for_reports(const fs::path& file, const std::string& root) {
+    std::error_code ec;
+    fs::path base = fs::weakly_canonical(root.empty() ? fs::path(".") : fs::path(root), ec);
+    if (!ec && !fs::is_directory(base, ec)) base = base.parent_path();
+    fs::path target = fs::weakly_canonical(file, ec);
+    if (ec) return file.string();
+    fs::path inside = target.lexically_relative(base);
+    if (inside.empty() || *inside.begin() == "..") return file.string();
+    return inside.generic_string();
+}
+
 void apply_config(const Config& config, ScanResult& result) {
+    const std::string shown = path_for_reports(config.file, result.root);
     std::vector<std::size_t> matched(config.ignores.size(), 0);
     std::size_t disabled_findings = 0;
     std::size_t silenced = 0;
@@ -219,7 +231,7 @@ void apply_config(const Config& config, ScanResult& result) {
         ++matched[static_cast<std::size_t>(ignore - config.ignores.begin())];
         ++silenced;
         Suppression s{SuppressionKind::config, ignore->reason, {}};
-        s.written_at.path = config.file.string();
+        s.written_at.path = shown;
         s.written_at.line = ignore->line;
         s.written_at.column = ignore->column;
         result.suppressed.push_back({std::move(f), std::move(s)});
@@ -241,7 +253,7 @@ void apply_config(const Config& config, ScanResult& result) {
     std::size_t disabled = static_cast<std::size_t>(std::count_if(
         config.rules.begin(), config.rules.end(), [](const auto& rule) { return !rule.second.enabled; }));
     result.diagnostics.push_back(
-        {config.file.string(), 0, 0, DiagnosticKind::config,
+        {shown, 0, 0, DiagnosticKind::config,
          "config applied: " + std::to_string(config.excludes.size()) + " exclude pattern(s) left out " +
              std::to_string(excluded) + " path(s); " + std::to_string(disabled) + " rule(s) disabled (" +
              std::to_string(disabled_findings) + " finding(s) dropped), " + std::to_string(config.ignores.size()) +
@@ -250,7 +262,7 @@ void apply_config(const Config& config, ScanResult& result) {
     for (std::size_t i = 0; i < config.ignores.size(); ++i) {
         if (matched[i] > 0) continue;
         const PathIgnore& ignore = config.ignores[i];
-        result.diagnostics.push_back({config.file.string(), ignore.line, ignore.column, DiagnosticKind::config,
+        result.diagnostics.push_back({shown, ignore.line, ignore.column, DiagnosticKind::config,
                                       "stale " + describe(ignore) + ": it matched nothing in this scan; remove it"});
     }
 }

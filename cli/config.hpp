@@ -54,6 +54,10 @@ std::optional<std::filesystem::path> find_config(const std::filesystem::path& st
 // (returned as nullopt with a message naming the line).
 std::optional<Config> read_config(const std::filesystem::path& file, std::string& error);
 
+// A config or baseline file as reports name it: relative to the scanned root when it lies
+// inside it (".handoff.yml"), else as given.
+std::string path_for_reports(const std::filesystem::path& file, const std::string& root);
+
 // Applies rule settings and path ignores to a finished scan: findings of disabled rules are
 // dropped, ignored ones move to result.suppressed with the entry's reason, and an ignore entry
 // that matched nothing is reported as stale (a config diagnostic).

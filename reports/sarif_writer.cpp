@@ -84,7 +84,8 @@ std::string alert_fingerprint(const Finding& f, std::map<std::string, int>& seen
 Json suppression_json(const Suppression& s) {
     Json json{{"kind", s.kind == SuppressionKind::inline_ignore ? "inSource" : "external"}, {"status", "accepted"}};
     if (!s.justification.empty()) json["justification"] = clean_text(s.justification);
-    if (!s.written_at.path.empty()) {
+    // A place in the repository only: a baseline kept outside the scanned tree has no URI here.
+    if (!s.written_at.path.empty() && s.written_at.path.front() != '/') {
         Json physical{{"artifactLocation", {{"uri", uri_path(s.written_at.path)}}}};
         if (s.written_at.line > 0) physical["region"] = region_json(s.written_at);
         json["location"] = Json{{"physicalLocation", physical}};

@@ -220,6 +220,7 @@ TEST_SUITE("cli") {
         CHECK(config_one["kind"] == "config");
         CHECK(config_one["justification"] == "test data");
         CHECK(config_one["justification_location"]["line"] == 2);
+        CHECK(config_one["justification_location"]["path"] == ".handoff.yml");  // relative to the scanned root
         CHECK(report["summary"]["suppressed"] == 2);
         // The entry that matched nothing is stale: a warning on stderr and in the report.
         CHECK(r.err.find(".handoff.yml:3:") != std::string::npos);
