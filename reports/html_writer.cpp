@@ -232,7 +232,9 @@ void write_place(const ScanResult& result, const RuleGroup& group, const Finding
 }
 
 void write_findings(const ScanResult& result, const ReportOptions& options, std::ostream& out) {
-    out << "<section class=\"break\" aria-labelledby=\"findings\">\n<h2 id=\"findings\">Findings</h2>\n";
+    // A new printed page for the findings; a clean project's report needs no page for "nothing found".
+    out << "<section" << (result.findings.empty() ? "" : " class=\"break\"")
+        << " aria-labelledby=\"findings\">\n<h2 id=\"findings\">Findings</h2>\n";
     std::vector<RuleGroup> groups = rule_groups(result, options.min_severity);
     if (result.findings.empty()) {
         out << "<p class=\"empty\">Nothing found in " << plural(result.files.size(), "file") << ".</p>\n";
@@ -280,7 +282,8 @@ void write_suppressed(const ScanResult& result, std::ostream& out) {
 }
 
 void write_scope(const ScanResult& result, std::size_t leaked, std::ostream& out) {
-    out << "<section class=\"break\" aria-labelledby=\"scope\">\n<h2 id=\"scope\">What was checked</h2>\n";
+    out << "<section" << (result.findings.empty() ? "" : " class=\"break\"")
+        << " aria-labelledby=\"scope\">\n<h2 id=\"scope\">What was checked</h2>\n";
     out << "<p>" << plural(result.files.size(), "file") << " (" << result.bytes << " bytes) scanned in "
         << static_cast<long long>(result.seconds * 1000) << " ms. " << plural(result.excluded.size(), "path")
         << " excluded; " << plural(result.suppressed.size(), "finding")
