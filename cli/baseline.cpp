@@ -57,12 +57,21 @@ std::optional<Baseline> read_baseline(const std::string& path, std::string& erro
 }
 
 bool write_baseline(const ScanResult& result, const std::string& path) {
+    // This scan's findings, and those an earlier baseline accepted, with their justification:
+    // rewriting a baseline keeps what still matches and drops what is stale.
+    std::vector<std::pair<const Finding*, std::string>> accepted;
+    for (const Finding& f : result.findings) accepted.emplace_back(&f, "");
+    for (const SuppressedFinding& s : result.suppressed) {
+        if (s.suppression.kind == SuppressionKind::baseline) accepted.emplace_back(&s.finding, s.suppression.justification);
+    }
+    std::stable_sort(accepted.begin(), accepted.end(),
+                     [](const auto& a, const auto& b) { return finding_order(*a.first, *b.first); });
     nlohmann::ordered_json findings = nlohmann::ordered_json::array();
-    for (const Finding& f : result.findings) {
-        findings.push_back({{"rule", f.rule},
-                            {"fingerprint", f.fingerprint},
-                            {"path", f.location.path},
-                            {"justification", ""}});
+    for (const auto& [f, justification] : accepted) {
+        findings.push_back({{"rule", f->rule},
+                            {"fingerprint", f->fingerprint},
+                            {"path", f->location.path},
+                            {"justification", justification}});
     }
     nlohmann::ordered_json doc{{"handoff_baseline", 1}, {"findings", findings}};
     std::ofstream out(path, std::ios::binary);

@@ -24,6 +24,7 @@ struct Baseline {
 
 // nullopt with a message in error when the file cannot be read or is not a baseline.
 std::optional<Baseline> read_baseline(const std::string& path, std::string& error);
+// Records the scan's findings and the baseline-suppressed ones (with their justification).
 bool write_baseline(const ScanResult& result, const std::string& path);
 // Moves baselined findings to result.suppressed with their justification; entries that
 // matched nothing are reported as stale (one config diagnostic).

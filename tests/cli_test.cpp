@@ -292,6 +292,13 @@ TEST_SUITE("cli") {
         CHECK(report["suppressed"][0]["justification_location"]["node_path"] == "findings[0]");
         CHECK(r.err.find("stale baseline: 1 accepted finding(s) matched nothing") != std::string::npos);
         CHECK(r.err.find("dotenv-not-ignored (findings[1])") != std::string::npos);
+        // Rewriting the baseline keeps the accepted finding and its reason, and drops the stale entry.
+        fs::path rewritten = dir.path() / "rewritten.json";
+        REQUIRE(run_handoff("scan " + quoted(dir.path() / "proj") + " --baseline " + quoted(baseline) +
+                            " --write-baseline " + quoted(rewritten)).exit_code == 0);
+        auto kept = nlohmann::json::parse(read_text(rewritten));
+        REQUIRE(kept["findings"].size() == 1);
+        CHECK(kept["findings"][0]["justification"] == "accepted until the client's vault is ready");
         // A JSON report used as a baseline keeps what its scan had suppressed.
         fs::path earlier = dir.path() / "earlier.json";
         std::ofstream(earlier) << r.out;
