@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <sstream>
 
-#include "core/secret_stores.hpp"
 #include "core/version.hpp"
 #include "reports/checklist.hpp"
 #include "reports/escape.hpp"
