@@ -146,6 +146,9 @@ CLI::App* add_scan_command(CLI::App& app, ScanArgs& a) {
                      "(JSON, SARIF and every count keep them all): critical|high|medium|low|info")
         ->capture_default_str()
         ->check(CLI::IsMember({"critical", "high", "medium", "low", "info"}));
+    scan->add_flag("--sarif-include-suppressed", a.report_options.sarif_suppressed,
+                   "SARIF: also list suppressed findings, with `suppressions` (GitHub code scanning ignores them "
+                   "and would open alerts: for other SARIF viewers)");
     scan->add_option("--project-name", a.report_options.project,
                      "The project's name in the reports (default: the scanned folder's name)");
     scan->add_option("--title", a.report_options.title, "Report title (HTML and Markdown)");

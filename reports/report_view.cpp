@@ -72,13 +72,13 @@ RuleText rule_text(const ScanResult& result, const Finding& finding) {
     return text;
 }
 
-std::vector<RuleText> report_rules(const ScanResult& result) {
+std::vector<RuleText> report_rules(const ScanResult& result, bool with_suppressed) {
     std::map<std::string, RuleText> by_id;
     for (const Finding& finding : result.findings) {
         if (!by_id.contains(finding.rule)) by_id.emplace(finding.rule, rule_text(result, finding));
     }
     for (const SuppressedFinding& s : result.suppressed) {
-        if (!by_id.contains(s.finding.rule)) by_id.emplace(s.finding.rule, rule_text(result, s.finding));
+        if (with_suppressed && !by_id.contains(s.finding.rule)) by_id.emplace(s.finding.rule, rule_text(result, s.finding));
     }
     std::vector<RuleText> out;
     out.reserve(by_id.size());

@@ -35,8 +35,8 @@ struct RuleText {
     std::string_view doc;     // the embedded docs/rules page; may be empty
 };
 RuleText rule_text(const ScanResult& result, const Finding& finding);
-// The rules the findings (and suppressed findings) name, sorted by id.
-std::vector<RuleText> report_rules(const ScanResult& result);
+// The rules the findings name (and, when asked, the suppressed findings), sorted by id.
+std::vector<RuleText> report_rules(const ScanResult& result, bool with_suppressed = false);
 
 // The text under "## <heading>" of a Markdown page, trimmed; empty when absent.
 std::string doc_section(std::string_view doc, std::string_view heading);

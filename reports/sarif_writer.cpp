@@ -97,9 +97,9 @@ class SarifWriter final : public ReportWriter {
 public:
     std::string_view id() const override { return "sarif"; }
 
-    void write(const ScanResult& result, const ReportOptions&, std::ostream& out) const override {
+    void write(const ScanResult& result, const ReportOptions& options, std::ostream& out) const override {
         // The rules that have results; each carries its doc page as help.
-        std::vector<RuleText> rules = report_rules(result);
+        std::vector<RuleText> rules = report_rules(result, options.sarif_suppressed);
         std::map<std::string, std::size_t> rule_index;
         Json rules_json = Json::array();
         for (const RuleText& rule : rules) {
@@ -107,11 +107,14 @@ public:
             rules_json.push_back(rule_json(rule));
         }
 
-        // Suppressed findings are results too, with a suppression (GitHub closes their alerts),
-        // in the same stable path order as the rest.
+        // With --sarif-include-suppressed, suppressed findings are results too, each with its
+        // suppression, in the same stable path order as the rest. GitHub ignores `suppressions`
+        // (it would open an alert for each), so by default they are left out, as peers do.
         std::vector<std::pair<const Finding*, const Suppression*>> all;
         for (const Finding& f : result.findings) all.emplace_back(&f, nullptr);
-        for (const SuppressedFinding& s : result.suppressed) all.emplace_back(&s.finding, &s.suppression);
+        if (options.sarif_suppressed) {
+            for (const SuppressedFinding& s : result.suppressed) all.emplace_back(&s.finding, &s.suppression);
+        }
         std::stable_sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return finding_order(*a.first, *b.first); });
 
         std::map<std::string, int> seen;

@@ -204,7 +204,7 @@ TEST_SUITE("cli") {
                   "ignore:\n"
                   "  - {rule: dotenv-not-ignored, paths: [\"sub/**\"], reason: test data}\n"
                   "  - {rule: dotenv-not-ignored, paths: [\"gone/**\"], reason: old folder}\n");
-        RunResult r = run_handoff("scan " + quoted(dir.path() / "proj") + " --format json --report sarif=" +
+        RunResult r = run_handoff("scan " + quoted(dir.path() / "proj") + " --format json --sarif-include-suppressed --report sarif=" +
                                   quoted(dir.path() / "out.sarif") + " --report text=" + quoted(dir.path() / "out.txt"));
         CHECK(r.exit_code == 0);
         auto report = nlohmann::json::parse(r.out);

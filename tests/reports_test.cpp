@@ -192,7 +192,13 @@ TEST_CASE("doc_section finds a heading's text") {
 
 TEST_CASE("SARIF has what GitHub code scanning needs") {
     ScanResult r = samples::review_project();
-    auto log = nlohmann::json::parse(render("sarif", r));
+    // GitHub ignores `suppressions`: by default suppressed findings are left out of SARIF.
+    auto plain = nlohmann::json::parse(render("sarif", r));
+    CHECK(plain["runs"][0]["results"].size() == r.findings.size());
+    CHECK(plain["runs"][0]["properties"]["suppressedFindings"] == r.suppressed.size());
+    ReportOptions with_suppressed;
+    with_suppressed.sarif_suppressed = true;
+    auto log = nlohmann::json::parse(render("sarif", r, with_suppressed));
     CHECK(log["version"] == "2.1.0");
     REQUIRE(log["runs"].size() == 1);
     const auto& run = log["runs"][0];
