@@ -2,6 +2,8 @@
 // the findings grouped by rule (one title and one fix per rule, one line per location), the
 // suppressed findings with their reasons, warnings about the scan, counts per rule and one
 // summary line. --compact prints one line per finding instead.
+#include <algorithm>
+#include <cctype>
 #include <iomanip>
 #include <sstream>
 
@@ -88,15 +90,13 @@ public:
 
 private:
     // One finding on one line: severity, where, what, and the rule in brackets.
-    void line(const Finding& f, bool with_rule) {
+    void line(const Finding& f) {
         out_ << "  " << severity_cell(p_, f.severity) << clean_text(location_text(f.location)) << "  "
-             << clean_text(f.message);
-        if (with_rule) out_ << "  " << p_.paint("2", "[" + f.rule + "]");
-        out_ << "\n";
+             << clean_text(f.message) << "  " << p_.paint("2", "[" + f.rule + "]") << "\n";
     }
 
     void compact() {
-        for (const Finding* f : findings_worst_first(r_, o_.min_severity)) line(*f, true);
+        for (const Finding* f : findings_worst_first(r_, o_.min_severity)) line(*f);
         if (!r_.findings.empty()) out_ << "\n";
     }
 
@@ -109,7 +109,7 @@ private:
         head += o_.min_severity > Severity::high ? std::to_string(critical) + " critical"
                                                  : severity_breakdown_of(critical, r_.count(Severity::high));
         out_ << p_.paint("1", head + ")") << "\n";
-        for (std::size_t i = 0; i < urgent.size() && i < kFirstShown; ++i) line(*urgent[i], true);
+        for (std::size_t i = 0; i < urgent.size() && i < kFirstShown; ++i) line(*urgent[i]);
         if (urgent.size() > kFirstShown) {
             out_ << "  " << p_.paint("2", "and " + std::to_string(urgent.size() - kFirstShown) + " more below") << "\n";
         }
