@@ -416,7 +416,7 @@ TEST_CASE("text writer: worst first, advice once, colours only when asked, one s
     CHECK(render("text", samples::clean_project()).rfind("handoff: no findings in 2 files", 0) == 0);
 }
 
-TEST_CASE("text writer: --compact is one line per finding, --min-severity hides lower ones from the display") {
+TEST_CASE("--compact is one line per finding; --min-severity hides lower findings from text, Markdown and HTML only") {
     ScanResult r = samples::review_project();
     ReportOptions compact;
     compact.compact = true;
@@ -436,6 +436,14 @@ TEST_CASE("text writer: --compact is one line per finding, --min-severity hides 
     // The summary still counts every finding, and the JSON report keeps them all.
     CHECK(shown.find("handoff: 7 findings") != std::string::npos);
     CHECK(nlohmann::json::parse(render("json", r, high))["findings"].size() == r.findings.size());
+    // Markdown and HTML hide them too, and say so; SARIF keeps them all.
+    std::string md = render("markdown", r, high);
+    CHECK(md.find("Notes mention SLACK") == std::string::npos);
+    CHECK(md.find("3 findings below high not shown here") != std::string::npos);
+    std::string html = render("html", r, high);
+    CHECK(html.find("Notes mention SLACK") == std::string::npos);
+    CHECK(html.find("3 findings below high not shown here") != std::string::npos);
+    CHECK(nlohmann::json::parse(render("sarif", r, high))["runs"][0]["results"].size() == r.findings.size());
 }
 
 TEST_CASE("key checklist: one row per secret, leaked keys and placeholders marked, .env.example with every name") {
