@@ -89,7 +89,7 @@ footer { padding: 24px; margin-top: 24px; color: var(--muted); font-size: 13px; 
   body { background: #fff; font-size: 10.5pt; }
   header.top, main, footer { max-width: none; padding: 0; }
   .break { break-before: page; }
-  .panel, .card, ol.places li, tr, figure { break-inside: avoid; }
+  .panel, .card, ol.places li, tr, figure, section.suppressed { break-inside: avoid; }
   h2, h3, .group .head { break-after: avoid; }
   .group .head { break-inside: avoid; }
   a { color: inherit; }

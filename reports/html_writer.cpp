@@ -263,7 +263,7 @@ void write_findings(const ScanResult& result, const ReportOptions& options, std:
 
 void write_suppressed(const ScanResult& result, std::ostream& out) {
     if (result.suppressed.empty()) return;
-    out << "<section aria-labelledby=\"suppressed\">\n<h2 id=\"suppressed\">Suppressed findings</h2>\n<p>"
+    out << "<section class=\"suppressed\" aria-labelledby=\"suppressed\">\n<h2 id=\"suppressed\">Suppressed findings</h2>\n<p>"
         << plural(result.suppressed.size(), "finding")
         << " left out on purpose. Each reason was written by the developer; check that it still holds.</p>\n";
     out << "<table>\n<thead><tr><th>Finding</th><th>Where</th><th>Reason</th><th>Written at</th></tr></thead>\n<tbody>\n";
