@@ -4,6 +4,8 @@
 // id_tokens:. A merge request pipeline runs the merge request's code, and a fork's merge
 // request can run in this project when a maintainer starts its pipeline there.
 #include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "checks/registry.hpp"
 #include "checks/support/gitlab.hpp"
@@ -32,13 +34,13 @@ const RuleInfo kRule{
 };
 
 // Names the file sets to a literal value: configuration, not a secret from the settings.
-std::vector<std::string> literal_names(const GlPipeline& p) {
-    std::vector<std::string> out;
+std::unordered_set<std::string> literal_names(const GlPipeline& p) {
+    std::unordered_set<std::string> out;
     auto add = [&](const Node* vars) {
         if (vars == nullptr || !vars->is_map()) return;
         for (const Node& e : vars->children) {
             const Node* v = gitlab_variable_value(e);
-            if (v != nullptr && v->is_scalar() && !v->value.empty() && v->value.find('$') == std::string::npos) out.push_back(e.key);
+            if (v != nullptr && v->is_scalar() && !v->value.empty() && v->value.find('$') == std::string::npos) out.insert(e.key);
         }
     };
     add(p.variables);
@@ -63,27 +65,35 @@ public:
     void check_file(const Document& doc, FindingSink& sink) const override {
         const GlPipeline* p = gitlab_view(doc);
         if (p == nullptr || same_project_guard(p->workflow_rules_node)) return;
-        std::vector<std::string> literal = literal_names(*p);
+        std::unordered_set<std::string> literal = literal_names(*p);
+        ScriptSecrets cache;
         for (const GlJob& job : p->jobs) {
             if (job.hidden || job.trigger != nullptr) continue;
             GlMrRun run = runs_in_merge_requests(*p, job);
             if (run == GlMrRun::no || same_project_guard(p->effective(job, "rules"))) continue;
-            std::vector<GlLine> lines = p->effective_lines(job);
-            if (lines.empty()) continue;
-            std::vector<std::string> secrets = variables_read(job, lines, literal);
+            std::vector<const GlScript*> scripts = p->effective_scripts(job);
+            bool runs_code = std::any_of(scripts.begin(), scripts.end(), [](const GlScript* s) { return !s->lines.empty(); });
+            if (!runs_code) continue;
+            std::vector<std::string> secrets = variables_read(job, scripts, literal, cache);
             std::vector<std::string> tokens;
             if (const Node* s = p->effective(job, "secrets"); s != nullptr && s->is_map()) {
-                for (const Node& e : s->children) tokens.push_back(e.key + " (secrets:)");
+                for (const Node& e : s->children) {
+                    if (tokens.size() >= 4) break;
+                    tokens.push_back(e.key + " (secrets:)");
+                }
             }
             if (const Node* t = p->effective(job, "id_tokens"); t != nullptr && t->is_map()) {
-                for (const Node& e : t->children) tokens.push_back(e.key + " (id_tokens:)");
+                for (const Node& e : t->children) {
+                    if (tokens.size() >= 8) break;
+                    tokens.push_back(e.key + " (id_tokens:)");
+                }
             }
             if (secrets.empty() && tokens.empty()) continue;
             std::vector<std::string> all = secrets;
             all.insert(all.end(), tokens.begin(), tokens.end());
             std::string list;
             for (std::size_t i = 0; i < all.size() && i < 3; ++i) list += (i == 0 ? "" : ", ") + all[i];
-            if (all.size() > 3) list += " and " + std::to_string(all.size() - 3) + " more";
+            if (all.size() > 3) list += " and more";
             Hit hit;
             hit.span = job.node->key_span;
             hit.node_path = job.path;
@@ -98,24 +108,43 @@ public:
     }
 
 private:
-    // Credential-named variables the job's scripts and variables: values read, that the
-    // file does not set itself and GitLab does not predefine.
-    static std::vector<std::string> variables_read(const GlJob& job, const std::vector<GlLine>& lines,
-                                                   const std::vector<std::string>& literal) {
+    using ScriptSecrets = std::unordered_map<const GlScript*, std::vector<std::string>>;
+
+    // Credential-named variables a text reads that the file does not set itself and GitLab
+    // does not predefine, in order, each once.
+    static void secrets_in(std::string_view text, const std::unordered_set<std::string>& literal, std::vector<std::string>& out,
+                           std::unordered_set<std::string>& seen) {
+        for (const GlVarUse& use : gitlab_variable_uses(text)) {
+            if (gitlab_predefined_variable(use.name) || !is_secret_name(use.name) || literal.count(use.name) != 0) continue;
+            if (seen.insert(use.name).second) out.push_back(use.name);
+        }
+    }
+
+    // What the job's scripts and its variables: values read. Each script is read once
+    // however many jobs share it (default:, extends:), and a job lists at most a few names.
+    static std::vector<std::string> variables_read(const GlJob& job, const std::vector<const GlScript*>& scripts,
+                                                   const std::unordered_set<std::string>& literal, ScriptSecrets& cache) {
+        constexpr std::size_t kEnough = 4;
         std::vector<std::string> out;
-        auto consider = [&](std::string_view text) {
-            for (const GlVarUse& use : gitlab_variable_uses(text)) {
-                if (gitlab_predefined_variable(use.name) || !is_secret_name(use.name)) continue;
-                if (std::find(literal.begin(), literal.end(), use.name) != literal.end()) continue;
-                if (std::find(out.begin(), out.end(), use.name) == out.end()) out.push_back(use.name);
+        std::unordered_set<std::string> seen;
+        for (const GlScript* s : scripts) {
+            auto [it, fresh] = cache.try_emplace(s);
+            if (fresh) {
+                std::unordered_set<std::string> once;
+                for (const GlLine& line : s->lines) secrets_in(line.node->value, literal, it->second, once);
             }
-        };
-        for (const GlLine& line : lines) consider(line.node->value);
-        if (job.variables != nullptr && job.variables->is_map()) {
-            for (const Node& e : job.variables->children) {
-                if (const Node* v = gitlab_variable_value(e); v != nullptr && v->is_scalar()) consider(v->value);
+            for (const std::string& name : it->second) {
+                if (out.size() >= kEnough) return out;
+                if (seen.insert(name).second) out.push_back(name);
             }
         }
+        if (job.variables != nullptr && job.variables->is_map()) {
+            for (const Node& e : job.variables->children) {
+                if (out.size() >= kEnough) break;
+                if (const Node* v = gitlab_variable_value(e); v != nullptr && v->is_scalar()) secrets_in(v->value, literal, out, seen);
+            }
+        }
+        if (out.size() > kEnough) out.resize(kEnough);
         return out;
     }
 };

@@ -4,6 +4,7 @@
 // built from variables the file does not define is reported at low confidence.
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 #include "checks/registry.hpp"
 #include "checks/support/gitlab.hpp"
@@ -26,21 +27,32 @@ const RuleInfo kRule{
     "Renovate or Dependabot update the pin; prefer images from your own registry for jobs that hold secrets.",
 };
 
-// Tags that follow a release channel rather than name a version.
-constexpr std::array<std::string_view, 22> kFloatingTags{
+// Tags, or parts of tags (latest-debian, stable-dind), that follow a release channel or
+// are a variant of the newest release (alpine, slim, dind) rather than name a release.
+constexpr std::array<std::string_view, 28> kFloatingWords{
     "latest", "stable", "edge", "nightly", "master", "main", "lts", "current", "rolling", "dev", "develop",
     "development", "testing", "unstable", "beta", "alpha", "canary", "next", "release", "head", "trunk", "snapshot",
+    "debug", "alpine", "slim", "dind", "rc", "preview",
 };
 
-// No tag, a channel name, or a tag without a digit (alpine, dind, bookworm, slim): it
-// follows whatever its publisher releases next.
-bool floating(std::string_view tag) {
-    if (tag.empty() || std::none_of(tag.begin(), tag.end(), [](char c) { return c >= '0' && c <= '9'; })) return true;
+enum class TagKind : unsigned char { floating, release_name, version };
+
+// No tag, or one made only of channel and variant words: the newest release, whatever it
+// is. A word without a digit otherwise names a release (buster-slim, xenial): it moves with
+// that release's updates, as a version tag does.
+TagKind tag_kind(std::string_view tag) {
+    if (tag.empty()) return TagKind::floating;
+    if (std::any_of(tag.begin(), tag.end(), [](char c) { return c >= '0' && c <= '9'; })) return TagKind::version;
     std::string t = lower(tag);
-    for (std::string_view f : kFloatingTags) {
-        if (t == f) return true;
+    std::size_t start = 0;
+    while (start <= t.size()) {
+        std::size_t end = t.find_first_of("-_.", start);
+        if (end == std::string::npos) end = t.size();
+        std::string_view part = std::string_view(t).substr(start, end - start);
+        if (std::find(kFloatingWords.begin(), kFloatingWords.end(), part) == kFloatingWords.end()) return TagKind::release_name;
+        start = end + 1;
     }
-    return false;
+    return TagKind::floating;
 }
 
 // $CI_REGISTRY_IMAGE and $CI_REGISTRY: the project's (or instance's) own container registry.
@@ -75,6 +87,8 @@ private:
         std::string resolved = has_vars ? expand_file_variables(p, job, written, unresolved) : written;
         GlImageRef ref = parse_image(resolved);
         if (!ref.digest.empty() || trim(resolved).empty()) return;
+        // A placeholder name (image: {name: _} in a template job) names no image.
+        if (std::none_of(ref.name.begin(), ref.name.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; })) return;
         bool own = own_registry(written);
         // The project's own image, built earlier in this pipeline and tagged with its commit.
         if (own && per_pipeline_tag(ref.tag)) return;
@@ -96,12 +110,15 @@ private:
         if (tag_unknown) {
             hit.message = what + shown + " is not pinned to a digest, and its tag is a variable the file does not set";
             hit.severity = Severity::low;
-        } else if (floating(ref.tag)) {
+        } else if (tag_kind(ref.tag) == TagKind::floating) {
             hit.message = what + shown + (ref.tag.empty() ? " has no tag, so it follows latest" : " follows the floating tag " + ref.tag) +
                           ": whatever is pushed next runs in this job";
             hit.severity = Severity::medium;
         } else {
             hit.message = what + shown + " is pinned to the tag " + ref.tag + ", not a digest; the tag can be moved to other content";
+            if (tag_kind(ref.tag) == TagKind::release_name) {
+                hit.message = what + shown + " names the release " + ref.tag + ", not a digest; that tag moves with every update of the release";
+            }
             hit.severity = Severity::low;
         }
         if (own) {

@@ -30,6 +30,7 @@ const std::vector<std::unique_ptr<Check>>& all_checks() {
         list.push_back(make_gitlab_job_token_leak());
         list.push_back(make_gitlab_mr_fork_secrets());
         list.push_back(make_gitlab_remote_include());
+        list.push_back(make_gitlab_script_injection());
         list.push_back(make_gitlab_secret_variable_in_file());
         list.push_back(make_gitlab_trigger_token());
         list.push_back(make_gitlab_unpinned_image());

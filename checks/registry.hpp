@@ -31,6 +31,7 @@ std::unique_ptr<Check> make_github_env_injection();
 std::unique_ptr<Check> make_gitlab_job_token_leak();
 std::unique_ptr<Check> make_gitlab_mr_fork_secrets();
 std::unique_ptr<Check> make_gitlab_remote_include();
+std::unique_ptr<Check> make_gitlab_script_injection();
 std::unique_ptr<Check> make_gitlab_secret_variable_in_file();
 std::unique_ptr<Check> make_gitlab_trigger_token();
 std::unique_ptr<Check> make_gitlab_unpinned_image();

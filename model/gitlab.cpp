@@ -185,8 +185,8 @@ const Node* GlPipeline::effective_inherit(const GlJob& job) const {
     return p != nullptr ? p->inherit : nullptr;
 }
 
-std::vector<GlLine> GlPipeline::effective_lines(const GlJob& job) const {
-    std::vector<GlLine> out;
+std::vector<const GlScript*> GlPipeline::effective_scripts(const GlJob& job) const {
+    std::vector<const GlScript*> out;
     for (std::string_view key : {"before_script", "script", "after_script"}) {
         const GlScript* s = nullptr;
         if (const GlJob* p = provider(job, key); p != nullptr) {
@@ -195,13 +195,19 @@ std::vector<GlLine> GlPipeline::effective_lines(const GlJob& job) const {
             s = defaults.script_of(key);
         }
         if (s == nullptr || s->node == nullptr) continue;
-        out.insert(out.end(), s->lines.begin(), s->lines.end());
+        out.push_back(s);
         for (const GlReference& ref : s->references) {
             const GlJob* from = ref.job == "default" ? &defaults : this->job(ref.job);
             const GlScript* other = from != nullptr ? from->script_of(ref.key) : nullptr;
-            if (other != nullptr) out.insert(out.end(), other->lines.begin(), other->lines.end());
+            if (other != nullptr && other->node != nullptr) out.push_back(other);
         }
     }
+    return out;
+}
+
+std::vector<GlLine> GlPipeline::effective_lines(const GlJob& job) const {
+    std::vector<GlLine> out;
+    for (const GlScript* s : effective_scripts(job)) out.insert(out.end(), s->lines.begin(), s->lines.end());
     return out;
 }
 
@@ -239,6 +245,27 @@ std::vector<GlVarUse> gitlab_variable_uses(std::string_view text) {
 bool gitlab_predefined_variable(std::string_view name) {
     return name.rfind("CI_", 0) == 0 || name.rfind("GITLAB_", 0) == 0 || name.rfind("RUNNER_", 0) == 0 ||
            name.rfind("FF_", 0) == 0 || name == "HOME" || name == "PATH" || name == "PWD" || name == "USER";
+}
+
+bool gitlab_untrusted_variable(std::string_view name) {
+    static constexpr std::array<std::string_view, 14> kUntrusted{
+        "CI_MERGE_REQUEST_TITLE", "CI_MERGE_REQUEST_DESCRIPTION", "CI_COMMIT_MESSAGE", "CI_COMMIT_TITLE",
+        "CI_COMMIT_DESCRIPTION", "CI_COMMIT_BRANCH", "CI_COMMIT_REF_NAME", "CI_MERGE_REQUEST_SOURCE_BRANCH_NAME",
+        "CI_COMMIT_TAG", "CI_COMMIT_TAG_MESSAGE", "CI_COMMIT_AUTHOR", "CI_EXTERNAL_PULL_REQUEST_SOURCE_BRANCH_NAME",
+        "CI_MERGE_REQUEST_SOURCE_BRANCH_SHA", "CI_MERGE_REQUEST_LABELS",
+    };
+    return std::find(kUntrusted.begin(), kUntrusted.end(), name) != kUntrusted.end();
+}
+
+bool gitlab_reference_tag(std::string_view bytes, const Node& seq) {
+    constexpr std::string_view kTag = "!reference";
+    std::size_t at = seq.span.begin;
+    if (!seq.is_seq() || at >= bytes.size()) return false;
+    if (bytes.substr(at, kTag.size()) == kTag) return true;
+    // The parser's mark may point past the tag, at the '['.
+    std::size_t lookback = at < 64 ? at : 64;
+    std::string_view before = trim(bytes.substr(at - lookback, lookback));
+    return before.size() >= kTag.size() && before.substr(before.size() - kTag.size()) == kTag;
 }
 
 const Node* gitlab_variable_value(const Node& entry) { return entry.is_map() ? entry.find("value") : &entry; }
@@ -285,6 +312,8 @@ bool names_merge_requests(const Node* only) {
                        [](const Node& r) { return r.is_scalar() && r.value == "merge_requests"; });
 }
 
+} // namespace
+
 bool workflow_creates_merge_request_pipelines(const GlPipeline& p) {
     for (const GlRule& rule : p.workflow_rules) {
         if (rule.condition == nullptr) continue;
@@ -299,10 +328,8 @@ bool workflow_creates_merge_request_pipelines(const GlPipeline& p) {
     return false;
 }
 
-} // namespace
-
 GlMrRun runs_in_merge_requests(const GlPipeline& pipeline, const GlJob& job) {
-    bool workflow = workflow_creates_merge_request_pipelines(pipeline);
+    bool workflow = pipeline.workflow_merge_requests;
     if (const Node* rules = pipeline.effective(job, "rules"); rules != nullptr) {
         for (const GlRule& rule : gitlab_rules(rules)) {
             GlMrMatch m = rule.condition != nullptr ? merge_request_match(rule.condition->value) : GlMrMatch::any;

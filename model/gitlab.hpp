@@ -83,6 +83,9 @@ struct GlJob {
     GlScript before_script;
     GlScript script;
     GlScript after_script;
+    // variables: entries by name (the last one written wins, as in YAML), for lookups in
+    // constant time whatever the file's size.
+    std::unordered_map<std::string_view, const Node*> variable_index;
 
     // The keyword's node as written on this job (nullptr when absent).
     [[nodiscard]] const Node* keyword(std::string_view key) const;
@@ -95,6 +98,9 @@ struct GlPipeline final : Model {
     const Node* workflow_rules_node = nullptr;
     std::vector<GlRule> workflow_rules;
     const Node* variables = nullptr;  // top-level variables:
+    std::unordered_map<std::string_view, const Node*> variable_index;  // top-level entries by name
+    // workflow:rules create merge request pipelines (or the MergeRequest-Pipelines template is included).
+    bool workflow_merge_requests = false;
     // default: with the deprecated top-level image, services, before_script and
     // after_script folded in (default: wins where both are written).
     GlJob defaults;
@@ -113,6 +119,9 @@ struct GlPipeline final : Model {
     // The effective before_script, script and after_script, with !reference lines resolved
     // (one level): what the job's shell runs.
     [[nodiscard]] std::vector<GlLine> effective_lines(const GlJob& job) const;
+    // The same, as the scripts that hold those lines (no line is copied): what a check
+    // that judges scripts once and jobs many times iterates.
+    [[nodiscard]] std::vector<const GlScript*> effective_scripts(const GlJob& job) const;
     // The inherit: block that applies to the job (its own or an extended job's), or nullptr.
     [[nodiscard]] const Node* effective_inherit(const GlJob& job) const;
     // Whether the job takes the top-level variables: (inherit: variables:).
@@ -129,6 +138,14 @@ std::vector<GlVarUse> gitlab_variable_uses(std::string_view text);
 
 // Predefined by GitLab or the runner (CI_*, GITLAB_*, RUNNER_*, FF_*, HOME, PATH, ...).
 bool gitlab_predefined_variable(std::string_view name);
+
+// Predefined variables whose text a merge request author or a pusher chooses: titles,
+// descriptions, commit messages, branch and tag names, the commit author.
+bool gitlab_untrusted_variable(std::string_view name);
+
+// A sequence written as `!reference [.job, key]`: the tag is gone from the tree, but the
+// source bytes around the node still say it.
+bool gitlab_reference_tag(std::string_view bytes, const Node& seq);
 
 // A variables: entry's value node: the scalar itself, or {value: ...}'s value.
 const Node* gitlab_variable_value(const Node& entry);
@@ -150,6 +167,8 @@ enum class GlMrRun : unsigned char {
     by_workflow,    // it has no rule of its own against them and workflow:rules create them
 };
 GlMrRun runs_in_merge_requests(const GlPipeline& pipeline, const GlJob& job);
+// For the loader: whether the pipeline's workflow:rules or includes create merge request pipelines.
+bool workflow_creates_merge_request_pipelines(const GlPipeline& pipeline);
 
 // An image reference split: registry/path:tag@digest.
 struct GlImageRef {

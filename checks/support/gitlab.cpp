@@ -1,6 +1,7 @@
 #include "checks/support/gitlab.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 #include <vector>
 
 #include "core/text.hpp"
@@ -11,16 +12,12 @@ const GlPipeline* gitlab_view(const Document& doc) { return doc.model_as<GlPipel
 
 namespace {
 
-// The literal value the variables: map gives name, or nullptr.
-const Node* literal_in(const Node* vars, std::string_view name) {
-    if (vars == nullptr || !vars->is_map()) return nullptr;
-    const Node* found = nullptr;
-    for (const Node& entry : vars->children) {
-        if (entry.key != name) continue;
-        const Node* value = gitlab_variable_value(entry);
-        if (value != nullptr && value->is_scalar()) found = value;  // the last one wins, as in YAML
-    }
-    return found;
+// The value an indexed variables: map gives name, or nullptr.
+const Node* literal_in(const std::unordered_map<std::string_view, const Node*>& index, std::string_view name) {
+    auto it = index.find(name);
+    if (it == index.end()) return nullptr;
+    const Node* value = gitlab_variable_value(*it->second);
+    return value != nullptr && value->is_scalar() ? value : nullptr;
 }
 
 const Node* lookup(const GlPipeline& p, const GlJob* job, std::string_view name) {
@@ -34,14 +31,14 @@ const Node* lookup(const GlPipeline& p, const GlJob* job, std::string_view name)
             todo.pop_back();
             if (std::find(seen.begin(), seen.end(), j) != seen.end()) continue;
             seen.push_back(j);
-            if (const Node* v = literal_in(j->variables, name); v != nullptr) return v;
+            if (const Node* v = literal_in(j->variable_index, name); v != nullptr) return v;
             for (const std::string& parent : j->extends) {
                 if (const GlJob* pj = p.job(parent); pj != nullptr) todo.push_back(pj);
             }
         }
         if (!p.inherits_global_variables(*job)) return nullptr;
     }
-    return literal_in(p.variables, name);
+    return literal_in(p.variable_index, name);
 }
 
 } // namespace
@@ -49,8 +46,16 @@ const Node* lookup(const GlPipeline& p, const GlJob* job, std::string_view name)
 std::string expand_file_variables(const GlPipeline& pipeline, const GlJob* job, std::string_view text, bool& unresolved) {
     std::string out;
     std::size_t last = 0;
+    // A few references are all an image or URL holds; past that, the rest stays as written
+    // (and the cost stays linear in the text however many variables the file defines).
+    constexpr std::size_t kMaxReferences = 16;
+    std::size_t seen = 0;
     for (const GlVarUse& use : gitlab_variable_uses(text)) {
         if (text[use.offset] != '$') continue;
+        if (++seen > kMaxReferences) {
+            unresolved = true;
+            break;
+        }
         out.append(text.substr(last, use.offset - last));
         const Node* value = lookup(pipeline, job, use.name);
         if (value != nullptr && value->value.find('$') == std::string::npos) {

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <memory>
 #include <set>
+#include <unordered_map>
 #include <utility>
 
 #include "parsers/loaders/loader.hpp"
@@ -23,12 +24,6 @@ namespace {
 constexpr std::array<std::string_view, 13> kGlobalKeys{
     "default", "include", "stages", "variables", "workflow", "image", "services",
     "before_script", "after_script", "cache", "types", "pages:deploy", "spec",
-};
-
-// Predefined variables whose text a merge request author or pusher chooses.
-constexpr std::array<std::string_view, 8> kUntrustedVariables{
-    "CI_MERGE_REQUEST_TITLE", "CI_MERGE_REQUEST_DESCRIPTION", "CI_COMMIT_MESSAGE", "CI_COMMIT_TITLE",
-    "CI_COMMIT_DESCRIPTION", "CI_COMMIT_BRANCH", "CI_COMMIT_REF_NAME", "CI_MERGE_REQUEST_SOURCE_BRANCH_NAME",
 };
 
 bool global_key(std::string_view key) {
@@ -134,6 +129,8 @@ private:
             for (std::size_t i = 0; i < script->children.size(); ++i) {
                 const Node& line = script->children[i];
                 if (line.is_seq()) {
+                    // !reference [.job, key] names lines written elsewhere, not commands.
+                    if (gitlab_reference_tag(doc_.bytes(), line)) continue;
                     read_script(&line, index_path(path, i), holder);
                 } else if (line.is_scalar()) {
                     add_exec(line, index_path(path, i), holder);
@@ -207,9 +204,7 @@ private:
                 Span span = span_of_text(doc_.bytes(), node.span, std::string_view(node.value).substr(use.offset, use.length), from);
                 if (span != node.span) from = span.end;
                 Site site{span, node_path};
-                for (std::string_view u : kUntrustedVariables) {
-                    if (use.name == u) doc_.facts.untrusted.push_back({.source = use.name, .holder = owner, .site = site});
-                }
+                if (gitlab_untrusted_variable(use.name)) doc_.facts.untrusted.push_back({.source = use.name, .holder = owner, .site = site});
                 if (gitlab_predefined_variable(use.name) || defined_.count(use.name) != 0 || !is_secret_name(use.name)) continue;
                 doc_.facts.secret_refs.push_back({use.name, std::string(store::gitlab_variable), owner, guess_provider(use.name), site});
             }
@@ -228,11 +223,13 @@ public:
         const Node& root = *doc_.tree;
         p_.root = &root;
         p_.variables = root.find("variables");
+        index_variables(p_.variables, p_.variable_index);
         read_includes(root.find("include"));
         if (const Node* wf = root.find("workflow"); wf != nullptr && wf->is_map()) {
             p_.workflow_rules_node = wf->find("rules");
             p_.workflow_rules = gitlab_rules(p_.workflow_rules_node);
         }
+        p_.workflow_merge_requests = workflow_creates_merge_request_pipelines(p_);
         // default:, then the deprecated top-level keywords it replaces where it says nothing.
         p_.defaults.name = "default";
         p_.defaults.path = "default";
@@ -260,6 +257,7 @@ public:
             job.path = child_path("", member.key);
             job.hidden = !member.key.empty() && member.key.front() == '.';
             read_keywords(member, job);
+            index_variables(job.variables, job.variable_index);
             if (const Node* ext = member.find("extends"); ext != nullptr) {
                 if (ext->is_scalar()) job.extends.push_back(ext->value);
                 for (const Node& e : ext->children) {
@@ -275,6 +273,11 @@ public:
 private:
     const Document& doc_;
     GlPipeline& p_;
+
+    static void index_variables(const Node* vars, std::unordered_map<std::string_view, const Node*>& index) {
+        if (vars == nullptr || !vars->is_map()) return;
+        for (const Node& entry : vars->children) index[entry.key] = &entry;
+    }
 
     void fold_top_level(const Node& root, std::string_view key, const Node*& slot) {
         if (slot == nullptr) slot = root.find(key);
@@ -299,18 +302,7 @@ private:
         job.after_script = read_script(map.find("after_script"), child_path(base, "after_script"));
     }
 
-    // `!reference [.job, key]`: the tag is gone from the tree, but the source still says it.
-    bool is_reference(const Node& seq) const {
-        constexpr std::string_view kTag = "!reference";
-        std::string_view bytes = doc_.bytes();
-        std::size_t at = seq.span.begin;
-        if (at >= bytes.size()) return false;
-        if (bytes.substr(at, kTag.size()) == kTag) return true;
-        // The mark may point past the tag, at the '[' or the first item.
-        std::size_t lookback = at < 64 ? at : 64;
-        std::string_view before = trim(bytes.substr(at - lookback, lookback));
-        return before.size() >= kTag.size() && before.substr(before.size() - kTag.size()) == kTag;
-    }
+    bool is_reference(const Node& seq) const { return gitlab_reference_tag(doc_.bytes(), seq); }
 
     GlScript read_script(const Node* node, const std::string& path) {
         GlScript s;
