@@ -6,6 +6,8 @@
 // gitlab-ci-token user). Printing them is secret-in-log's.
 #include <re2/re2.h>
 
+#include <unordered_set>
+
 #include <array>
 
 #include "checks/registry.hpp"
@@ -105,14 +107,18 @@ public:
     void check_file(const Document& doc, FindingSink& sink) const override {
         const GlPipeline* p = gitlab_view(doc);
         if (p == nullptr) return;
-        check_job(doc, sink, *p, p->defaults, nullptr);
-        for (const GlJob& job : p->jobs) check_job(doc, sink, *p, job, &job);
+        // Lines merged into many jobs (<<: *template) are judged once, where written.
+        std::unordered_set<std::uint32_t> seen;
+        check_job(doc, sink, *p, p->defaults, nullptr, seen);
+        for (const GlJob& job : p->jobs) check_job(doc, sink, *p, job, &job, seen);
     }
 
 private:
-    static void check_job(const Document& doc, FindingSink& sink, const GlPipeline& p, const GlJob& job, const GlJob* scope) {
+    static void check_job(const Document& doc, FindingSink& sink, const GlPipeline& p, const GlJob& job, const GlJob* scope,
+                          std::unordered_set<std::uint32_t>& seen) {
         for (const GlScript* s : {&job.before_script, &job.script, &job.after_script}) {
             for (const GlLine& line : s->lines) {
+                if (!seen.insert(line.node->span.begin).second) continue;
                 for (const ScriptLine& sl : script_lines(line.node->value)) check_line(doc, sink, p, scope, line, sl);
             }
         }

@@ -5,6 +5,8 @@
 // expanded value again, and GitLab passes scripts to the shell without substituting them.
 #include <re2/re2.h>
 
+#include <unordered_set>
+
 #include "checks/registry.hpp"
 #include "checks/support/gitlab.hpp"
 #include "core/shell_text.hpp"
@@ -73,14 +75,17 @@ public:
     void check_file(const Document& doc, FindingSink& sink) const override {
         const GlPipeline* p = gitlab_view(doc);
         if (p == nullptr) return;
-        check_job(doc, sink, p->defaults);
-        for (const GlJob& job : p->jobs) check_job(doc, sink, job);
+        // Lines merged into many jobs (<<: *template) are judged once, where written.
+        std::unordered_set<std::uint32_t> seen;
+        check_job(doc, sink, p->defaults, seen);
+        for (const GlJob& job : p->jobs) check_job(doc, sink, job, seen);
     }
 
 private:
-    static void check_job(const Document& doc, FindingSink& sink, const GlJob& job) {
+    static void check_job(const Document& doc, FindingSink& sink, const GlJob& job, std::unordered_set<std::uint32_t>& seen) {
         for (const GlScript* s : {&job.before_script, &job.script, &job.after_script}) {
             for (const GlLine& line : s->lines) {
+                if (!seen.insert(line.node->span.begin).second) continue;
                 if (line.node->value.find("CI_") == std::string::npos) continue;
                 for (const ScriptLine& sl : script_lines(line.node->value)) check_line(doc, sink, line, sl);
             }

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <unordered_set>
 
 #include "checks/registry.hpp"
 #include "checks/support/gitlab.hpp"
@@ -102,8 +103,14 @@ public:
         const GlPipeline* p = gitlab_view(doc);
         if (p == nullptr) return;
         bool services = std::any_of(p->images.begin(), p->images.end(), [](const GlImage& i) { return i.service; });
+        // A variables: block merged into many jobs (<<: *template) is judged once, where written.
+        std::unordered_set<const Node*> seen;
         check_block(doc, sink, p->variables, "variables", services);
-        for (const GlJob& job : p->jobs) check_block(doc, sink, job.variables, child_path(job.path, "variables"), services);
+        for (const GlJob& job : p->jobs) {
+            if (job.variables != nullptr && seen.insert(job.variables).second) {
+                check_block(doc, sink, job.variables, child_path(job.path, "variables"), services);
+            }
+        }
     }
 
 private:

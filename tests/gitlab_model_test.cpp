@@ -139,3 +139,32 @@ TEST_CASE("GitLab model: image references") {
     CHECK(r.tag.empty());
     CHECK(parse_image("alpine").name == "alpine");
 }
+
+TEST_CASE("GitLab model: YAML merge keys (<<: *template) give a job the template's keywords") {
+    auto doc = load(R"(.mr: &mr
+  rules:
+    - if: $CI_PIPELINE_SOURCE == "merge_request_event"
+  services: [redis:7]
+.more: &more
+  <<: *mr
+  script: [make]
+job:
+  <<: *more
+  image: ruby:3.3
+other:
+  <<: [*mr]
+  script: [make test]
+)");
+    const auto* p = doc->model_as<GlPipeline>();
+    REQUIRE(p != nullptr);
+    const GlJob* job = p->job("job");
+    REQUIRE(job != nullptr);
+    CHECK(job->rules != nullptr);
+    CHECK(job->script.lines.size() == 1);
+    CHECK(runs_in_merge_requests(*p, *job) == GlMrRun::explicit_rule);
+    CHECK(runs_in_merge_requests(*p, *p->job("other")) == GlMrRun::explicit_rule);
+    // The merged services are written once, and listed once.
+    std::size_t services = 0;
+    for (const GlImage& image : p->images) services += image.service ? 1 : 0;
+    CHECK(services == 1);
+}

@@ -7,6 +7,8 @@
 #include <memory>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
+#include <vector>
 #include <utility>
 
 #include "parsers/loaders/loader.hpp"
@@ -258,7 +260,7 @@ public:
             job.hidden = !member.key.empty() && member.key.front() == '.';
             read_keywords(member, job);
             index_variables(job.variables, job.variable_index);
-            if (const Node* ext = member.find("extends"); ext != nullptr) {
+            if (const Node* ext = GitlabModelBuilder::member(member, "extends"); ext != nullptr) {
                 if (ext->is_scalar()) job.extends.push_back(ext->value);
                 for (const Node& e : ext->children) {
                     if (e.is_scalar()) job.extends.push_back(e.value);
@@ -273,6 +275,7 @@ public:
 private:
     const Document& doc_;
     GlPipeline& p_;
+    std::unordered_set<std::uint32_t> image_spans_;
 
     static void index_variables(const Node* vars, std::unordered_map<std::string_view, const Node*>& index) {
         if (vars == nullptr || !vars->is_map()) return;
@@ -283,23 +286,49 @@ private:
         if (slot == nullptr) slot = root.find(key);
     }
 
+    // A member of a job's map, or of the maps it merges with YAML merge keys (<<: *template),
+    // which the tree keeps as written: the job's own key wins, then the merged maps in order.
+    // The walk is bounded, so merges of merges cannot multiply.
+    static const Node* member(const Node& map, std::string_view key) {
+        if (const Node* n = map.find(key); n != nullptr) return n;
+        int budget = 64;
+        std::vector<const Node*> todo;
+        auto push_merges = [&](const Node& m) {
+            for (auto it = m.children.rbegin(); it != m.children.rend(); ++it) {
+                if (it->key != "<<") continue;
+                if (it->is_map()) todo.push_back(&*it);
+                for (auto item = it->children.rbegin(); it->is_seq() && item != it->children.rend(); ++item) {
+                    if (item->is_map()) todo.push_back(&*item);
+                }
+            }
+        };
+        push_merges(map);
+        while (!todo.empty() && budget-- > 0) {
+            const Node* m = todo.back();
+            todo.pop_back();
+            if (const Node* n = m->find(key); n != nullptr) return n;
+            push_merges(*m);
+        }
+        return nullptr;
+    }
+
     void read_keywords(const Node& map, GlJob& job) {
-        job.image = map.find("image");
-        job.services = map.find("services");
-        job.variables = map.find("variables");
-        job.secrets = map.find("secrets");
-        job.id_tokens = map.find("id_tokens");
-        job.rules = map.find("rules");
-        job.only = map.find("only");
-        job.except = map.find("except");
-        job.environment = map.find("environment");
-        job.inherit = map.find("inherit");
-        job.trigger = map.find("trigger");
-        job.artifacts = map.find("artifacts");
+        job.image = member(map, "image");
+        job.services = member(map, "services");
+        job.variables = member(map, "variables");
+        job.secrets = member(map, "secrets");
+        job.id_tokens = member(map, "id_tokens");
+        job.rules = member(map, "rules");
+        job.only = member(map, "only");
+        job.except = member(map, "except");
+        job.environment = member(map, "environment");
+        job.inherit = member(map, "inherit");
+        job.trigger = member(map, "trigger");
+        job.artifacts = member(map, "artifacts");
         std::string base = job.path;
-        job.before_script = read_script(map.find("before_script"), child_path(base, "before_script"));
-        job.script = read_script(map.find("script"), child_path(base, "script"));
-        job.after_script = read_script(map.find("after_script"), child_path(base, "after_script"));
+        job.before_script = read_script(member(map, "before_script"), child_path(base, "before_script"));
+        job.script = read_script(member(map, "script"), child_path(base, "script"));
+        job.after_script = read_script(member(map, "after_script"), child_path(base, "after_script"));
     }
 
     bool is_reference(const Node& seq) const { return gitlab_reference_tag(doc_.bytes(), seq); }
@@ -331,6 +360,8 @@ private:
         if (entry == nullptr) return;
         const Node* name = entry->is_map() ? entry->find("name") : entry;
         if (name == nullptr || !name->is_scalar() || name->value.empty()) return;
+        // An image merged into many jobs (<<: *template) is written once: listed once.
+        if (!image_spans_.insert(name->span.begin).second) return;
         p_.images.push_back({name, entry->is_map() ? child_path(path, "name") : path, owner, service});
     }
 
