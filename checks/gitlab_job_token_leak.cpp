@@ -59,20 +59,63 @@ std::string_view credential_in(std::string_view line) {
     return {};
 }
 
-bool local_host(std::string_view url) {
+// The host of a URL: no scheme, user information, port or path.
+std::string host_of(std::string_view url) {
     std::string h = lower(url);
     if (std::size_t s = h.find("://"); s != std::string::npos) h.erase(0, s + 3);
-    if (std::size_t at = h.find('@'); at != std::string::npos && at < h.find('/')) h.erase(0, at + 1);
-    h = h.substr(0, h.find_first_of("/:?#"));
+    h = h.substr(0, h.find_first_of("/?#"));
+    if (std::size_t at = h.rfind('@'); at != std::string::npos) h.erase(0, at + 1);
+    if (std::size_t colon = h.find(':'); colon != std::string::npos) h.erase(colon);
+    return h;
+}
+
+bool local_host(const std::string& h) {
     return h == "localhost" || h.rfind("127.", 0) == 0 || h == "0.0.0.0" || h == "[::1]" || h.find('.') == std::string::npos;
 }
 
-// Where a line sends things: every URL, and the registry a `docker login` names.
-std::vector<std::string> destinations(std::string_view line) {
-    std::vector<std::string> out;
+bool host_in(const std::string& host, std::initializer_list<std::string_view> names) {
+    for (std::string_view n : names) {
+        if (host == n || (host.size() > n.size() && host.ends_with(n) && host[host.size() - n.size() - 1] == '.')) return true;
+    }
+    return false;
+}
+
+// Registries that are certainly not a GitLab instance's: a registry named otherwise may
+// be the instance's own under its own name (registry.example.com), which the file cannot tell.
+bool public_registry(const std::string& host) {
+    return host_in(host, {"docker.io", "registry.hub.docker.com", "ghcr.io", "quay.io", "gcr.io", "pkg.dev",
+                          "public.ecr.aws", "amazonaws.com", "azurecr.io", "nvcr.io", "registry.redhat.io"});
+}
+
+// Git hosts that are not GitLab: a clone URL elsewhere is usually the instance itself.
+bool other_forge(const std::string& host) {
+    return host_in(host, {"github.com", "bitbucket.org", "dev.azure.com", "codeberg.org", "sourceforge.net"});
+}
+
+const RE2& git_transfer() {
+    static const RE2 re(R"((?:^|[\s;&|(])git\s+(?:-c\s+\S+\s+)*(?:clone|fetch|push|pull|remote|submodule|ls-remote)\b)");
+    return re;
+}
+const RE2& http_client() {
+    static const RE2 re(R"((?i)(?:^|[\s;&|(]|\$\()(?:curl|wget|http|https|invoke-webrequest|iwr|invoke-restmethod|irm)(?:\.exe)?\s)");
+    return re;
+}
+
+enum class Via : unsigned char { http, git, registry };
+
+struct Destination {
+    std::string host;
+    Via via = Via::http;
+};
+
+// Where a line sends things: the hosts of its URLs, and the registry a `docker login` names
+// (Docker Hub when it names none).
+std::vector<Destination> destinations(std::string_view line) {
+    std::vector<Destination> out;
+    bool git = RE2::PartialMatch(line, git_transfer()) && !RE2::PartialMatch(line, http_client());
     re2::StringPiece input(line.data(), line.size());
     std::string url;
-    while (RE2::FindAndConsume(&input, url_pattern(), &url)) out.push_back(url);
+    while (RE2::FindAndConsume(&input, url_pattern(), &url)) out.push_back({host_of(url), git ? Via::git : Via::http});
     std::string args;
     if (RE2::PartialMatch(line, registry_login(), &args)) {
         // The registry is the last argument that is not an option or an option's value.
@@ -95,7 +138,9 @@ std::vector<std::string> destinations(std::string_view line) {
             }
             last = std::string(trim(word, "\"'"));
         }
-        if (!last.empty() && last.find("://") == std::string::npos) out.push_back("https://" + last);
+        bool docker_like = contains(lower(line), "docker") || contains(lower(line), "podman");
+        if (!last.empty()) out.push_back({host_of(last), Via::registry});
+        else if (docker_like) out.push_back({"docker.io", Via::registry});
     }
     return out;
 }
@@ -133,18 +178,18 @@ private:
         // URLs the file keeps in variables ($STATUS_URL) are read where they are set.
         bool unresolved = false;
         std::string expanded = expand_file_variables(p, scope, sl.text, unresolved);
-        for (const std::string& url : destinations(expanded)) {
-            if (gitlab_instance_target(url) || contains(url, "/api/v4") || local_host(url)) continue;
+        for (const Destination& dest : destinations(expanded)) {
+            const std::string& host = dest.host;
             // A host held in a variable the file does not set: most often the instance itself.
-            std::string_view host = url;
-            if (std::size_t s = host.find("://"); s != std::string_view::npos) host.remove_prefix(s + 3);
-            host = host.substr(0, host.find('/'));
-            if (host.find('$') != std::string_view::npos || host.find('%') != std::string_view::npos) continue;
+            if (host.empty() || host.find_first_of("$%{") != std::string::npos) continue;
+            if (gitlab_instance_target(host) || local_host(host)) continue;
+            if (dest.via == Via::registry && !public_registry(host)) continue;
+            if (dest.via == Via::git && !other_forge(host)) continue;
+            if (dest.via == Via::http && contains(expanded, "/api/v4")) continue;
             Hit hit;
             hit.span = line_span(doc, Site{line.node->span, line.path}, sl);
             hit.node_path = line.path;
-            hit.message = "sends $" + std::string(credential) + " to " + std::string(host) +
-                          ", which is not the GitLab instance";
+            hit.message = "sends $" + std::string(credential) + " to " + host + ", which is not the GitLab instance";
             sink.report(doc, kRule, std::move(hit));
             return;
         }
