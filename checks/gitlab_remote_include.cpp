@@ -110,6 +110,10 @@ private:
             hit.message = "remote include " + url + " names a commit, but without integrity: the pipeline trusts whatever that host serves";
             hit.severity = Severity::low;
             hit.confidence = Confidence::medium;
+        } else if (url.rfind("$CI_", 0) == 0 || url.rfind("${CI_", 0) == 0) {
+            hit.message = "remote include " + url + " is a file on this GitLab instance fetched without integrity:; it follows whatever ref its URL names";
+            hit.severity = Severity::medium;
+            hit.confidence = Confidence::medium;
         } else if (url_names_version(url)) {
             hit.message = "remote include " + url + " is fetched at pipeline creation without integrity:; the version in its URL is a tag its owner can move";
             hit.severity = Severity::medium;
