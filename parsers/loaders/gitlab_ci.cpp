@@ -8,8 +8,8 @@
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
-#include <vector>
 #include <utility>
+#include <vector>
 
 #include "parsers/loaders/loader.hpp"
 #include "core/secret_names.hpp"
@@ -214,7 +214,6 @@ private:
         });
     }
 };
-
 
 // The typed model (model/gitlab.hpp): read once here, for the GitLab checks.
 class GitlabModelBuilder {
