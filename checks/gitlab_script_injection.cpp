@@ -28,10 +28,11 @@ const RuleInfo kRule{
     "read the variable inside it (sh -c 'echo \"$CI_COMMIT_MESSAGE\"'), or write it to a file and read the file.",
 };
 
-// The start of code another interpreter parses: eval "...", sh -c "...", python -c "...".
+// The start of code another interpreter parses: eval "...", sh -c "...", python -c "...",
+// and ssh, whose command the remote shell parses.
 const RE2& code_marker() {
     static const RE2 re(
-        R"((?i)(?:^|[\s;&|(`])((?:eval|(?:ba|z|da|k|a)?sh\s+-[a-z]*c|python[0-9.]*\s+-c|node\s+(?:-e|-p|--eval)|perl\s+-[a-z]*e|ruby\s+-e|php\s+-r|(?:pwsh|powershell)(?:\.exe)?\s+-c(?:ommand)?|invoke-expression|iex|osascript\s+-e)\b))");
+        R"((?i)(?:^|[\s;&|(`])((?:eval|(?:ba|z|da|k|a)?sh\s+-[a-z]*c|python[0-9.]*\s+-c|node\s+(?:-e|-p|--eval)|perl\s+-[a-z]*e|ruby\s+-e|php\s+-r|(?:pwsh|powershell)(?:\.exe)?\s+-c(?:ommand)?|invoke-expression|iex|osascript\s+-e|ssh|su\s+(?:-\S*\s+)*-c)\b))");
     return re;
 }
 
@@ -101,8 +102,9 @@ private:
             Hit hit;
             hit.span = line_span(doc, Site{line.node->span, line.path}, sl);
             hit.node_path = line.path;
-            hit.message = "expands $" + e.name + " into code that " + std::string(marker.data(), marker.size()) +
-                          " parses; text such as $(curl ...|sh) in it runs in the job";
+            std::string what(marker.data(), marker.size());
+            std::string sink_text = what == "ssh" ? "the command ssh hands to the remote shell" : "code that " + what + " parses";
+            hit.message = "expands $" + e.name + " into " + sink_text + "; text such as $(curl ...|sh) in it runs there";
             sink.report(doc, kRule, std::move(hit));
             return;
         }

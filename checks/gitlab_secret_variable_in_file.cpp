@@ -90,7 +90,8 @@ bool not_a_secret_value(std::string_view v, bool password) {
     std::string l = lower(v);
     if (l == "true" || l == "false" || l == "yes" || l == "no" || l == "on" || l == "off" || l == "none" || l == "null") return true;
     if (v.front() == '/' || v.rfind("./", 0) == 0 || v.rfind("~/", 0) == 0 || v.find("://") != std::string_view::npos) return true;
-    if (v.find(' ') != std::string_view::npos && !password) return true;
+    // Sentences, and aliases or paths (alias/deploy-key, keys/prod.pem), are not credentials.
+    if ((v.find(' ') != std::string_view::npos || v.find('/') != std::string_view::npos) && !password) return true;
     if (password) return v.size() < 3;
     return v.size() < 8 || classes(v) < 2;
 }
