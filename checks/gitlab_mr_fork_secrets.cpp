@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "checks/registry.hpp"
+#include "checks/support/ai_agents.hpp"
 #include "checks/support/gitlab.hpp"
 #include "core/secret_names.hpp"
 #include "core/text.hpp"
@@ -102,6 +103,12 @@ public:
                           " and reads " + list +
                           (secrets.empty() ? "" : "; such a variable must be unprotected for this job, so every merge request pipeline can read it") +
                           (tokens.empty() ? "" : "; check that the Vault or cloud role trusts only protected refs");
+            // An AI agent reading the merge request can be steered by its text (prompt
+            // injection), which reviewers read less carefully than code.
+            if (std::string_view agent = agent_in(scripts); !agent.empty()) {
+                hit.message += "; it runs " + std::string(agent) +
+                               " on the merge request, whose title, description and diff can steer it";
+            }
             if (run == GlMrRun::by_workflow) hit.confidence = Confidence::low;
             sink.report(doc, kRule, std::move(hit));
         }
@@ -109,6 +116,15 @@ public:
 
 private:
     using ScriptSecrets = std::unordered_map<const GlScript*, std::vector<std::string>>;
+
+    static std::string_view agent_in(const std::vector<const GlScript*>& scripts) {
+        for (const GlScript* s : scripts) {
+            for (const GlLine& line : s->lines) {
+                if (std::string_view agent = agent_of_command(line.node->value); !agent.empty()) return agent;
+            }
+        }
+        return {};
+    }
 
     // Credential-named variables a text reads that the file does not set itself and GitLab
     // does not predefine, in order, each once.
