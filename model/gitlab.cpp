@@ -343,7 +343,8 @@ GlMrRun runs_in_merge_requests(const GlPipeline& pipeline, const GlJob& job) {
     if (const Node* only = pipeline.effective(job, "only"); only != nullptr) {
         return names_merge_requests(only) ? GlMrRun::explicit_rule : GlMrRun::no;
     }
-    if (names_merge_requests(pipeline.effective(job, "except"))) return GlMrRun::no;
+    // except: alone keeps only:'s default (branches and tags), which a merge request pipeline is not.
+    if (pipeline.effective(job, "except") != nullptr) return GlMrRun::no;
     return workflow ? GlMrRun::by_workflow : GlMrRun::no;
 }
 

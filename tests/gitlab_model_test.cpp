@@ -168,3 +168,30 @@ other:
     for (const GlImage& image : p->images) services += image.service ? 1 : 0;
     CHECK(services == 1);
 }
+
+TEST_CASE("GitLab model: which jobs workflow:rules put in merge request pipelines") {
+    auto doc = load(R"(workflow:
+  rules:
+    - if: $CI_PIPELINE_SOURCE == "merge_request_event"
+    - if: $CI_COMMIT_BRANCH
+plain:
+  script: [make]
+except-only:
+  except: [tags]
+  script: [make]
+branch-only:
+  only: [main]
+  script: [make]
+catch-all:
+  rules:
+    - when: always
+  script: [make]
+)");
+    const auto* p = doc->model_as<GlPipeline>();
+    REQUIRE(p != nullptr);
+    CHECK(p->workflow_merge_requests);
+    CHECK(runs_in_merge_requests(*p, *p->job("plain")) == GlMrRun::by_workflow);
+    CHECK(runs_in_merge_requests(*p, *p->job("except-only")) == GlMrRun::no);
+    CHECK(runs_in_merge_requests(*p, *p->job("branch-only")) == GlMrRun::no);
+    CHECK(runs_in_merge_requests(*p, *p->job("catch-all")) == GlMrRun::by_workflow);
+}
