@@ -27,7 +27,13 @@ const std::vector<std::unique_ptr<Check>>& all_checks() {
         list.push_back(make_excessive_permissions());
         list.push_back(make_flowise_open_chatflow());
         list.push_back(make_github_env_injection());
+        list.push_back(make_gitlab_job_token_leak());
+        list.push_back(make_gitlab_mr_fork_secrets());
+        list.push_back(make_gitlab_remote_include());
+        list.push_back(make_gitlab_script_injection());
+        list.push_back(make_gitlab_secret_variable_in_file());
         list.push_back(make_gitlab_trigger_token());
+        list.push_back(make_gitlab_unpinned_image());
         list.push_back(make_insecure_commands());
         list.push_back(make_jenkins_trigger_token());
         list.push_back(make_langflow_open_flow());

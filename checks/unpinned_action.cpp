@@ -31,7 +31,6 @@ public:
     UnpinnedAction() : SingleRuleCheck(kRule) {}
 
     void check_file(const Document& doc, FindingSink& sink) const override {
-        check_includes(doc, sink);
         if (!is_github_document(doc)) return;
         const GhWorkflow& wf = github_view(doc);
         for (const GhJob& job : wf.jobs) {
@@ -49,27 +48,6 @@ public:
     }
 
 private:
-    // GitLab includes: another project's file without a pinned ref, or a remote URL, is
-    // pipeline code that changes without a commit here. GitLab's own templates are not reported.
-    static void check_includes(const Document& doc, FindingSink& sink) {
-        for (const Endpoint& ep : doc.facts.endpoints) {
-            if (ep.kind != endpoint_kind::ci_include) continue;
-            Hit hit = hit_at(ep.site);
-            if (ep.url.rfind("project:", 0) == 0) {
-                std::string ref = ep.auth.rfind("ref:", 0) == 0 ? ep.auth.substr(4) : "";
-                if (is_full_sha(ref)) continue;
-                hit.message = "include of " + ep.url.substr(8) +
-                              (ref.empty() ? " follows its default branch" : " at " + ref + " is not pinned to a commit SHA");
-                if (!ref.empty()) hit.severity = Severity::low;
-            } else if (ep.url.rfind("http://", 0) == 0 || ep.url.rfind("https://", 0) == 0) {
-                hit.message = "remote include " + ep.url + " is fetched at pipeline time and can change at any moment";
-            } else {
-                continue;
-            }
-            sink.report(doc, kRule, std::move(hit));
-        }
-    }
-
     static void check_uses(const Document& doc, FindingSink& sink, const Node& node, const std::string& path) {
         GhUses uses = parse_uses(node.value);
         if (node.value.find("${{") != std::string::npos) return;

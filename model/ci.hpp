@@ -4,8 +4,7 @@
 // workflow or action.yml with its parsed `${{ }}` expressions, and a Jenkins job's
 // triggers. Plain data plus small pure functions over it. The GitHub model points into
 // the document's tree; the tree must outlive it (cli/scan.cpp releases both together).
-// GitLab CI needs no model: its checks read Exec facts (kind exec_kind::gitlab_script)
-// and ci-include endpoints.
+// GitLab CI has its own model: model/gitlab.hpp.
 #include <cstddef>
 #include <string>
 #include <string_view>

@@ -61,9 +61,13 @@ std::string_view agent_of_step(const GhStep& step) {
         if (slug == action) return product;
     }
     if (step.run == nullptr) return {};
-    std::string run = lower(step.run->value);
-    for (const auto& [command, product] : kAgentCommands) {
-        std::size_t at = run.find(command);
+    return agent_of_command(step.run->value);
+}
+
+std::string_view agent_of_command(std::string_view command) {
+    std::string run = lower(command);
+    for (const auto& [prefix, product] : kAgentCommands) {
+        std::size_t at = run.find(prefix);
         if (at != std::string::npos && word_start(run, at)) return product;
     }
     return {};

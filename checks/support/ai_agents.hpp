@@ -10,6 +10,9 @@ namespace handoff {
 // The agent's product name ("Claude Code") when the step runs an AI coding agent, else empty.
 std::string_view agent_of_step(const GhStep& step);
 
+// The same for a script of any CI (claude -p, codex exec, npx @google/gemini-cli ...).
+std::string_view agent_of_command(std::string_view command);
+
 // The step's inputs that are sent to the agent as its prompt or instructions.
 bool is_prompt_input(std::string_view input);
 
