@@ -175,7 +175,9 @@ WorkflowFixes injection_fixes(const Document& doc, const std::vector<const Findi
         out.edits.push_back({begin, end, read});
         out.fixed.push_back(f);
     }
-    for (const auto& [step, plan] : steps) {
+    for (const auto& entry : steps) {
+        const GhStep* step = entry.first;  // not a structured binding: lambdas below capture it
+        const StepPlan& plan = entry.second;
         if (plan.add.empty()) continue;
         SpanEdit insert;
         if (!env_insertion(bytes, plan, eol, insert)) {
