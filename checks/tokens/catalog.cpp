@@ -13,7 +13,8 @@ using C = Confidence;
 
 constexpr std::string_view kRotate =
     "Revoke the token at the provider now (it is in the repository's history), issue a new one, and "
-    "load it from a secret store or CI secret instead of the file.";
+    "load it from a secret store or CI secret instead of the file: `handoff fix` writes the reference "
+    "and moves the value to .env.";
 
 constexpr RuleInfo rule(std::string_view id, std::string_view title, S severity, std::string_view summary,
                         C confidence = C::high) {
