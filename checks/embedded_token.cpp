@@ -166,7 +166,7 @@ std::string message_for(const RuleInfo& rule, const TokenMatch& m) {
         msg += ": ";
         msg += m.power;
     }
-    msg += '.';
+    if (!msg.ends_with('.')) msg += '.';  // a rule's summary, used as the power, ends with one already
     return msg;
 }
 
