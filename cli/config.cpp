@@ -7,6 +7,7 @@
 #include "checks/registry.hpp"
 #include "core/glob.hpp"
 #include "core/source.hpp"
+#include "core/text.hpp"
 #include "parsers/syntax/syntax.hpp"
 
 namespace fs = std::filesystem;
@@ -153,6 +154,19 @@ std::optional<Config> read_config(const fs::path& file, std::string& error) {
     }
     SourceFile source(file.string(), std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()));
     ParseResult parsed = parse_yaml(source.bytes);
+    // A file of comments only (what `handoff init` writes before review) sets nothing.
+    if (parsed.problems.empty() && !parsed.root && !trim(source.bytes).empty()) {
+        bool only_comments = true;
+        for_each_line(source.bytes, [&](std::string_view line, std::size_t) {
+            std::string_view t = trim(line);
+            if (!t.empty() && t.front() != '#') only_comments = false;
+        });
+        if (only_comments) {
+            Config config;
+            config.file = file;
+            return config;
+        }
+    }
     if (!parsed.problems.empty() || !parsed.root) {
         Position pos = source.lines.position(parsed.problems.empty() ? 0 : parsed.problems.front().offset);
         error = file.string() + ":" + std::to_string(pos.line) + ": not valid YAML" +
