@@ -38,4 +38,8 @@ TEST_SUITE("cli") {
     TEST_CASE("the pre-commit hook fails a staged key and passes a clean file (through pre-commit)") {
         run_integration("pre-commit-hook.sh");
     }
+
+    TEST_CASE("the GitHub Action's script, its shape, the organisation review and actionlint") {
+        run_integration("github.sh");
+    }
 }
