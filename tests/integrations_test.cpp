@@ -42,4 +42,8 @@ TEST_SUITE("cli") {
     TEST_CASE("the GitHub Action's script, its shape, the organisation review and actionlint") {
         run_integration("github.sh");
     }
+
+    TEST_CASE("the Debian package holds the binary, man page and completions, and runs from a clean root") {
+        run_integration("deb.sh");
+    }
 }
