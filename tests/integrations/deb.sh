@@ -89,8 +89,17 @@ got="$(PATH="$root/usr/bin:$PATH" bash -c '
   COMP_WORDS=(handoff scan . --fail-on m); COMP_CWORD=4; _handoff; echo "${COMPREPLY[*]}"
   COMP_WORDS=(handoff explain unpinned-ac); COMP_CWORD=2; _handoff; echo "${COMPREPLY[*]}"' _ "$root/usr/share/bash-completion/completions/handoff")"
 [ "$got" = "$(printf 'scan\nmedium\nunpinned-action')" ] || fail "bash completion gave: $got"
+# zsh and fish check their files when installed (.ci/run installs both; required with CI set).
+for shell in zsh fish; do
+  command -v $shell >/dev/null || { [ -n "${CI:-}" ] && fail "$shell is not installed"; }
+done
 if command -v zsh >/dev/null; then zsh -n "$root/usr/share/zsh/vendor-completions/_handoff" || fail "zsh completion does not parse"; fi
-if command -v fish >/dev/null; then fish -n "$root/usr/share/fish/vendor_completions.d/handoff.fish" || fail "fish completion does not parse"; fi
+if command -v fish >/dev/null; then
+  fish_completion="$root/usr/share/fish/vendor_completions.d/handoff.fish"
+  fish -n "$fish_completion" || fail "fish completion does not parse"
+  got="$(PATH="$root/usr/bin:$PATH" fish -c "source '$fish_completion'; complete -C'handoff sc'; complete -C'handoff scan --color '" 2>&1)"
+  case "$got" in scan*always*auto*never*) ;; *) fail "fish completion gave: $got" ;; esac
+fi
 
 [ "$failed" = 1 ] && exit 1
 echo "deb: passed"

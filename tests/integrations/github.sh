@@ -183,6 +183,16 @@ jobs:
     steps:
       - run: echo "${{ matrix.nothing }}"
 YML
+  # The README's workflow snippets ("Install and integrate") are copy-pasteable: they lint too.
+  python3 - "$repo/README.md" "$tmp/lint/.github/workflows" <<'PY' || fail "README snippets"
+import re, sys
+text = open(sys.argv[1]).read()
+section = text.split("## Install and integrate", 1)[1].split("\n## ", 1)[0]
+blocks = [b for b in re.findall(r"```yaml\n(.*?)```", section, re.S) if "\njobs:" in b]
+assert len(blocks) >= 2, f"{len(blocks)} workflow snippets in the README"
+for i, b in enumerate(blocks):
+    open(f"{sys.argv[2]}/readme-{i}.yml", "w").write(b.replace("<commit>", "0123456789abcdef0123456789abcdef01234567"))
+PY
   n="$(lint "$tmp/lint")"
   if [ "$n" != 0 ]; then fail "actionlint on the workflows: $n findings"; cat "$tmp/lint.findings" "$tmp/lint.summary"; fi
   b="$(lint "$tmp/broken")"
