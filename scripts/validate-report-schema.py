@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Validates handoff JSON reports against docs/report.schema.json (JSON Schema 2020-12).
 
 usage: scripts/validate-report-schema.py [--schema FILE] REPORT.json...

@@ -24,8 +24,12 @@ struct Validation {
     std::string output;
 };
 
+// Debian's interpreter, where python3-jsonschema installs (a python3 earlier on PATH, e.g.
+// pyenv's, does not see it); python3 from PATH where there is none.
+std::string interpreter() { return fs::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3"; }
+
 Validation validate(const std::vector<fs::path>& reports, const fs::path& log) {
-    std::string command = "python3 '" + (source_dir() / "scripts/validate-report-schema.py").string() + "'";
+    std::string command = interpreter() + " '" + (source_dir() / "scripts/validate-report-schema.py").string() + "'";
     for (const fs::path& r : reports) command += " '" + r.string() + "'";
     command += " > '" + log.string() + "' 2>&1";
     int status = std::system(command.c_str());

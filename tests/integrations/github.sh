@@ -20,6 +20,8 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 failed=0
 skipped=0
+# Debian's interpreter, where python3-yaml installs (not a pyenv python3 earlier on PATH).
+python3() { if [ -x /usr/bin/python3 ]; then /usr/bin/python3 "$@"; else command python3 "$@"; fi; }
 fail() { echo "FAILED: $*"; failed=1; }
 ok() { echo "ok: $*"; }
 
