@@ -78,12 +78,18 @@ public:
                     ignore.rule = field.value;
                 } else if (field.key == "paths") {
                     if (!strings(field, ignore.paths)) return false;
+                } else if (field.key == "node") {
+                    if (!field.is_scalar() || field.value.empty()) return fail(field, "'node' must be a node path");
+                    ignore.node = field.value;
                 } else if (field.key == "reason") {
                     ignore.reason = field.value;
                 } else {
-                    return fail(field, "unknown ignore field '" + field.key + "' (rule, paths, reason)");
+                    return fail(field, "unknown ignore field '" + field.key + "' (rule, paths, node, reason)");
                 }
             }
+            Position at = file_.lines.position(item.span.begin);
+            ignore.line = at.line;
+            ignore.column = at.column;
             if (ignore.rule.empty() || ignore.paths.empty()) return fail(item, "an ignore entry needs a rule and paths");
             config.ignores.push_back(std::move(ignore));
         }
@@ -180,22 +186,73 @@ std::optional<Config> read_config(const fs::path& file, std::string& error) {
     return config;
 }
 
+namespace {
+
+// A finding at the node or under it: "a.b" covers "a.b", "a.b.c" and "a.b[0]", not "a.bc".
+bool node_covers(std::string_view node, std::string_view at) {
+    if (node.empty()) return true;
+    if (at.size() < node.size() || at.substr(0, node.size()) != node) return false;
+    return at.size() == node.size() || at[node.size()] == '.' || at[node.size()] == '[';
+}
+
+bool ignore_covers(const PathIgnore& ignore, const Finding& f) {
+    if (ignore.rule != "*" && ignore.rule != f.rule) return false;
+    if (!node_covers(ignore.node, f.location.node_path)) return false;
+    return std::any_of(ignore.paths.begin(), ignore.paths.end(),
+                       [&](const std::string& glob) { return path_glob_match(glob, f.location.path); });
+}
+
+std::string describe(const PathIgnore& ignore) {
+    std::string out = "ignore entry for rule '" + ignore.rule + "' on ";
+    for (std::size_t i = 0; i < ignore.paths.size(); ++i) out += (i ? ", " : "") + ignore.paths[i];
+    if (!ignore.node.empty()) out += " at node " + ignore.node;
+    return out;
+}
+
+} // namespace
+
+std::string path_for_reports(const fs::path& file, const std::string& root) {
+    std::error_code ec;
+    fs::path base = fs::weakly_canonical(root.empty() ? fs::path(".") : fs::path(root), ec);
+    if (!ec && !fs::is_directory(base, ec)) base = base.parent_path();
+    fs::path target = fs::weakly_canonical(file, ec);
+    if (ec) return file.string();
+    fs::path inside = target.lexically_relative(base);
+    if (inside.empty() || *inside.begin() == "..") return file.string();
+    return inside.generic_string();
+}
+
 void apply_config(const Config& config, ScanResult& result) {
-    auto& findings = result.findings;
-    auto drop = std::remove_if(findings.begin(), findings.end(), [&](Finding& f) {
+    const std::string shown = path_for_reports(config.file, result.root);
+    std::vector<std::size_t> matched(config.ignores.size(), 0);
+    std::size_t disabled_findings = 0;
+    std::size_t silenced = 0;
+    std::vector<Finding> kept;
+    for (Finding& f : result.findings) {
         if (auto it = config.rules.find(f.rule); it != config.rules.end()) {
-            if (!it->second.enabled) return true;
+            if (!it->second.enabled) {
+                ++disabled_findings;
+                continue;
+            }
             if (it->second.severity) f.severity = *it->second.severity;
         }
-        return std::any_of(config.ignores.begin(), config.ignores.end(), [&](const PathIgnore& ignore) {
-            if (ignore.rule != "*" && ignore.rule != f.rule) return false;
-            return std::any_of(ignore.paths.begin(), ignore.paths.end(),
-                               [&](const std::string& glob) { return path_glob_match(glob, f.location.path); });
-        });
-    });
-    auto silenced = static_cast<std::size_t>(std::distance(drop, findings.end()));
-    result.suppressed += silenced;
-    findings.erase(drop, findings.end());
+        auto ignore = std::find_if(config.ignores.begin(), config.ignores.end(),
+                                   [&](const PathIgnore& i) { return ignore_covers(i, f); });
+        if (ignore == config.ignores.end()) {
+            kept.push_back(std::move(f));
+            continue;
+        }
+        ++matched[static_cast<std::size_t>(ignore - config.ignores.begin())];
+        ++silenced;
+        Suppression s{SuppressionKind::config, ignore->reason, {}};
+        s.written_at.path = shown;
+        s.written_at.line = ignore->line;
+        s.written_at.column = ignore->column;
+        result.suppressed.push_back({std::move(f), std::move(s)});
+    }
+    result.findings = std::move(kept);
+    std::sort(result.suppressed.begin(), result.suppressed.end(),
+              [](const SuppressedFinding& a, const SuppressedFinding& b) { return finding_order(a.finding, b.finding); });
 
     // Every report says that the scanned tree configured its own review, and how far.
     std::size_t excluded = 0;
@@ -210,11 +267,18 @@ void apply_config(const Config& config, ScanResult& result) {
     std::size_t disabled = static_cast<std::size_t>(std::count_if(
         config.rules.begin(), config.rules.end(), [](const auto& rule) { return !rule.second.enabled; }));
     result.diagnostics.push_back(
-        {config.file.string(), 0, 0, DiagnosticKind::config,
+        {shown, 0, 0, DiagnosticKind::config,
          "config applied: " + std::to_string(config.excludes.size()) + " exclude pattern(s) left out " +
-             std::to_string(excluded) + " path(s); " + std::to_string(disabled) + " rule(s) disabled, " +
-             std::to_string(config.ignores.size()) + " path ignore(s); " + std::to_string(silenced) +
-             " finding(s) silenced"});
+             std::to_string(excluded) + " path(s); " + std::to_string(disabled) + " rule(s) disabled (" +
+             std::to_string(disabled_findings) + " finding(s) dropped), " + std::to_string(config.ignores.size()) +
+             " path ignore(s); " + std::to_string(silenced) + " finding(s) silenced"});
+    // An ignore that no longer matches hides nothing today but would hide a new finding tomorrow.
+    for (std::size_t i = 0; i < config.ignores.size(); ++i) {
+        if (matched[i] > 0) continue;
+        const PathIgnore& ignore = config.ignores[i];
+        result.diagnostics.push_back({shown, ignore.line, ignore.column, DiagnosticKind::config,
+                                      "stale " + describe(ignore) + ": it matched nothing in this scan; remove it"});
+    }
 }
 
 } // namespace handoff

@@ -9,6 +9,8 @@
 //     some-rule: {enabled: false}
 //   ignore:
 //     - {rule: openai-api-key, paths: ["docs/**"], reason: "documentation samples"}
+//     - {rule: mcp-env-token, paths: [".vscode/mcp.json"], node: "servers.github.env.TOKEN", reason: "..."}
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -28,7 +30,12 @@ struct RuleSetting {
 struct PathIgnore {
     std::string rule;  // "*" for every rule
     std::vector<std::string> paths;
+    // A node path in the file's tree ("mcpServers.github.env.TOKEN"): only findings at that
+    // node or under it. JSON files cannot hold an inline ignore comment; this is their way.
+    std::string node;
     std::string reason;
+    std::uint32_t line = 0;  // where the entry is written in the config
+    std::uint32_t column = 0;
 };
 
 struct Config {
@@ -47,7 +54,13 @@ std::optional<std::filesystem::path> find_config(const std::filesystem::path& st
 // (returned as nullopt with a message naming the line).
 std::optional<Config> read_config(const std::filesystem::path& file, std::string& error);
 
-// Applies rule settings and path ignores to a finished scan; ignored findings count as suppressed.
+// A config or baseline file as reports name it: relative to the scanned root when it lies
+// inside it (".handoff.yml"), else as given.
+std::string path_for_reports(const std::filesystem::path& file, const std::string& root);
+
+// Applies rule settings and path ignores to a finished scan: findings of disabled rules are
+// dropped, ignored ones move to result.suppressed with the entry's reason, and an ignore entry
+// that matched nothing is reported as stale (a config diagnostic).
 void apply_config(const Config& config, ScanResult& result);
 
 } // namespace handoff

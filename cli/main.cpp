@@ -113,6 +113,7 @@ struct ScanArgs {
     bool no_config = false;
     std::string write_baseline_file;
     std::string stdin_filename = "stdin";
+    std::string min_severity = "info";
     ReportOptions report_options;
 };
 
@@ -146,6 +147,17 @@ CLI::App* add_scan_command(CLI::App& app, ScanArgs& a) {
     scan->add_option("--write-baseline", a.write_baseline_file, "Write the findings of this scan to FILE as a baseline");
     scan->add_option("--max-file-size", a.max_file_size, "Skip files larger than BYTES (with a diagnostic)")
         ->capture_default_str();
+    scan->add_flag("--compact", a.report_options.compact, "Text report: one line per finding, worst first");
+    scan->add_option("--min-severity", a.min_severity,
+                     "Show only findings at or above LEVEL in the text, Markdown and HTML reports "
+                     "(JSON, SARIF and every count keep them all): critical|high|medium|low|info")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"critical", "high", "medium", "low", "info"}));
+    scan->add_flag("--sarif-include-suppressed", a.report_options.sarif_suppressed,
+                   "SARIF: also list suppressed findings, with `suppressions` (GitHub code scanning ignores them "
+                   "and would open alerts: for other SARIF viewers)");
+    scan->add_option("--project-name", a.report_options.project,
+                     "The project's name in the reports (default: the scanned folder's name)");
     scan->add_option("--title", a.report_options.title, "Report title (HTML and Markdown)");
     scan->add_option("--client", a.report_options.client, "Client name for the report header");
     scan->add_option("--author", a.report_options.author, "Author name for the report header");
@@ -157,6 +169,16 @@ CLI::App* add_scan_command(CLI::App& app, ScanArgs& a) {
         "  handoff scan . --format sarif --output handoff.sarif --fail-on none\n"
         "  handoff scan project/ --report html=review.html --report json=handoff.json");
     return scan;
+}
+
+// The name of the folder a path names ("." resolved to the real folder), or of the file.
+std::string folder_name(const std::string& path) {
+    std::error_code ec;
+    std::filesystem::path real = std::filesystem::weakly_canonical(path, ec);
+    if (ec) real = path;
+    std::string name = real.filename().string();
+    if (name.empty()) name = real.parent_path().filename().string();  // "/work/project/"
+    return name;
 }
 
 // The scan options every subcommand starts from: the paths, nothing else set.
@@ -246,6 +268,8 @@ int scan_command(ScanArgs a) {
         std::cerr << ": " << to_string(d.kind) << ": " << clean_text(d.message) << '\n';
     }
 
+    a.report_options.min_severity = severity_from_string(a.min_severity).value_or(Severity::info);
+    if (a.report_options.project.empty()) a.report_options.project = folder_name(a.paths.front());
     bool written = true;
     for (const ReportTarget& t : *targets) {
         ReportOptions o = a.report_options;

@@ -9,6 +9,7 @@
 #include <iterator>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <span>
 #include <thread>
 #include <tuple>
@@ -258,12 +259,23 @@ private:
         }
     }
 
+    // Moves the findings an inline ignore covers to the suppressed list, with the reason.
     void suppress(const Document& doc, std::vector<Finding>& findings) {
         if (!options_.inline_ignores) return;
         InlineIgnores ignores(*doc.file);
-        auto removed = std::remove_if(findings.begin(), findings.end(), [&](const Finding& f) { return ignores.covers(f); });
-        suppressed_ += static_cast<std::size_t>(std::distance(removed, findings.end()));
-        findings.erase(removed, findings.end());
+        std::vector<SuppressedFinding> silenced;
+        std::vector<Finding> kept;
+        for (Finding& f : findings) {
+            if (std::optional<Suppression> s = ignores.match(f)) {
+                silenced.push_back({std::move(f), std::move(*s)});
+            } else {
+                kept.push_back(std::move(f));
+            }
+        }
+        findings = std::move(kept);
+        if (silenced.empty()) return;
+        std::lock_guard lock(suppressed_mutex_);
+        for (SuppressedFinding& s : silenced) suppressed_.push_back(std::move(s));
     }
 
     // Cross-file checks run side by side, each into its own sink, with the inventory as one
@@ -387,7 +399,9 @@ private:
                                               a.location.column == b.location.column;
                                    }),
                        findings.end());
-        result_.suppressed = suppressed_;
+        std::sort(suppressed_.begin(), suppressed_.end(),
+                  [](const SuppressedFinding& a, const SuppressedFinding& b) { return finding_order(a.finding, b.finding); });
+        result_.suppressed = std::move(suppressed_);
         for (const ScannedFile& f : result_.files) {
             result_.diagnostics.insert(result_.diagnostics.end(), f.diagnostics.begin(), f.diagnostics.end());
         }
@@ -401,7 +415,8 @@ private:
     std::unordered_map<std::string_view, Kept> kept_;  // by path
     std::atomic<std::size_t> done_{0};
     std::mutex mutex_;
-    std::atomic<std::size_t> suppressed_{0};
+    std::mutex suppressed_mutex_;
+    std::vector<SuppressedFinding> suppressed_;
 };
 
 } // namespace

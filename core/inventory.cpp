@@ -53,6 +53,9 @@ std::vector<InventoryEntry> build_inventory(const Project& project) {
         e.where_to_set = std::move(typed);
     };
     for (const auto& doc : project.documents) {
+        // What each job, node or server of this file may do, for "one key per consumer".
+        std::map<std::string, std::set<std::string>, std::less<>> granted;
+        for (const Grant& g : doc->facts.grants) granted[g.holder].insert(g.capability);
         for (const SecretRef& ref : doc->facts.secret_refs) {
             Building& b = building_for(ref.store, ref.name);
             InventoryEntry& e = b.entry;
@@ -64,6 +67,13 @@ std::vector<InventoryEntry> build_inventory(const Project& project) {
                                                                                  : e.where_to_set + "; " + ref.where_to_set;
             }
             b.add_owner(ref.owner);
+            if (!ref.owner.empty() && !e.power.contains(ref.owner)) {
+                std::string caps;
+                if (auto found = granted.find(ref.owner); found != granted.end()) {
+                    for (const std::string& c : found->second) caps += (caps.empty() ? "" : ", ") + c;
+                }
+                e.power.emplace(ref.owner, std::move(caps));
+            }
             b.add_reference(doc->locate(ref.site.span, ref.site.node_path));
         }
     }
@@ -80,6 +90,7 @@ std::vector<InventoryEntry> build_inventory(const Project& project) {
             name_type(e, decl.provider);
             if (e.provider.empty()) e.provider = decl.provider;
             e.declarations.push_back(doc->locate(decl.site.span, decl.site.node_path));
+            if (decl.has_value) e.values.push_back(e.declarations.back());
         }
     }
     for (const auto& doc : project.documents) {

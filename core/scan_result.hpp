@@ -12,6 +12,7 @@
 #include "core/inventory.hpp"
 #include "core/provider.hpp"
 #include "core/rule.hpp"
+#include "core/suppress.hpp"
 
 namespace handoff {
 
@@ -34,7 +35,9 @@ struct ScanResult {
     std::vector<Diagnostic> diagnostics;   // every diagnostic, files' and the scan's own
     std::span<const ProviderInfo> providers;  // where to create each provider's key (the token catalog's table)
     std::vector<std::string> excluded;     // paths left out by --exclude or discovery rules
-    std::size_t suppressed = 0;            // findings removed by inline ignores, config or baseline
+    // Findings left out by inline ignores, the config or a baseline, with the reason; sorted
+    // by finding_order. They are listed in reports but count in no total.
+    std::vector<SuppressedFinding> suppressed;
     std::uint64_t bytes = 0;
     double seconds = 0;
 

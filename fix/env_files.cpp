@@ -14,7 +14,9 @@ EnvFiles::EnvFiles(std::string root_dir)
       example_(read(root_, ".env.example")),
       gitignore_(read(root_, ".gitignore")),
       values_(entries(env_)),
-      example_names_(entries(example_)) {}
+      example_names_(entries(example_)) {
+    for (const auto& [name, value] : values_) by_value_.emplace(value, name);
+}
 
 std::string_view EnvFiles::File::eol() const {
     return bytes.find("\r\n") != std::string::npos ? std::string_view("\r\n") : std::string_view("\n");
@@ -58,16 +60,19 @@ std::string EnvFiles::append_lines(const File& file, const std::vector<std::stri
 std::string EnvFiles::place(const std::string& wanted, const std::string& value, const std::string& where,
                             std::vector<std::string>& notes) {
     std::string name = wanted;
-    for (int n = 2;; ++n) {
-        auto it = values_.find(name);
-        if (it == values_.end()) break;
-        if (it->second == value) return name;  // already there, from an earlier run or file
-        name = wanted + "_" + std::to_string(n);
+    // by_value_ answers "is this value stored already" at once; next_suffix_ remembers how
+    // far the numbering of each name went, so many clashing keys cost no rescans.
+    if (auto it = by_value_.find(value); it != by_value_.end() && it->second.starts_with(wanted)) return it->second;
+    int& n = next_suffix_.try_emplace(wanted, 2).first->second;
+    while (values_.count(name) != 0) {
+        if (values_[name] == value) return name;
+        name = wanted + "_" + std::to_string(n++);
     }
     if (name != wanted) {
         notes.push_back(".env already holds a different " + wanted + "; this key is stored as " + name);
     }
     values_.emplace(name, value);
+    by_value_.emplace(value, name);
     added_.emplace_back(name, value);
     if (example_names_.find(name) == example_names_.end()) {
         example_names_.emplace(name, "");
@@ -76,11 +81,12 @@ std::string EnvFiles::place(const std::string& wanted, const std::string& value,
     return name;
 }
 
-void EnvFiles::mark() { saved_ = {values_, example_names_, added_.size(), documented_.size()}; }
+void EnvFiles::mark() { saved_ = {values_, example_names_, by_value_, added_.size(), documented_.size()}; }
 
 void EnvFiles::rollback() {
     values_ = saved_.values;
     example_names_ = saved_.example_names;
+    by_value_ = saved_.by_value;
     added_.resize(saved_.added);
     documented_.resize(saved_.documented);
 }

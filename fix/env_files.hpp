@@ -49,8 +49,10 @@ private:
     std::map<std::string, std::string> example_names_;  // names .env.example already lists
     std::vector<std::pair<std::string, std::string>> added_;  // (name, value) in order
     std::vector<std::pair<std::string, std::string>> documented_;  // (name, where) for .env.example
+    std::map<std::string, std::string> by_value_;  // value -> the name it is stored under
+    std::map<std::string, int> next_suffix_;       // wanted name -> next _N to try
     struct Saved {
-        std::map<std::string, std::string> values, example_names;
+        std::map<std::string, std::string> values, example_names, by_value;
         std::size_t added = 0, documented = 0;
     } saved_;
 };

@@ -9,6 +9,8 @@
 #include <cstdint>
 #include <fstream>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/redact.hpp"
@@ -30,13 +32,60 @@ std::vector<std::string_view> split_lines(std::string_view text) {
     return lines;
 }
 
-std::string masked(std::string_view line, const std::vector<std::string>& secrets) {
-    std::string out(line);
-    for (const std::string& s : secrets) {
-        if (out.find(s) != std::string::npos) out = redact_within(out, s);
+// Masks every moved value in a line. Values are found by their first kPrefix bytes in a
+// hash table, so a diff of thousands of keys costs one lookup per byte, not one search
+// per key and line.
+class Masker {
+public:
+    explicit Masker(const std::vector<std::string>& secrets) {
+        for (const std::string& s : secrets) {
+            if (s.size() < kPrefix) {
+                short_.push_back(&s);
+                continue;
+            }
+            std::vector<std::size_t>& lengths = lengths_by_prefix_[s.substr(0, kPrefix)];
+            if (std::find(lengths.begin(), lengths.end(), s.size()) == lengths.end()) lengths.push_back(s.size());
+            whole_.insert(s);
+        }
+        for (auto& [prefix, lengths] : lengths_by_prefix_) std::sort(lengths.rbegin(), lengths.rend());
     }
-    return out;
-}
+
+    [[nodiscard]] std::string mask(std::string_view line) const {
+        std::string out;
+        std::size_t i = 0;
+        while (i < line.size()) {
+            std::size_t hit = 0;
+            if (i + kPrefix <= line.size()) {
+                auto it = lengths_by_prefix_.find(std::string(line.substr(i, kPrefix)));
+                if (it != lengths_by_prefix_.end()) {
+                    // Longest first: one hash lookup per length the values with this prefix have.
+                    for (std::size_t length : it->second) {
+                        if (i + length <= line.size() && whole_.count(std::string(line.substr(i, length))) != 0) {
+                            hit = length;
+                            break;
+                        }
+                    }
+                }
+            }
+            if (hit != 0) {
+                out += redact(line.substr(i, hit));
+                i += hit;
+            } else {
+                out += line[i++];
+            }
+        }
+        for (const std::string* s : short_) {
+            if (out.find(*s) != std::string::npos) out = redact_within(out, *s);
+        }
+        return out;
+    }
+
+private:
+    static constexpr std::size_t kPrefix = 6;
+    std::unordered_map<std::string, std::vector<std::size_t>> lengths_by_prefix_;
+    std::unordered_set<std::string> whole_;
+    std::vector<const std::string*> short_;
+};
 
 // In a dotenv file every value is masked, also the ones fix did not put there.
 std::string masked_entry(std::string_view line) {
@@ -53,9 +102,9 @@ std::string masked_entry(std::string_view line) {
     return std::string(text.substr(0, eq + 1)) + redact(value) + std::string(end);
 }
 
-void emit(std::string& out, char mark, std::string_view line, const std::vector<std::string>& secrets, bool dotenv) {
+void emit(std::string& out, char mark, std::string_view line, const Masker& secrets, bool dotenv) {
     out += mark;
-    std::string text = dotenv ? masked_entry(line) : masked(line, secrets);
+    std::string text = dotenv ? masked_entry(line) : secrets.mask(line);
     bool newline = !text.empty() && text.back() == '\n';
     if (newline) text.pop_back();
     if (!text.empty() && text.back() == '\r') text.pop_back();  // CRLF files: the diff shows lines, not bytes
@@ -111,7 +160,7 @@ std::vector<Op> edit_script(const std::vector<std::string_view>& a, const std::v
     return ops;
 }
 
-void file_diff(std::string& out, const FileChange& change, const std::vector<std::string>& secrets) {
+void file_diff(std::string& out, const FileChange& change, const Masker& secrets) {
     std::vector<std::string_view> a = split_lines(change.before);
     std::vector<std::string_view> b = split_lines(change.after);
     std::vector<Op> ops = edit_script(a, b);
@@ -160,7 +209,8 @@ void file_diff(std::string& out, const FileChange& change, const std::vector<std
 
 std::string plan_diff(const FixPlan& plan) {
     std::string out;
-    for (const FileChange& change : plan.changes) file_diff(out, change, plan.moved);
+    Masker masker(plan.moved);
+    for (const FileChange& change : plan.changes) file_diff(out, change, masker);
     return out;
 }
 

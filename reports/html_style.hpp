@@ -30,6 +30,7 @@ dl.meta dd { margin: 0; }
 .verdict.review { border-left-color: #e9c600; }
 .verdict h2 { margin: 0 0 4px; font-size: 24px; }
 .verdict p { margin: 0; font-size: 16px; }
+.verdict .cards { margin: 14px 0 0; }
 .cards { display: flex; flex-wrap: wrap; gap: 10px; margin: 0 0 16px; }
 .card { flex: 1 1 120px; background: var(--paper); border: 1px solid var(--line); border-top: 6px solid var(--sev);
         border-radius: 8px; padding: 8px 12px; }
@@ -44,25 +45,54 @@ td.num, th.num { text-align: right; }
 ul.families { list-style: none; padding: 0; margin: 0; }
 ul.families li { padding: 6px 0; border-bottom: 1px solid var(--line); }
 .ok { color: #2f7d12; font-weight: 600; }
-.file h3 { border-bottom: 2px solid var(--line); padding-bottom: 4px; }
-.file h3 .count { color: var(--muted); font-weight: 400; font-size: 14px; }
-.finding { background: var(--paper); border: 1px solid var(--line); border-left: 6px solid var(--sev);
-           border-radius: 8px; padding: 12px 16px; margin: 10px 0; }
-.finding p { margin: 4px 0; }
-.where, .ref { color: var(--muted); font-size: 13px; }
+.subtitle { margin: 0 0 8px; font-size: 17px; color: var(--muted); }
+ol.todo { margin: 0; padding-left: 1.4em; }
+ol.todo li { margin: 6px 0; }
+.group { background: var(--paper); border: 1px solid var(--line); border-left: 6px solid var(--sev);
+         border-radius: 8px; padding: 12px 16px; margin: 14px 0; }
+.group h3 { margin: 0 0 8px; }
+.group h3 .count { color: var(--muted); font-weight: 400; font-size: 14px; }
+.group p { margin: 4px 0; }
+.group .fix { background: #eef7ea; border-radius: 6px; padding: 6px 10px; }
+ol.places { list-style: none; margin: 10px 0 6px; padding: 0; }
+ol.places li { border-top: 1px solid var(--line); padding: 8px 0 6px; }
+ol.places li pre { margin: 6px 0; }
+.place { font-weight: 600; }
+.place .badge { min-width: 56px; font-size: 11px; }
+.evidence code { background: var(--soft); padding: 0 4px; border-radius: 4px; }
+.ref { color: var(--muted); font-size: 12px; }
 .badge { display: inline-block; min-width: 64px; text-align: center; padding: 1px 8px; margin-right: 8px;
          border-radius: 10px; background: var(--sev); color: #fff; font-size: 12px; font-weight: 700;
          text-transform: uppercase; vertical-align: 2px; }
 .badge.medium { color: #1d2330; }
 .empty { color: var(--muted); }
-table.keys td:first-child { min-width: 13em; }
+table.keys { table-layout: fixed; }
+table.keys col.secret { width: 26%; }
+table.keys col.create { width: 26%; }
+table.keys col.put { width: 26%; }
+table.keys col.used { width: 22%; }
+table.keys code, table.keys a { overflow-wrap: anywhere; }
+table.keys td:first-child code { font-size: 12px; }
+table.keys a.console { font-size: 12px; }
+.status { display: inline-block; margin-top: 4px; padding: 1px 8px; border-radius: 10px; font-size: 12px; font-weight: 700; }
+.status.leaked { background: #fde2e2; color: #a00000; }
+.status.supply { background: #fff4cc; color: #6b5300; }
+.leaked-at { color: #a00000; }
+ul.put { margin: 0; padding-left: 1.1em; }
+table.keys tr.note td { background: #f1f5fd; font-size: 13px; }
+ul.put li + li { margin-top: 4px; }
+table.keys .ref code { font-size: 11px; }
 .box { font-size: 18px; line-height: 1; }
-footer { padding: 24px; color: var(--muted); font-size: 13px; }
+footer { padding: 24px; margin-top: 24px; color: var(--muted); font-size: 13px; }
+@page { size: A4; margin: 14mm 12mm; }
 @media print {
-  body { background: #fff; font-size: 11pt; }
+  body { background: #fff; font-size: 10.5pt; }
   header.top, main, footer { max-width: none; padding: 0; }
-  .panel, .finding, .card { break-inside: avoid; }
-  h2, h3 { break-after: avoid; }
+  .break { break-before: page; }
+  .panel, .card, ol.places li, tr, figure, section.suppressed { break-inside: avoid; }
+  h2, h3, .group .head { break-after: avoid; }
+  .group .head { break-inside: avoid; }
+  a { color: inherit; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 )css";

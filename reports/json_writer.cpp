@@ -56,6 +56,17 @@ void write_finding(JsonStream& j, const Finding& f) {
     j.end_array().end_object();
 }
 
+// A suppressed finding: how and why it was silenced, where that reason is written, and the
+// finding itself as in findings[].
+void write_suppressed(JsonStream& j, const SuppressedFinding& s) {
+    j.begin_object()
+        .member("kind", to_string(s.suppression.kind))
+        .member("justification", s.suppression.justification);
+    write_location(j.key("justification_location"), s.suppression.written_at);
+    write_finding(j.key("finding"), s.finding);
+    j.end_object();
+}
+
 void write_inventory_entry(JsonStream& j, const InventoryEntry& e) {
     j.begin_object()
         .member("name", e.name)
@@ -65,7 +76,9 @@ void write_inventory_entry(JsonStream& j, const InventoryEntry& e) {
         .member("used_by", e.used_by);
     write_locations(j.key("references"), e.references);
     write_locations(j.key("declarations"), e.declarations);
-    j.member("kind", e.kind).end_object();
+    j.member("kind", e.kind);
+    write_locations(j.key("values"), e.values);
+    j.end_object();
 }
 
 template <typename Items, typename Write>
@@ -91,6 +104,7 @@ public:
             write_array(j, "findings", r.findings, write_finding);
             write_array(j, "inventory", r.inventory, write_inventory_entry);
             write_array(j, "diagnostics", r.diagnostics, write_diagnostic);
+            write_array(j, "suppressed", r.suppressed, write_suppressed);
             write_array(j, "excluded", r.excluded, [](JsonStream& s, const std::string& e) { s.value(e); });
             j.key("summary")
                 .begin_object()
@@ -101,7 +115,7 @@ public:
                 .member("info", r.count(Severity::info))
                 .member("files", r.files.size())
                 .member("bytes", r.bytes)
-                .member("suppressed", r.suppressed)
+                .member("suppressed", r.suppressed.size())
                 .end_object();
             j.end_object();
         }

@@ -8,14 +8,16 @@
 #include "reports/checklist.hpp"
 #include "reports/escape.hpp"
 #include "reports/report_view.hpp"
+#include "reports/review_order.hpp"
 #include "reports/writer.hpp"
 
 namespace handoff {
 namespace {
 
 constexpr std::size_t kBudget = 65000;
+constexpr std::size_t kSuppressedShown = 20;
 
-std::string header(const ScanResult& result, const ReportOptions& options) {
+std::string header(const ScanResult& result, const std::vector<ChecklistRow>& rows, const ReportOptions& options) {
     std::ostringstream out;
     out << "<!-- handoff-report -->\n";
     std::string title = options.title.empty() ? std::string("handoff") : options.title;
@@ -23,7 +25,7 @@ std::string header(const ScanResult& result, const ReportOptions& options) {
     std::string_view alert = has_findings_at_or_above(result, Severity::high) ? "CAUTION"
                              : result.findings.empty()                       ? "TIP"
                                                                              : "WARNING";
-    out << "> [!" << alert << "]\n> " << markdown_text(verdict_sentence(result)) << "\n\n";
+    out << "> [!" << alert << "]\n> " << markdown_text(verdict_sentence(result, key_counts(rows))) << "\n\n";
     if (!options.client.empty()) out << "**Client:** " << markdown_text(options.client) << "  \n";
     if (!options.author.empty()) out << "**Prepared by:** " << markdown_text(options.author) << "  \n";
     if (!options.client.empty() || !options.author.empty()) out << "\n";
@@ -36,7 +38,9 @@ std::string header(const ScanResult& result, const ReportOptions& options) {
     for (Family family : all_families()) {
         std::size_t n = result.count(family);
         std::string cell = n == 0 ? std::string("nothing found") : std::to_string(n);
-        if (family == Family::embedded_token && n > 0) cell += " (" + plural(result.secrets_to_rotate(), "distinct secret") + " to rotate)";
+        if (family == Family::embedded_token && n > 0) {
+            cell += " (" + plural(count_rows(rows, KeyStatus::leaked), "leaked key") + " to rotate)";
+        }
         out << "| " << family_title(family) << " | " << cell << " |\n";
     }
     out << "\n";
@@ -50,24 +54,35 @@ std::string finding_row(const Finding& f) {
            markdown_code(location_text(f.location)) + " | " + message + " |\n";
 }
 
-std::string fixes(const ScanResult& result) {
+// One fix per rule, in the order of the findings table (worst first).
+std::string fixes(const ScanResult& result, Severity min) {
     std::ostringstream out;
     out << "<details><summary>How to fix each rule</summary>\n\n";
-    for (const RuleText& rule : report_rules(result)) {
-        std::string fix;
-        bool fired = false;
-        for (const Finding& f : result.findings) {
-            if (f.rule != rule.id) continue;
-            fired = true;
-            if (fix.empty()) fix = f.remediation;
-        }
-        if (!fired) continue;
-        if (fix.empty()) fix = rule.remediation;
-        out << "- " << markdown_code(rule.id);
-        if (rule.title != rule.id) out << " " << markdown_text(rule.title);
-        out << ": " << markdown_text(fix.empty() ? std::string("see the rule's documentation") : fix) << "\n";
+    for (const RuleGroup& group : rule_groups(result, min)) {
+        out << "- " << markdown_code(group.rule.id);
+        if (group.rule.title != group.rule.id) out << " " << markdown_text(group.rule.title);
+        out << ": " << markdown_text(group.fix.empty() ? std::string("see the rule's documentation") : group.fix) << "\n";
     }
     out << "\n</details>\n\n";
+    return out.str();
+}
+
+// The suppressed findings with their reasons, at most kSuppressedShown rows.
+std::string suppressed_section(const ScanResult& result) {
+    if (result.suppressed.empty()) return {};
+    std::ostringstream out;
+    out << "### Suppressed\n\n" << plural(result.suppressed.size(), "finding")
+        << " left out on purpose, with the reason given:\n\n| Rule | Location | Reason | Written at |\n| --- | --- | --- | --- |\n";
+    for (std::size_t i = 0; i < result.suppressed.size() && i < kSuppressedShown; ++i) {
+        const SuppressedFinding& s = result.suppressed[i];
+        out << "| " << markdown_code(s.finding.rule) << " | " << markdown_code(location_text(s.finding.location)) << " | "
+            << markdown_text(suppression_reason(s.suppression)) << " | " << markdown_text(suppression_source(s.suppression))
+            << " |\n";
+    }
+    out << "\n";
+    if (result.suppressed.size() > kSuppressedShown) {
+        out << "and " << result.suppressed.size() - kSuppressedShown << " more" << " (the JSON report lists them all).\n\n";
+    }
     return out.str();
 }
 
@@ -75,7 +90,7 @@ std::string footer(const ScanResult& result) {
     std::ostringstream out;
     out << "---\n\n";
     out << "Scanned " << plural(result.files.size(), "file") << " (" << result.bytes << " bytes) with handoff "
-        << kVersion << "; " << result.suppressed << " suppressed, " << result.excluded.size() << " excluded";
+        << kVersion << "; " << result.suppressed.size() << " suppressed, " << result.excluded.size() << " excluded";
     if (!result.diagnostics.empty()) out << ", " << plural(result.diagnostics.size(), "warning") << " about the scan";
     out << ". The full report is in the SARIF and HTML outputs.\n";
     return out.str();
@@ -86,23 +101,25 @@ public:
     std::string_view id() const override { return "markdown"; }
 
     void write(const ScanResult& result, const ReportOptions& options, std::ostream& out) const override {
-        std::string head = header(result, options);
+        std::vector<ChecklistRow> rows = checklist_rows(result);
+        std::string head = header(result, rows, options);
         std::ostringstream checklist_stream;
-        write_checklist_section(result, checklist_stream, 3);
+        write_checklist_section(rows, checklist_stream, 3);
         std::string checklist = checklist_stream.str() + "\n";
         std::string tail = footer(result);
-        std::string fix_list = result.findings.empty() ? std::string() : fixes(result);
+        std::string fix_list = result.findings.empty() ? std::string() : fixes(result, options.min_severity);
+        std::string suppressed = suppressed_section(result);
 
         // The checklist is what the client acts on: keep it unless it alone is too long.
         constexpr std::size_t kReserve = 2000;  // headings, notes about cuts
         if (head.size() + checklist.size() + tail.size() + kReserve > kBudget) {
-            checklist = "### Key checklist\n\nThe key checklist (" + plural(result.inventory.size(), "secret") +
+            checklist = "### Key checklist\n\nThe key checklist (" + plural(rows.size(), "entry", "entries") +
                         ") is too long for this summary; run `handoff checklist` or see the HTML report.\n\n";
         }
-        if (head.size() + checklist.size() + tail.size() + fix_list.size() + kReserve > kBudget) {
+        if (head.size() + checklist.size() + tail.size() + fix_list.size() + suppressed.size() + kReserve > kBudget) {
             fix_list = "How to fix each rule is left out to keep this summary short; see the HTML report.\n\n";
         }
-        std::size_t room = kBudget - std::min(kBudget, head.size() + checklist.size() + tail.size() + fix_list.size() + kReserve);
+        std::size_t room = kBudget - std::min(kBudget, head.size() + checklist.size() + tail.size() + fix_list.size() + suppressed.size() + kReserve);
 
         std::string findings;
         std::size_t shown = 0;
@@ -110,13 +127,8 @@ public:
             findings = "### Findings\n\nNothing found.\n\n";
         } else {
             findings = "### Findings\n\n| Severity | Rule | Location | Finding |\n| --- | --- | --- | --- |\n";
-            // Most severe first, so a cut drops the least important rows.
-            std::vector<const Finding*> ordered;
-            for (const Finding& f : result.findings) ordered.push_back(&f);
-            std::stable_sort(ordered.begin(), ordered.end(), [](const Finding* a, const Finding* b) {
-                if (a->severity != b->severity) return a->severity > b->severity;
-                return finding_order(*a, *b);
-            });
+            // Worst first, so a cut drops the least important rows.
+            std::vector<const Finding*> ordered = findings_worst_first(result, options.min_severity);
             for (const Finding* f : ordered) {
                 std::string row = finding_row(*f);
                 if (findings.size() + row.size() > room) break;
@@ -124,13 +136,17 @@ public:
                 ++shown;
             }
             findings += "\n";
-            if (shown < result.findings.size()) {
-                findings += "**" + plural(result.findings.size() - shown, "more finding") +
+            if (std::size_t below = findings_below(result, options.min_severity); below > 0) {
+                findings += plural(below, "finding") + " below " + std::string(to_string(options.min_severity)) +
+                            " not shown here (they count in the totals above and in the SARIF report).\n\n";
+            }
+            if (shown < ordered.size()) {
+                findings += "**" + plural(ordered.size() - shown, "more finding") +
                             " not shown** (this summary stays under 65,000 characters); the SARIF and HTML reports "
                             "list them all.\n\n";
             }
         }
-        out << head << findings << fix_list << checklist << tail;
+        out << head << findings << fix_list << suppressed << checklist << tail;
     }
 };
 

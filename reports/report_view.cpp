@@ -72,10 +72,13 @@ RuleText rule_text(const ScanResult& result, const Finding& finding) {
     return text;
 }
 
-std::vector<RuleText> report_rules(const ScanResult& result) {
+std::vector<RuleText> report_rules(const ScanResult& result, bool with_suppressed) {
     std::map<std::string, RuleText> by_id;
     for (const Finding& finding : result.findings) {
         if (!by_id.contains(finding.rule)) by_id.emplace(finding.rule, rule_text(result, finding));
+    }
+    for (const SuppressedFinding& s : result.suppressed) {
+        if (with_suppressed && !by_id.contains(s.finding.rule)) by_id.emplace(s.finding.rule, rule_text(result, s.finding));
     }
     std::vector<RuleText> out;
     out.reserve(by_id.size());
@@ -107,7 +110,7 @@ std::string verdict_headline(const ScanResult& result) {
     return "Ready to hand off";
 }
 
-std::string verdict_sentence(const ScanResult& result) {
+std::string verdict_sentence(const ScanResult& result, KeyCounts keys) {
     std::string files = plural(result.files.size(), "file");
     std::string sentence;
     if (has_findings_at_or_above(result, Severity::high)) {
@@ -121,8 +124,10 @@ std::string verdict_sentence(const ScanResult& result) {
     } else {
         sentence = "No problems found in " + files + ".";
     }
-    if (!result.inventory.empty()) {
-        sentence += " The client must set up " + plural(result.inventory.size(), "secret") + " (see the key checklist).";
+    if (keys.keys > 0) {
+        sentence += " The client must set up " + plural(keys.keys, "key");
+        if (keys.leaked > 0) sentence += ", and " + plural(keys.leaked, "leaked key") + " must be rotated";
+        sentence += " (see the key checklist).";
     }
     return sentence;
 }

@@ -35,8 +35,8 @@ struct RuleText {
     std::string_view doc;     // the embedded docs/rules page; may be empty
 };
 RuleText rule_text(const ScanResult& result, const Finding& finding);
-// The rules the findings name, sorted by id.
-std::vector<RuleText> report_rules(const ScanResult& result);
+// The rules the findings name (and, when asked, the suppressed findings), sorted by id.
+std::vector<RuleText> report_rules(const ScanResult& result, bool with_suppressed = false);
 
 // The text under "## <heading>" of a Markdown page, trimmed; empty when absent.
 std::string doc_section(std::string_view doc, std::string_view heading);
@@ -52,8 +52,13 @@ std::vector<FileFindings> findings_by_file(const ScanResult& result);
 bool has_findings_at_or_above(const ScanResult& result, Severity severity);
 // "Not ready to hand off", "Ready to hand off after review" or "Ready to hand off".
 std::string verdict_headline(const ScanResult& result);
+// The key checklist's totals the verdict names (reports/checklist.hpp: key_counts).
+struct KeyCounts {
+    std::size_t keys = 0;    // keys the client must set up
+    std::size_t leaked = 0;  // of them, leaked: to rotate
+};
 // One sentence that explains the headline with counts.
-std::string verdict_sentence(const ScanResult& result);
+std::string verdict_sentence(const ScanResult& result, KeyCounts keys);
 // "1 critical, 2 high" (only non-zero severities); "none" when nothing was found.
 std::string severity_breakdown(const ScanResult& result);
 // "3 findings", "1 finding".

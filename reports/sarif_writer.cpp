@@ -80,13 +80,26 @@ std::string alert_fingerprint(const Finding& f, std::map<std::string, int>& seen
     return sha256_hex(material).substr(0, 32);
 }
 
+// An inline comment is a suppression in the source; a config entry or baseline lives apart from it.
+Json suppression_json(const Suppression& s) {
+    Json json{{"kind", s.kind == SuppressionKind::inline_ignore ? "inSource" : "external"}, {"status", "accepted"}};
+    if (!s.justification.empty()) json["justification"] = clean_text(s.justification);
+    // A place in the repository only: a baseline kept outside the scanned tree has no URI here.
+    if (!s.written_at.path.empty() && s.written_at.path.front() != '/') {
+        Json physical{{"artifactLocation", {{"uri", uri_path(s.written_at.path)}}}};
+        if (s.written_at.line > 0) physical["region"] = region_json(s.written_at);
+        json["location"] = Json{{"physicalLocation", physical}};
+    }
+    return json;
+}
+
 class SarifWriter final : public ReportWriter {
 public:
     std::string_view id() const override { return "sarif"; }
 
-    void write(const ScanResult& result, const ReportOptions&, std::ostream& out) const override {
+    void write(const ScanResult& result, const ReportOptions& options, std::ostream& out) const override {
         // The rules that have results; each carries its doc page as help.
-        std::vector<RuleText> rules = report_rules(result);
+        std::vector<RuleText> rules = report_rules(result, options.sarif_suppressed);
         std::map<std::string, std::size_t> rule_index;
         Json rules_json = Json::array();
         for (const RuleText& rule : rules) {
@@ -94,9 +107,20 @@ public:
             rules_json.push_back(rule_json(rule));
         }
 
+        // With --sarif-include-suppressed, suppressed findings are results too, each with its
+        // suppression, in the same stable path order as the rest. GitHub ignores `suppressions`
+        // (it would open an alert for each), so by default they are left out, as peers do.
+        std::vector<std::pair<const Finding*, const Suppression*>> all;
+        for (const Finding& f : result.findings) all.emplace_back(&f, nullptr);
+        if (options.sarif_suppressed) {
+            for (const SuppressedFinding& s : result.suppressed) all.emplace_back(&s.finding, &s.suppression);
+        }
+        std::stable_sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return finding_order(*a.first, *b.first); });
+
         std::map<std::string, int> seen;
         Json results = Json::array();
-        for (const Finding& f : result.findings) {
+        for (const auto& [finding, suppression] : all) {
+            const Finding& f = *finding;
             std::string message = clean_text(f.message.empty() ? rule_text(result, f).title : f.message);
             if (!f.evidence.empty()) message += "\nEvidence: " + clean_text(f.evidence, Newlines::keep);
             Json physical{{"artifactLocation", {{"uri", uri_path(f.location.path)}}}, {"region", region_json(f.location)}};
@@ -104,7 +128,7 @@ public:
             if (!f.location.node_path.empty()) {
                 location["logicalLocations"] = Json::array({{{"fullyQualifiedName", clean_text(f.location.node_path)}}});
             }
-            results.push_back(Json{
+            Json item{
                 {"ruleId", f.rule},
                 {"ruleIndex", rule_index.at(f.rule)},
                 {"level", severity_style(f.severity).sarif_level},
@@ -113,7 +137,9 @@ public:
                 {"partialFingerprints", {{"handoff/v1", alert_fingerprint(f, seen)}}},
                 {"properties", {{"severity", to_string(f.severity)}, {"confidence", to_string(f.confidence)},
                                 {"fingerprint", f.fingerprint}}},
-            });
+            };
+            if (suppression != nullptr) item["suppressions"] = Json::array({suppression_json(*suppression)});
+            results.push_back(std::move(item));
         }
 
         Json notifications = Json::array();
@@ -140,7 +166,7 @@ public:
             {"properties",
              {{"filesScanned", result.files.size()},
               {"bytesScanned", result.bytes},
-              {"suppressedFindings", result.suppressed},
+              {"suppressedFindings", result.suppressed.size()},
               {"excludedPaths", result.excluded.size()}}},
         };
         Json log{

@@ -16,6 +16,13 @@ struct ReportOptions {
     std::string title;         // report header (HTML, Markdown)
     std::string client;
     std::string author;
+    std::string project;       // the project's name (HTML title); empty: the scanned folder's name
+    bool compact = false;      // text: one line per finding
+    // Text, Markdown and HTML show findings at or above this; JSON, SARIF and every count keep all.
+    Severity min_severity = Severity::info;
+    // SARIF: also list suppressed findings, with `suppressions`. Off by default: GitHub code
+    // scanning ignores `suppressions` and would open an alert for each (docs/reports.md).
+    bool sarif_suppressed = false;
 };
 
 class ReportWriter {

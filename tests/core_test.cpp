@@ -3,6 +3,7 @@
 #include "core/location.hpp"
 #include "core/redact.hpp"
 #include "core/sha256.hpp"
+#include "core/suppress.hpp"
 #include "core/tree.hpp"
 
 using namespace handoff;
@@ -51,4 +52,31 @@ TEST_CASE("node paths print keys and indices") {
     q.push(std::string_view("c.d"));
     CHECK(q.str() == "[\"a b\"][\"c.d\"]");
     CHECK(p.last_key() == "API_KEY");
+}
+
+TEST_CASE("inline ignores: which rules they cover, their reason and where it is written") {
+    SourceFile file("a.yml", "x: 1  # handoff: ignore[rule-a, rule-b] sample data\n"
+                             "y: 2\n"
+                             "<!-- handoff: ignore -->\n"
+                             "z: 3\n");
+    Finding f;
+    f.rule = "rule-b";
+    f.location.line = 2;
+    std::optional<Suppression> s = InlineIgnores(file).match(f);
+    REQUIRE(s.has_value());
+    CHECK(s->kind == SuppressionKind::inline_ignore);
+    CHECK(s->justification == "sample data");
+    CHECK(s->written_at.path == "a.yml");
+    CHECK(s->written_at.line == 1);
+    CHECK(s->written_at.column == 9);
+    f.rule = "rule-c";
+    CHECK(!InlineIgnores(file).covers(f));
+    f.location.line = 4;  // the bare marker above covers every rule, and gives no reason
+    s = InlineIgnores(file).match(f);
+    REQUIRE(s.has_value());
+    CHECK(s->justification.empty());
+    CHECK(inline_reason(" ignore[x] \"kept for the demo\",") == "kept for the demo");
+    CHECK(inline_reason("ignore[x] test key */") == "test key");
+    CHECK(inline_reason("ignore - not committed -->") == "not committed");
+    CHECK(inline_reason("nothing to see").empty());
 }

@@ -101,11 +101,24 @@ inline ScanResult review_project() {
     r.inventory = {
         secret("OPENAI_API_KEY", "env", "openai", ".env", 2, "server openai"),
         secret("OPENAI_API_KEY", "github-secret", "openai", ".github/workflows/deploy.yml", 14, "job deploy"),
-        secret("Slack account", "n8n-credential", "slack", "n8n/lead-intake.json", 88, "node Notify sales"),
+        secret("Slack account", "n8n-credential", "slackApi", "n8n/lead-intake.json", 88, "node Notify sales"),
+        secret("GITHUB_TOKEN", "config-placeholder", "github", ".vscode/mcp.json", 12, "server github"),
         secret("BAD\nNAME=injected <b>", "env", "", ".vscode/mcp.json", 9, "server </script>"),
     };
     r.excluded = {"node_modules", "dist/bundle.js"};
-    r.suppressed = 2;
+    Suppression inline_ignore{SuppressionKind::inline_ignore, "test fixture, not a real key", {}};
+    inline_ignore.written_at = Location{"tests/fixtures/keys.env", 3, 1, 0, 0, {}};
+    r.suppressed.push_back({finding("sample-openai-key", Family::embedded_token, Severity::critical,
+                                    "tests/fixtures/keys.env", 4, 16, "OpenAI API key in a test fixture",
+                                    "OPENAI_API_KEY=sk-t\u2026Zz (164 chars)", "fp-fixture-key"),
+                            inline_ignore});
+    Suppression accepted{SuppressionKind::baseline, "", {}};
+    accepted.written_at = Location{"handoff-baseline.json", 0, 0, 0, 0, "findings[0]"};
+    r.suppressed.push_back({finding("sample-unpinned-server", Family::unsafe_permission, Severity::low,
+                                    ".vscode/mcp.json", 11, 18, "MCP server \"notes\" runs npx with an unpinned package"),
+                            accepted});
+    std::sort(r.suppressed.begin(), r.suppressed.end(),
+              [](const SuppressedFinding& a, const SuppressedFinding& b) { return finding_order(a.finding, b.finding); });
     r.bytes = 8185;
     r.seconds = 0.25;
     return r;

@@ -55,15 +55,20 @@ TEST_SUITE("cli") {
             CHECK_MESSAGE(r.exit_code == 0, folder << ": " << r.err);
             reports.push_back(report);
         }
-        // One report with a config diagnostic and a limit diagnostic too.
+        // One report with a config diagnostic, a limit diagnostic and a suppressed finding too.
         dir.write("p/.handoff.yml", "exclude: [\"big.txt\"]\n");
         dir.write("p/huge.txt", std::string(4000, 'x'));
         dir.write("p/.env", "DB_PASSWORD=correct-horse-battery-staple\n");
+        dir.write("p/.github/workflows/ci.yml",
+                  "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n"
+                  "      # handoff: ignore[unpinned-action] pinned by the release process\n"
+                  "      - uses: tj-actions/changed-files@v45\n");
         fs::path extra = dir.path() / "extra.json";
         run_handoff("scan '" + (dir.path() / "p").string() + "' --max-file-size 1000 --format json --fail-on none -o '" +
                     extra.string() + "'");
         REQUIRE(handoff::contains(read_text(extra), "\"limit\""));
         REQUIRE(handoff::contains(read_text(extra), "\"config\""));
+        REQUIRE(handoff::contains(read_text(extra), "\"justification\": \"pinned by the release process\""));
         reports.push_back(extra);
 
         Validation v = validate(reports, dir.path() / "validate.log");

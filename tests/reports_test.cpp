@@ -192,7 +192,13 @@ TEST_CASE("doc_section finds a heading's text") {
 
 TEST_CASE("SARIF has what GitHub code scanning needs") {
     ScanResult r = samples::review_project();
-    auto log = nlohmann::json::parse(render("sarif", r));
+    // GitHub ignores `suppressions`: by default suppressed findings are left out of SARIF.
+    auto plain = nlohmann::json::parse(render("sarif", r));
+    CHECK(plain["runs"][0]["results"].size() == r.findings.size());
+    CHECK(plain["runs"][0]["properties"]["suppressedFindings"] == r.suppressed.size());
+    ReportOptions with_suppressed;
+    with_suppressed.sarif_suppressed = true;
+    auto log = nlohmann::json::parse(render("sarif", r, with_suppressed));
     CHECK(log["version"] == "2.1.0");
     REQUIRE(log["runs"].size() == 1);
     const auto& run = log["runs"][0];
@@ -217,7 +223,18 @@ TEST_CASE("SARIF has what GitHub code scanning needs") {
         if (rule["id"] == "sample-undeclared-secret") CHECK(!props.contains("security-severity"));
     }
     const auto& results = run["results"];
-    REQUIRE(results.size() == r.findings.size());
+    // Suppressed findings are results too, carrying their suppression.
+    REQUIRE(results.size() == r.findings.size() + r.suppressed.size());
+    std::size_t with_suppression = 0;
+    for (const auto& res : results) {
+        if (!res.contains("suppressions")) continue;
+        ++with_suppression;
+        const auto& s = res["suppressions"][0];
+        CHECK((s["kind"] == "inSource" || s["kind"] == "external"));
+        if (s["kind"] == "inSource") CHECK(s["justification"] == "test fixture, not a real key");
+        if (s["kind"] == "external") CHECK(!s.contains("justification"));  // the baseline gave none
+    }
+    CHECK(with_suppression == r.suppressed.size());
     std::set<std::string> fingerprints;
     for (const auto& res : results) {
         CHECK(rules[res["ruleIndex"].get<std::size_t>()]["id"] == res["ruleId"]);
@@ -303,12 +320,37 @@ TEST_CASE("HTML is self-contained and escapes every scanned string") {
     CHECK(html.find("@import") == std::string::npos);
     CHECK(!has_raw_control(html));
     CHECK(html.find("Review &lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
-    // The verdict comes before the findings, the checklist after them.
-    std::size_t verdict = html.find("Not ready to hand off");
-    std::size_t findings = html.find("id=\"findings\"");
+    // The first page: the project's name, the verdict, what must happen, the key checklist; then the findings.
+    CHECK(html.find("<title>client-automation: Not ready to hand off</title>") != std::string::npos);
+    CHECK(html.find("<h1>client-automation</h1>") != std::string::npos);
+    std::size_t verdict = html.find("Not ready to hand off</h2>");
+    std::size_t todo = html.find("id=\"todo\"");
     std::size_t checklist = html.find("id=\"checklist\"");
-    CHECK(verdict < findings);
-    CHECK(findings < checklist);
+    std::size_t findings = html.find("id=\"findings\"");
+    std::size_t suppressed = html.find("id=\"suppressed\"");
+    CHECK(verdict < todo);
+    CHECK(todo < checklist);
+    CHECK(checklist < findings);
+    CHECK(findings < suppressed);
+    CHECK(html.find("<strong>Rotate 1 key written into the files</strong>") != std::string::npos);
+    CHECK(html.find("<span class=\"status leaked\">leaked: rotate before handoff</span>") != std::string::npos);
+    // Worst first, grouped by rule: the critical OpenAI key group (two places, one fix) comes first.
+    std::size_t first_group = html.find("<article class=\"group\"", findings);
+    CHECK(html.find("<span class=\"badge critical\">Critical</span>sample-openai-key <span class=\"count\">2 places",
+                    first_group) == html.find("<span class=\"badge", first_group));
+    CHECK(html.find("How to fix:</strong> Revoke the key in the OpenAI console") != std::string::npos);
+    // Internal ids only on the details lines.
+    CHECK(html.find("<p class=\"ref\">confidence high · at <code>jobs.deploy.env.OPENAI_API_KEY</code> · id "
+                    "<code>fp-openai-key</code></p>") != std::string::npos);
+    CHECK(html.find("<td>test fixture, not a real key</td><td>inline ignore at tests/fixtures/keys.env:3:1</td>") !=
+          std::string::npos);
+    // --project-name wins over the folder name; "." is never a title.
+    ReportOptions named;
+    named.project = "Acme support bot";
+    CHECK(render("html", samples::review_project(), named).find("<h1>Acme support bot</h1>") != std::string::npos);
+    ScanResult dot = samples::review_project();
+    dot.root = ".";
+    CHECK(render("html", dot).find("<h1>this project</h1>") != std::string::npos);
     CHECK(html.find("<svg role=\"img\" aria-label=\"Findings by severity: Critical 2;") != std::string::npos);
     // Every family gets an explicit empty state when nothing is found.
     std::string clean = render("html", samples::clean_project());
@@ -336,7 +378,7 @@ TEST_CASE("Markdown stays under the PR comment limit and says what it cut") {
     CHECK(big.find("<img") == std::string::npos);
 }
 
-TEST_CASE("text writer: grouped by file, colours only when asked, one summary line") {
+TEST_CASE("text writer: worst first, advice once, colours only when asked, one summary line") {
     ScanResult r = samples::review_project();
     std::string plain = render("text", r);
     CHECK(plain.find('\x1b') == std::string::npos);
@@ -351,27 +393,148 @@ TEST_CASE("text writer: grouped by file, colours only when asked, one summary li
     CHECK(!has_raw_control(painted, true));
     std::vector<std::string> lines = lines_of(plain);
     CHECK(lines.back().rfind("handoff: 7 findings (2 critical, 2 high, 1 medium, 1 low, 1 info) in 5 of 6 files", 0) == 0);
-    CHECK(plain.find("\n.github/workflows/deploy.yml\n") != std::string::npos);
+    // The report opens with the critical and high findings, worst first.
+    CHECK(lines.front() == "Fix these first: 4 findings (2 critical, 2 high)");
+    CHECK(lines[1].find("critical") != std::string::npos);
+    CHECK(lines[4].find("high") != std::string::npos);
+    CHECK(lines[5].empty());
+    // Then the groups, worst first: the two OpenAI key findings under one title and one fix.
+    std::size_t critical = plain.find("CRITICAL  sample-openai-key  2 findings\n  fix: Revoke the key");
+    std::size_t high = plain.find("HIGH  ");
+    std::size_t info = plain.find("INFO  ");
+    CHECK(critical != std::string::npos);
+    CHECK(critical < high);
+    CHECK(high < info);
+    std::string fix = "fix: Revoke the key in the OpenAI console";
+    CHECK(plain.find(fix) != std::string::npos);
+    CHECK(plain.find(fix) == plain.rfind(fix));
+    // Suppressed findings with their reasons; counts per rule close the report.
+    CHECK(plain.find("Suppressed: 2 findings, not counted above") != std::string::npos);
+    CHECK(plain.find("\"test fixture, not a real key\" (inline ignore at tests/fixtures/keys.env:3:1)") != std::string::npos);
+    CHECK(plain.find("\"no reason given\" (baseline handoff-baseline.json, findings[0])") != std::string::npos);
+    CHECK(plain.find("Findings per rule\n      2  critical sample-openai-key\n") != std::string::npos);
     CHECK(render("text", samples::clean_project()).rfind("handoff: no findings in 2 files", 0) == 0);
 }
 
-TEST_CASE("key checklist and .env.example") {
+TEST_CASE("--compact is one line per finding; --min-severity hides lower findings from text, Markdown and HTML only") {
     ScanResult r = samples::review_project();
+    ReportOptions compact;
+    compact.compact = true;
+    std::vector<std::string> lines = lines_of(render("text", r, compact));
+    // The findings, a blank line, the warnings about the scan (heading, one line, blank line), the summary.
+    REQUIRE(lines.size() == r.findings.size() + 5);
+    CHECK(lines[0].rfind("  critical .env:2:16  OpenAI API key in a committed .env file", 0) == 0);
+    CHECK(lines[6].rfind("  info     docs/notes <b>draft</b>.txt  Notes mention", 0) == 0);
+
+    ReportOptions high;
+    high.min_severity = Severity::high;
+    std::string shown = render("text", r, high);
+    CHECK(shown.find("MEDIUM") == std::string::npos);
+    CHECK(shown.find("Notes mention SLACK_WEBHOOK_URL") == std::string::npos);
+    CHECK(shown.find("      1  info     sample-undeclared-secret") != std::string::npos);  // still counted per rule
+    CHECK(shown.find("3 findings below high not shown (--min-severity)") != std::string::npos);
+    // The summary still counts every finding, and the JSON report keeps them all.
+    CHECK(shown.find("handoff: 7 findings") != std::string::npos);
+    CHECK(nlohmann::json::parse(render("json", r, high))["findings"].size() == r.findings.size());
+    // Markdown and HTML hide them too, and say so; SARIF keeps them all.
+    std::string md = render("markdown", r, high);
+    CHECK(md.find("Notes mention SLACK") == std::string::npos);
+    CHECK(md.find("3 findings below high not shown here") != std::string::npos);
+    std::string html = render("html", r, high);
+    CHECK(html.find("Notes mention SLACK") == std::string::npos);
+    CHECK(html.find("3 findings below high not shown here") != std::string::npos);
+    CHECK(nlohmann::json::parse(render("sarif", r, high))["runs"][0]["results"].size() == r.findings.size());
+}
+
+TEST_CASE("key checklist: one row per secret, leaked keys and placeholders marked, .env.example with every name") {
+    ScanResult r = samples::review_project();
+    std::vector<ChecklistRow> rows = checklist_rows(r);
+    auto named = [&](std::string_view name) -> const ChecklistRow* {
+        for (const ChecklistRow& row : rows) {
+            if (row.name == name) return &row;
+        }
+        return nullptr;
+    };
+    // OPENAI_API_KEY is read from .env and from a GitHub secret: one row with both places. Its
+    // value is written in two files (one fingerprint): it leaked, and comes first.
+    REQUIRE(named("OPENAI_API_KEY") != nullptr);
+    const ChecklistRow& openai = *named("OPENAI_API_KEY");
+    CHECK(std::count_if(rows.begin(), rows.end(), [](const ChecklistRow& row) { return row.name == "OPENAI_API_KEY"; }) == 1);
+    CHECK(openai.status == KeyStatus::leaked);
+    CHECK(&openai == &rows.front());
+    CHECK(openai.put_in.size() == 2);
+    CHECK(openai.leaked_at.size() == 2);
+    CHECK(openai.console.name == "OpenAI");
+    // A placeholder where a reference belongs: the client supplies it.
+    REQUIRE(named("GITHUB_TOKEN") != nullptr);
+    CHECK(named("GITHUB_TOKEN")->status == KeyStatus::to_supply);
+    // An n8n credential type names its provider: "Slack", never "slackApi's console".
+    REQUIRE(named("Slack account") != nullptr);
+    CHECK(named("Slack account")->console.name == "Slack");
+    CHECK(named("Slack account")->console.url == "https://api.slack.com/apps");
+
     std::ostringstream out;
     write_checklist(r, out);
     std::string md = out.str();
     CHECK(md.rfind("# Key checklist\n", 0) == 0);
-    CHECK(md.find("- [ ] `OPENAI_API_KEY` (OpenAI)") != std::string::npos);
+    CHECK(md.find("- [ ] `OPENAI_API_KEY` (OpenAI): **leaked: rotate before handoff**") != std::string::npos);
+    CHECK(md.find("  - Found written at: `.env:2:16`, `.github/workflows/deploy.yml:14:22`") != std::string::npos);
+    CHECK(md.find("- [ ] `GITHUB_TOKEN` (GitHub): to be supplied by the client") != std::string::npos);
     CHECK(md.find("<https://platform.openai.com/api-keys>") != std::string::npos);
-    std::string example = env_example(r.inventory, r.providers);
+    CHECK(md.find("slackApi's console") == std::string::npos);
+    std::string example = env_example(rows);
     std::vector<std::string> lines = lines_of(example);
     CHECK(std::count(lines.begin(), lines.end(), "OPENAI_API_KEY=") == 1);
+    CHECK(std::count(lines.begin(), lines.end(), "GITHUB_TOKEN=") == 1);
     // A hostile name never becomes a line of its own, and GitHub secrets are not env vars.
     for (const std::string& line : lines) {
         CAPTURE(line);
-        CHECK((line.empty() || line[0] == '#' || line == "OPENAI_API_KEY="));
+        CHECK((line.empty() || line[0] == '#' || line == "OPENAI_API_KEY=" || line == "GITHUB_TOKEN="));
     }
-    CHECK(env_example({}, r.providers).find("reads no secrets from environment variables") != std::string::npos);
+    CHECK(env_example(std::vector<ChecklistRow>{}).find("reads no secrets from environment variables") != std::string::npos);
+}
+
+TEST_CASE("key checklist: a key hard-coded in an MCP env block or a decrypted credential export is a leaked row") {
+    ScanResult r;
+    r.providers = tokens::providers();
+    r.rules = all_rules();
+    Finding token;
+    token.rule = "anthropic-api-key";
+    token.family = Family::embedded_token;
+    token.severity = Severity::high;
+    token.evidence = "Anthropic API key, API key: sk-a\u2026AA (108 chars)";
+    token.fingerprint = "fp-anthropic";
+    token.location = Location{".vscode/mcp.json", 16, 31, 16, 139, "servers.helper.env.ANTHROPIC_API_KEY"};
+    Finding url = token;
+    url.rule = "url-credentials";
+    url.evidence = "Credentials in a URL, user:password in a URL: pEvu\u2026zG (22 chars)";
+    url.fingerprint = "fp-url";
+    url.location = Location{".mcp.json", 7, 20, 7, 60, "mcpServers.postgres.args[2]"};
+    Finding file_rule = token;  // a finding about a file, not a value: no row
+    file_rule.rule = "dotenv-not-ignored";
+    file_rule.evidence = "API_TOKEN=<set>";
+    file_rule.fingerprint = "fp-file";
+    r.findings = {token, url, file_rule};
+    InventoryEntry credential;
+    credential.name = "Prod Postgres";
+    credential.store = "n8n-credential";
+    credential.provider = "postgres";
+    credential.where_to_set = "n8n credential of type postgres (Credentials > Add credential)";
+    credential.declarations.push_back(Location{"creds.json", 3, 5, 3, 9, "[0].data"});
+    credential.values = credential.declarations;
+    r.inventory = {credential};
+
+    std::vector<ChecklistRow> rows = checklist_rows(r);
+    REQUIRE(rows.size() == 3);
+    for (const ChecklistRow& row : rows) CHECK(row.status == KeyStatus::leaked);
+    CHECK(rows[0].name == "ANTHROPIC_API_KEY");
+    CHECK(rows[0].console.name == "Anthropic");
+    CHECK(rows[0].env);
+    CHECK(rows[1].name == "Credentials in a URL");
+    CHECK(rows[1].leaked_at.front().path == ".mcp.json");
+    CHECK(rows[2].name == "Prod Postgres");
+    CHECK(rows[2].leaked_at.front().path == "creds.json");
+    CHECK(env_example(rows).find("\nANTHROPIC_API_KEY=\n") != std::string::npos);
 }
 
 TEST_CASE("provider consoles: by id, else guessed from the secret's name") {
@@ -382,11 +545,16 @@ TEST_CASE("provider consoles: by id, else guessed from the secret's name") {
     CHECK(provider_console(table, "", "SLACK_WEBHOOK_URL").where.find("guessed from the name") != std::string::npos);
     CHECK(provider_console(table, "", "my-openai-key").name == "OpenAI");
     CHECK(provider_console(table, "", "DB_PASSWORD").name.empty());
-    CHECK(provider_console(table, "acme-crm", "X").name == "acme-crm");
+    CHECK(provider_console(table, "acme-crm", "X").name == "Acme Crm");
+    CHECK(provider_console(table, "activeCampaignApi").name == "Active Campaign");
+    CHECK(provider_console(table, "microsoftOutlookOAuth2Api").name == "Microsoft Outlook");
+    CHECK(provider_console(table, "acme-crm", "X").where == "the service's console or developer settings");
+    CHECK(provider_console(table, "slackApi").name == "Slack");
+    CHECK(provider_console(table, "googleSheetsOAuth2Api").name == "Google Cloud");
     // Whole words only: "GITHUBBER" is not GitHub.
     CHECK(provider_console(table, "", "GITHUBBER_KEY").name.empty());
     // Without a table nothing is known, and nothing is guessed.
-    CHECK(provider_console({}, "openai").name == "openai");
+    CHECK(provider_console({}, "openai").name == "Openai");
     CHECK(provider_console({}, "", "GH_TOKEN").name.empty());
 }
 

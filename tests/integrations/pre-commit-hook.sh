@@ -50,7 +50,7 @@ if pre-commit try-repo "$hooks" handoff >"$tmp/staged-key.log" 2>&1; then
   cat "$tmp/staged-key.log"; fail "the hook passed a staged key"
 fi
 grep -q "openai-api-key" "$tmp/staged-key.log" || { cat "$tmp/staged-key.log"; fail "no openai-api-key finding shown"; }
-grep -q "app.py" "$tmp/staged-key.log" || fail "the file is not named"
+grep -q "app.py:2:.*\[openai-api-key\]" "$tmp/staged-key.log" || { cat "$tmp/staged-key.log"; fail "no compact line (file:line ... [rule])"; }
 if grep -qF "$key" "$tmp/staged-key.log"; then fail "the key was printed in full"; fi
 echo "ok: a staged key fails the hook"
 
