@@ -127,7 +127,8 @@ private:
 
 std::optional<fs::path> find_config(const fs::path& start) {
     std::error_code ec;
-    fs::path dir = fs::weakly_canonical(start, ec);
+    // Absolute first: a start that does not exist (`-`, standard input) still has a folder.
+    fs::path dir = fs::weakly_canonical(fs::absolute(start, ec), ec);
     if (ec) return std::nullopt;
     if (!fs::is_directory(dir, ec)) dir = dir.parent_path();
     while (!dir.empty()) {

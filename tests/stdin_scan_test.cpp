@@ -15,13 +15,13 @@ using namespace handoff::testing;
 namespace {
 
 // Runs handoff with `input` on its standard input.
-RunResult run_with_stdin(const std::string& input, const std::string& arguments) {
+RunResult run_with_stdin(const std::string& input, const std::string& arguments, const fs::path& cwd = {}) {
     TempDir tmp;
     tmp.write("in", input);
     fs::path in = tmp.path() / "in";
     fs::path out = tmp.path() / "out";
     fs::path err = tmp.path() / "err";
-    std::string command = "cat '" + in.string() + "' | " + std::string(HANDOFF_BINARY) + " " + arguments + " >'" +
+    std::string command = (cwd.empty() ? std::string() : "cd '" + cwd.string() + "' && ") + "cat '" + in.string() + "' | " + std::string(HANDOFF_BINARY) + " " + arguments + " >'" +
                           out.string() + "' 2>'" + err.string() + "'";
     int status = std::system(command.c_str());
     RunResult r;
@@ -79,6 +79,21 @@ TEST_SUITE("cli") {
         CHECK(both.exit_code == 0);
         auto both_report = nlohmann::json::parse(both.out);
         CHECK(both_report["files"].size() == 2);
+    }
+
+    TEST_CASE("scan - reads the project config of the current folder") {
+        TempDir dir;
+        dir.write(".handoff.yml", "rules:\n  dotenv-not-ignored: {enabled: false}\n");
+        RunResult r = run_with_stdin("DB_PASSWORD=correct-horse-battery-staple\n",
+                                     "scan - --stdin-filename .env --format json --fail-on none", dir.path());
+        auto report = nlohmann::json::parse(r.out);
+        bool applied = false;
+        for (const auto& d : report["diagnostics"]) applied = applied || d["kind"] == "config";
+        CHECK_MESSAGE(applied, r.out);
+        for (const auto& f : report["findings"]) CHECK(f["rule"] != "dotenv-not-ignored");
+        RunResult without = run_with_stdin("DB_PASSWORD=correct-horse-battery-staple\n",
+                                           "scan - --stdin-filename .env --format json --fail-on none --no-config", dir.path());
+        CHECK(handoff::contains(without.out, "dotenv-not-ignored"));
     }
 
     TEST_CASE("scan - is bounded by --max-file-size and never prints the key") {
