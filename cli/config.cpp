@@ -7,6 +7,7 @@
 #include "checks/registry.hpp"
 #include "core/glob.hpp"
 #include "core/source.hpp"
+#include "core/text.hpp"
 #include "parsers/syntax/syntax.hpp"
 
 namespace fs = std::filesystem;
@@ -126,7 +127,8 @@ private:
 
 std::optional<fs::path> find_config(const fs::path& start) {
     std::error_code ec;
-    fs::path dir = fs::weakly_canonical(start, ec);
+    // Absolute first: a start that does not exist (`-`, standard input) still has a folder.
+    fs::path dir = fs::weakly_canonical(fs::absolute(start, ec), ec);
     if (ec) return std::nullopt;
     if (!fs::is_directory(dir, ec)) dir = dir.parent_path();
     while (!dir.empty()) {
@@ -159,6 +161,19 @@ std::optional<Config> read_config(const fs::path& file, std::string& error) {
     }
     SourceFile source(file.string(), std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()));
     ParseResult parsed = parse_yaml(source.bytes);
+    // A file of comments only (what `handoff init` writes before review) sets nothing.
+    if (parsed.problems.empty() && !parsed.root && !trim(source.bytes).empty()) {
+        bool only_comments = true;
+        for_each_line(source.bytes, [&](std::string_view line, std::size_t) {
+            std::string_view t = trim(line);
+            if (!t.empty() && t.front() != '#') only_comments = false;
+        });
+        if (only_comments) {
+            Config config;
+            config.file = file;
+            return config;
+        }
+    }
     if (!parsed.problems.empty() || !parsed.root) {
         Position pos = source.lines.position(parsed.problems.empty() ? 0 : parsed.problems.front().offset);
         error = file.string() + ":" + std::to_string(pos.line) + ": not valid YAML" +

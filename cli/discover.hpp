@@ -18,6 +18,7 @@ struct DiscoverOptions {
 struct DiscoveredFile {
     std::filesystem::path absolute;
     std::string relative;  // '/' separated; what reports show
+    bool from_stdin = false;  // `handoff scan -`: read standard input, named `relative`
 };
 
 // What the walk says besides the files themselves.

@@ -12,8 +12,11 @@
 #include "checks/registry.hpp"
 #include "cli/baseline.hpp"
 #include "cli/config.hpp"
+#include "cli/explain_command.hpp"
 #include "cli/fix_command.hpp"
+#include "cli/init_command.hpp"
 #include "cli/scan.hpp"
+#include "cli/stdin_path.hpp"
 #include "core/version.hpp"
 #include "reports/checklist.hpp"
 #include "reports/escape.hpp"
@@ -109,13 +112,16 @@ struct ScanArgs {
     std::string config_file;
     bool no_config = false;
     std::string write_baseline_file;
+    std::string stdin_filename = "stdin";
     std::string min_severity = "info";
     ReportOptions report_options;
 };
 
 CLI::App* add_scan_command(CLI::App& app, ScanArgs& a) {
     CLI::App* scan = app.add_subcommand("scan", "Scan files or folders and report findings");
-    scan->add_option("paths", a.paths, "Files or folders to scan")->required()->check(CLI::ExistingPath);
+    scan->add_option("paths", a.paths, "Files or folders to scan; - reads standard input (see --stdin-filename)")
+        ->required()->check(stdin_or(CLI::ExistingPath));
+    scan->add_option("--stdin-filename", a.stdin_filename, "The name standard input (-) is scanned and reported under");
     scan->add_option("-f,--format", a.format, "Report format on stdout (or --output): " + formats_help())
         ->capture_default_str();
     scan->add_option("-o,--output", a.output, "Write the --format report to FILE instead of stdout");
@@ -225,6 +231,7 @@ int scan_command(ScanArgs a) {
     options.inline_ignores = !a.no_ignores;
     options.discover.excludes = a.excludes;
     options.max_file_bytes = a.max_file_size;
+    options.stdin_name = a.stdin_filename;
 
     std::optional<Config> config;
     if (!load_config(a, config)) return kExitUsage;
@@ -337,6 +344,10 @@ int main(int argc, char** argv) {
 
     FixArgs fix_args;
     CLI::App* fix = add_fix_command(app, fix_args);
+    ExplainArgs explain_args;
+    CLI::App* explain = add_explain_command(app, explain_args);
+    InitArgs init_args;
+    CLI::App* init = add_init_command(app, init_args);
 
     CLI::App* rules = app.add_subcommand("rules", "List every rule id with its family and default severity");
     CLI::App* version = app.add_subcommand("version", "Print the version");
@@ -344,6 +355,7 @@ int main(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
+        if (suggest_subcommand(app, argc, argv)) return kExitUsage;
         int code = app.exit(e);
         return code == 0 ? kExitClean : kExitUsage;
     }
@@ -353,6 +365,8 @@ int main(int argc, char** argv) {
     if (formats->parsed()) return formats_command(format_paths);
     if (checklist->parsed()) return checklist_command(checklist_paths, checklist_output);
     if (fix->parsed()) return fix_command(fix_args);
+    if (explain->parsed()) return explain_command(explain_args);
+    if (init->parsed()) return init_command(init_args);
     scan_args.fail_on_given = scan->count("--fail-on") > 0;
     return scan_command(std::move(scan_args));
 }

@@ -75,4 +75,25 @@ FileBytes read_file(const std::filesystem::path& path, std::uint64_t limit) {
     return out;
 }
 
+FileBytes read_stream(int fd, std::uint64_t limit) {
+    FileBytes out;
+    std::string& bytes = out.bytes;
+    std::size_t used = 0;
+    bytes.resize(static_cast<std::size_t>(std::min<std::uint64_t>(limit + 1, 64U << 10U)));
+    while (true) {
+        if (used == bytes.size()) {
+            if (used > limit) return too_large(used);
+            bytes.resize(static_cast<std::size_t>(std::min<std::uint64_t>(limit + 1, 2 * used)));
+        }
+        ssize_t got = ::read(fd, bytes.data() + used, bytes.size() - used);
+        if (got < 0 && errno == EINTR) continue;
+        if (got < 0) return unreadable(errno);
+        if (got == 0) break;
+        used += static_cast<std::size_t>(got);
+    }
+    bytes.resize(used);
+    out.status = FileBytes::Status::ok;
+    return out;
+}
+
 } // namespace handoff

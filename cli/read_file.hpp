@@ -17,4 +17,8 @@ struct FileBytes {
 
 FileBytes read_file(const std::filesystem::path& path, std::uint64_t limit);
 
+// Reads an open stream (standard input for `handoff scan -`) to its end, blocking, never
+// keeping more than limit + 1 bytes: past the limit it stops reading and says too_large.
+FileBytes read_stream(int fd, std::uint64_t limit);
+
 } // namespace handoff

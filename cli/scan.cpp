@@ -1,5 +1,7 @@
 #include "cli/scan.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -85,7 +87,7 @@ public:
     ScanResult run() {
         auto started = std::chrono::steady_clock::now();
         result_.tool_version = std::string(kVersion);
-        result_.root = options_.paths.empty() ? "." : options_.paths.front();
+        result_.root = options_.paths.empty() ? "." : options_.paths.front() == "-" ? stdin_name() : options_.paths.front();
         result_.rules = all_rules();
         result_.providers = tokens::providers();  // the key checklist's advice, so reports need no checks/
         scan_files();
@@ -141,6 +143,14 @@ private:
         std::vector<Location> secrets;
     };
 
+    // The name standard input is scanned under: '/' separated, no leading "./".
+    [[nodiscard]] std::string stdin_name() const {
+        std::string name = options_.stdin_name.empty() ? std::string("stdin") : options_.stdin_name;
+        std::replace(name.begin(), name.end(), '\\', '/');
+        while (name.starts_with("./")) name.erase(0, 2);
+        return name.empty() ? std::string("stdin") : name;
+    }
+
     // --jobs, else one per core; more threads than that only wait on each other.
     [[nodiscard]] unsigned jobs() const {
         unsigned cores = std::max(1U, std::thread::hardware_concurrency());
@@ -159,9 +169,17 @@ private:
         };
         std::vector<std::thread> helpers;
         for (unsigned i = 1; i < jobs(); ++i) helpers.emplace_back(scan_until_done);
+        // `-` is standard input: one file under the --stdin-filename, never walked.
+        std::vector<std::string> roots;
+        bool from_stdin = false;
+        for (const std::string& path : options_.paths) {
+            if (path == "-") from_stdin = true;
+            else roots.push_back(path);
+        }
+        if (from_stdin) work_.add(DiscoveredFile{{}, stdin_name(), true});
         Discovery found;
         try {
-            found = discover(options_.paths, options_.discover, [this](DiscoveredFile f) { work_.add(std::move(f)); });
+            if (!roots.empty()) found = discover(roots, options_.discover, [this](DiscoveredFile f) { work_.add(std::move(f)); });
         } catch (const std::exception& e) {  // the helpers must still be released and joined
             found.diagnostics.push_back({"", 0, 0, DiagnosticKind::internal, std::string("walk failed: ") + e.what()});
         }
@@ -189,7 +207,8 @@ private:
 
     void scan_one(Slot& slot) {
         const DiscoveredFile& entry = slot.entry;
-        FileBytes read = read_file(entry.absolute, options_.max_file_bytes);
+        FileBytes read = entry.from_stdin ? read_stream(STDIN_FILENO, options_.max_file_bytes)
+                                          : read_file(entry.absolute, options_.max_file_bytes);
         if (read.status == FileBytes::Status::unreadable) {
             slot.problems.push_back({entry.relative, 0, 0, DiagnosticKind::unreadable, "file cannot be read: " + read.error});
             return;

@@ -12,7 +12,8 @@
 namespace handoff {
 
 struct ScanOptions {
-    std::vector<std::string> paths;
+    std::vector<std::string> paths;  // "-" is standard input, scanned as a file named stdin_name
+    std::string stdin_name = "stdin";  // decides its format, and names it in reports
     DiscoverOptions discover;
     std::uint64_t max_file_bytes = 16U << 20U;  // larger files get a `limit` diagnostic
     ParseLimits limits;

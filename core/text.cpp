@@ -1,6 +1,7 @@
 #include "core/text.hpp"
 
 #include <algorithm>
+#include <numeric>
 
 namespace handoff {
 namespace {
@@ -51,6 +52,38 @@ std::size_t line_end(std::string_view text, std::size_t pos, std::size_t ceiling
     if (pos >= ceiling) return ceiling;
     std::size_t nl = text.substr(pos, ceiling - pos).find('\n');
     return nl == std::string_view::npos ? ceiling : pos + nl;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    std::iota(row.begin(), row.end(), std::size_t{0});
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            std::size_t above = row[j];
+            std::size_t cost = fold(a[i - 1]) == fold(b[j - 1]) ? 0 : 1;
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+std::vector<std::string_view> nearest_words(std::string_view word, const std::vector<std::string_view>& candidates,
+                                            std::size_t limit) {
+    std::vector<std::pair<std::size_t, std::size_t>> scored;  // (distance, index)
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        std::string_view c = candidates[i];
+        std::size_t d = edit_distance(word, c);
+        std::size_t allowed = std::max<std::size_t>(2, std::max(word.size(), c.size()) / 3);
+        bool prefix = !word.empty() && word.size() >= 3 && lower(c).starts_with(lower(word));
+        if (d <= allowed || prefix) scored.emplace_back(prefix ? std::min<std::size_t>(d, 1) : d, i);
+    }
+    std::stable_sort(scored.begin(), scored.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+    std::vector<std::string_view> out;
+    for (std::size_t k = 0; k < scored.size() && out.size() < limit; ++k) out.push_back(candidates[scored[k].second]);
+    return out;
 }
 
 } // namespace handoff

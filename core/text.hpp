@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace handoff {
 
@@ -27,6 +28,14 @@ std::size_t line_start(std::string_view text, std::size_t pos, std::size_t floor
 // Where the line holding byte pos ends (its '\n', or the end of text), looking no further
 // than ceiling: ceiling when the line runs past it.
 std::size_t line_end(std::string_view text, std::size_t pos, std::size_t ceiling = std::string_view::npos);
+
+// Levenshtein distance (insert, delete, substitute one byte), ASCII case folded.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+// The candidates nearest to word by edit_distance, best first (ties in the given order),
+// at most `limit`, and none further than a third of the longer word (at least 2 edits):
+// what "did you mean" offers. A candidate that starts with word counts as near.
+std::vector<std::string_view> nearest_words(std::string_view word, const std::vector<std::string_view>& candidates,
+                                            std::size_t limit = 3);
 
 // Calls visit(line, offset) for each line of text, without its "\n" (a "\r" before it
 // stays), offset being where the line starts. A final line without "\n" is visited too;
