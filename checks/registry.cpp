@@ -77,6 +77,7 @@ const std::vector<std::unique_ptr<Check>>& all_checks() {
         list.push_back(make_secret_in_log());
         list.push_back(make_secrets_inherit());
         list.push_back(make_secrets_outside_environment());
+        list.push_back(make_shared_literal_key());
         list.push_back(make_spoofable_bot_condition());
         list.push_back(make_template_injection());
         list.push_back(make_unpinned_action());

@@ -78,6 +78,7 @@ std::unique_ptr<Check> make_reusable_workflow_secrets();
 std::unique_ptr<Check> make_secret_in_log();
 std::unique_ptr<Check> make_secrets_inherit();
 std::unique_ptr<Check> make_secrets_outside_environment();
+std::unique_ptr<Check> make_shared_literal_key();
 std::unique_ptr<Check> make_spoofable_bot_condition();
 std::unique_ptr<Check> make_template_injection();
 std::unique_ptr<Check> make_unpinned_action();

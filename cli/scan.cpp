@@ -390,6 +390,9 @@ private:
     void finish() {
         auto& findings = result_.findings;
         drop_shadowed_fallbacks(findings);
+        FindingSink across;
+        for (const auto& check : all_checks()) check->check_findings(findings, across);
+        for (Finding& f : across.take()) findings.push_back(std::move(f));
         std::sort(findings.begin(), findings.end(), finding_order);
         findings.erase(std::unique(findings.begin(), findings.end(),
                                    [](const Finding& a, const Finding& b) {

@@ -64,6 +64,9 @@ public:
     virtual void check_file(const Document& /*doc*/, FindingSink& /*sink*/) const {}
     // Called once per scan after every file was loaded, for checks that look across files.
     virtual void check_project(const Project& /*project*/, FindingSink& /*sink*/) const {}
+    // Called once per scan with every other check's findings (inline-ignored ones already
+    // removed), for rules about findings taken together: one key written in several files.
+    virtual void check_findings(const std::vector<Finding>& /*findings*/, FindingSink& /*sink*/) const {}
 };
 
 // The common case: a check that reports exactly one rule.
