@@ -107,6 +107,10 @@ bool credentials_file(std::string_view path) {
            (contains(path, "aws/") && name.starts_with("credentials")) || name == ".htpasswd";
 }
 
+constexpr std::string_view kCredentialsFile =
+    "a credentials file: it belongs in the home folder of each machine (or the CI's secret store), not in the "
+    "repository; delete it here";
+
 bool compose_file(std::string_view path) {
     std::string name = lower(path.substr(path.rfind('/') == std::string_view::npos ? 0 : path.rfind('/') + 1));
     return (name.starts_with("docker-compose") || name.starts_with("compose")) &&
@@ -158,8 +162,7 @@ Reference generic_reference(const Document& doc, const std::string& name) {
     std::string path = lower(doc.path());
     std::string file = path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1);
     if (credentials_file(doc.path())) {
-        ref.manual = "a credentials file: it belongs in the home folder of each machine (or the CI's secret store), "
-                     "not in the repository; delete it here";
+        ref.manual = std::string(kCredentialsFile);
     } else if (doc.format == Format::maven_settings) {
         ref.text = "${env." + name + "}";
         ref.where = "the environment Maven runs in";
@@ -485,10 +488,8 @@ private:
                 plan_code_file(path, bytes, *doc, findings, code);
                 return;
             }
-            std::string why = credentials_file(path)
-                                  ? "a credentials file: it belongs in the home folder of each machine (or the CI's "
-                                    "secret store), not in the repository; delete it here"
-                                  : "the file does not parse, so no edit can be checked";
+            std::string why = credentials_file(path) ? std::string(kCredentialsFile)
+                                                     : "the file does not parse, so no edit can be checked";
             for (const Finding* f : findings) manual(*f, why);
             return;
         }

@@ -111,10 +111,14 @@ WorkflowFixes injection_fixes(const Document& doc, const std::vector<const Findi
             reject("the workflow could not be read as one");
             continue;
         }
+        const GhJob* job = nullptr;
         const GhStep* step = nullptr;
-        for (const GhJob& job : wf->jobs) {
-            for (const GhStep& s : job.steps) {
-                if (child_path(s.path, "run") == f->location.node_path) step = &s;
+        for (const GhJob& j : wf->jobs) {
+            for (const GhStep& s : j.steps) {
+                if (child_path(s.path, "run") == f->location.node_path) {
+                    job = &j;
+                    step = &s;
+                }
             }
         }
         if (step == nullptr || step->run == nullptr) {
@@ -162,13 +166,7 @@ WorkflowFixes injection_fixes(const Document& doc, const std::vector<const Findi
                 plan.add.emplace_back(var, body);
             }
         }
-        const GhJob* job = nullptr;
-        for (const GhJob& j : wf->jobs) {
-            for (const GhStep& s : j.steps) {
-                if (&s == step) job = &j;
-            }
-        }
-        std::string shell = job != nullptr ? effective_shell(*wf, *job, *step) : lower(step->shell);
+        std::string shell = effective_shell(*wf, *job, *step);
         bool pwsh = shell == "pwsh" || shell == "powershell";
         std::string read = pwsh ? "$env:" + var : "${" + var + "}";
         if (quote == 0 && !pwsh) read = "\"" + read + "\"";
