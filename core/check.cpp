@@ -23,6 +23,12 @@ void FindingSink::report(const Document& doc, const RuleInfo& rule, Hit hit) {
     f.remediation = hit.remediation.empty() ? std::string(rule.remediation) : std::move(hit.remediation);
     f.location = doc.locate(hit.span, std::move(hit.node_path));
     f.evidence = std::move(hit.evidence);
+    if (doc.model) {
+        if (std::optional<Place> place = doc.model->place_at(hit.span.begin)) {
+            f.location.place = std::move(place->label);
+            if (!place->advice.empty()) f.remediation += (f.remediation.empty() ? "" : " ") + place->advice;
+        }
+    }
     std::string identity = std::move(hit.identity);
     if (identity.empty()) {
         identity = f.location.path + '\0' + f.location.node_path + '\0' + f.message;

@@ -13,6 +13,13 @@
 
 namespace handoff {
 
+// A record inside a file that a person looks for (a transcript's message, a CI log's step):
+// what to call it in a report, and what to do about a secret found in it.
+struct Place {
+    std::string label;   // "session 0199, message 12 (user, 2026-01-02T03:04:05Z)"
+    std::string advice;  // appended to the finding's fix: how to delete or redact that record
+};
+
 // A platform's typed model (model/: a CI workflow, n8n workflows, an MCP server set...),
 // built once by the format's loader and read by the checks about that platform. Core
 // knows only this base; checks ask for the type they read with Document::model_as<T>().
@@ -27,6 +34,10 @@ struct Model {
     // True when the model points into the document's tree, so the pipeline must release
     // it with the tree. Models of plain data say false and outlive the tree.
     [[nodiscard]] virtual bool borrows_tree() const { return true; }
+
+    // The record holding a byte offset of the file, for formats made of records; the sink
+    // adds it to every finding on this document (Location::place).
+    [[nodiscard]] virtual std::optional<Place> place_at(std::uint32_t /*offset*/) const { return std::nullopt; }
 };
 
 struct Document {

@@ -61,6 +61,13 @@ struct Location {
     std::uint32_t end_line = 0;
     std::uint32_t end_column = 0;
     std::string node_path;  // e.g. jobs.build.steps[2].env.API_KEY; empty for raw text
+    // The record inside the file that holds it, in words, when the format has records a
+    // person looks for (a transcript's message, a CI log's step); empty otherwise.
+    std::string place{};
+    // Set only for a finding read from git history (`scan --history`): the first commit that
+    // brought this file version in at `path`, and that commit's date (ISO-8601, UTC).
+    std::string commit{};
+    std::string commit_date{};
 };
 
 } // namespace handoff

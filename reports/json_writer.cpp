@@ -14,8 +14,10 @@ void write_location(JsonStream& j, const Location& loc) {
         .member("column", loc.column)
         .member("end_line", loc.end_line)
         .member("end_column", loc.end_column)
-        .member("node_path", loc.node_path)
-        .end_object();
+        .member("node_path", loc.node_path);
+    if (!loc.place.empty()) j.member("place", loc.place);
+    if (!loc.commit.empty()) j.member("commit", loc.commit).member("commit_date", loc.commit_date);
+    j.end_object();
 }
 
 void write_locations(JsonStream& j, const std::vector<Location>& locations) {
