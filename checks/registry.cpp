@@ -80,6 +80,7 @@ const std::vector<std::unique_ptr<Check>>& all_checks() {
         list.push_back(make_shared_literal_key());
         list.push_back(make_spoofable_bot_condition());
         list.push_back(make_template_injection());
+        list.push_back(make_tracked_ignored_secret_file());
         list.push_back(make_unpinned_action());
         list.push_back(make_unredacted_secret());
         return list;

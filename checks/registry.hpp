@@ -81,6 +81,7 @@ std::unique_ptr<Check> make_secrets_outside_environment();
 std::unique_ptr<Check> make_shared_literal_key();
 std::unique_ptr<Check> make_spoofable_bot_condition();
 std::unique_ptr<Check> make_template_injection();
+std::unique_ptr<Check> make_tracked_ignored_secret_file();
 std::unique_ptr<Check> make_unpinned_action();
 std::unique_ptr<Check> make_unredacted_secret();
 

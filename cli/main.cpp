@@ -5,9 +5,11 @@
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
+#include <iomanip>
 #include <iostream>
 #include <mutex>
 #include <optional>
+#include <sstream>
 
 #include "checks/registry.hpp"
 #include "cli/baseline.hpp"
@@ -46,17 +48,32 @@ bool want_color(const std::string& mode, int fd) {
 }
 
 // A progress line on stderr, only on a terminal, only once a scan takes over a second.
+// With --history: commits walked, file versions scanned, MB/s and the time left.
 class Progress {
 public:
     explicit Progress(bool enabled) : enabled_(enabled), start_(std::chrono::steady_clock::now()) {}
-    void update(std::size_t done, std::size_t total) {
+    void update(const ScanProgress& now) {
         if (!enabled_) return;
-        auto now = std::chrono::steady_clock::now();
+        auto clock = std::chrono::steady_clock::now();
         std::lock_guard lock(mutex_);
-        if (now - start_ < std::chrono::seconds(1) || now - last_ < std::chrono::milliseconds(100)) return;
-        last_ = now;
+        if (clock - start_ < std::chrono::seconds(1) || clock - last_ < std::chrono::milliseconds(100)) return;
+        last_ = clock;
         shown_ = true;
-        std::cerr << "\rhandoff: scanned " << done << " of " << total << " files" << std::flush;
+        double seconds = std::chrono::duration<double>(clock - start_).count();
+        std::ostringstream line;
+        line << "\rhandoff: scanned " << now.files_done << " of " << now.files_total << " files";
+        if (now.commits_total > 0) {
+            line << " · history: " << now.commits_done << " of " << now.commits_total << " commits";
+            line << " · " << std::fixed << std::setprecision(1) << static_cast<double>(now.bytes_done) / 1e6 / seconds
+                 << " MB/s";
+            // The walk's share of commits done estimates the whole; the scan follows it closely.
+            if (now.commits_done > 0 && now.commits_done < now.commits_total) {
+                double left = seconds * static_cast<double>(now.commits_total - now.commits_done) /
+                              static_cast<double>(now.commits_done);
+                line << " · about " << static_cast<long>(left + 0.5) << " s left";
+            }
+        }
+        std::cerr << line.str() << "\x1b[K" << std::flush;
     }
     void clear() {
         if (shown_) std::cerr << "\r\x1b[2K" << std::flush;
@@ -114,6 +131,9 @@ struct ScanArgs {
     std::string write_baseline_file;
     std::string stdin_filename = "stdin";
     std::string min_severity = "info";
+    bool history = false;
+    std::string since;
+    bool staged = false;
     ReportOptions report_options;
 };
 
@@ -135,6 +155,11 @@ CLI::App* add_scan_command(CLI::App& app, ScanArgs& a) {
     scan->add_option("--color", a.color, "Colour the terminal report: auto|always|never (NO_COLOR is honoured)")
         ->capture_default_str()
         ->check(CLI::IsMember({"auto", "always", "never"}));
+    scan->add_flag("--history", a.history,
+                   "Also scan every version of every file in git history (all refs, the stash); reports keys "
+                   "that left the files but stay in the repository");
+    scan->add_option("--since", a.since, "With --history: only commits after REV (e.g. origin/main)");
+    scan->add_flag("--staged", a.staged, "Scan what is staged in git (the index) instead of the work tree, for a pre-commit hook");
     scan->add_flag("--no-ignores", a.no_ignores, "Report findings silenced by inline `handoff: ignore` comments too");
     scan->add_option("--config", a.config_file,
                      "Read settings from FILE (default: .handoff.yml, handoff.yml or .github/handoff.yml at the "
@@ -232,6 +257,13 @@ int scan_command(ScanArgs a) {
     options.discover.excludes = a.excludes;
     options.max_file_bytes = a.max_file_size;
     options.stdin_name = a.stdin_filename;
+    options.history = a.history;
+    options.since = a.since;
+    options.staged = a.staged;
+    if (std::string error = git_usage_error(options); !error.empty()) {
+        std::cerr << "handoff: " << clean_text(error) << '\n';
+        return kExitUsage;
+    }
 
     std::optional<Config> config;
     if (!load_config(a, config)) return kExitUsage;
@@ -252,7 +284,7 @@ int scan_command(ScanArgs a) {
     }
 
     Progress progress(isatty(STDERR_FILENO) != 0 && !env_set("CI"));
-    options.progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); };
+    options.progress = [&](const ScanProgress& now) { progress.update(now); };
     ScanResult result = run_scan(options);
     progress.clear();
     if (config) apply_config(*config, result);

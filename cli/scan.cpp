@@ -6,6 +6,7 @@
 #include <atomic>
 #include <chrono>
 #include <exception>
+#include <filesystem>
 #include <iterator>
 #include <map>
 #include <mutex>
@@ -16,6 +17,7 @@
 #include <unordered_map>
 
 #include "checks/registry.hpp"
+#include "cli/history_findings.hpp"
 #include "checks/tokens/catalog.hpp"
 #include "cli/parallel.hpp"
 #include "cli/read_file.hpp"
@@ -28,6 +30,7 @@
 #include "core/version.hpp"
 #include "parsers/detect.hpp"
 #include "parsers/loaders/loader.hpp"
+#include "sources/git.hpp"
 
 namespace handoff {
 
@@ -90,14 +93,15 @@ public:
         result_.root = options_.paths.empty() ? "." : options_.paths.front() == "-" ? stdin_name() : options_.paths.front();
         result_.rules = all_rules();
         result_.providers = tokens::providers();  // the key checklist's advice, so reports need no checks/
+        open_git();
         scan_files();
 
         // Files in path order, whatever order the walk and the workers took.
         std::vector<Slot*> slots;
         for (Slot& slot : work_.items()) slots.push_back(&slot);
-        std::sort(slots.begin(), slots.end(), [](const Slot* a, const Slot* b) { return a->entry.relative < b->entry.relative; });
-        slots.erase(std::unique(slots.begin(), slots.end(),
-                                [](const Slot* a, const Slot* b) { return a->entry.relative == b->entry.relative; }),
+        auto key = [](const Slot* s) { return std::tie(s->entry.relative, s->origin.commit); };
+        std::sort(slots.begin(), slots.end(), [&](const Slot* a, const Slot* b) { return key(a) < key(b); });
+        slots.erase(std::unique(slots.begin(), slots.end(), [&](const Slot* a, const Slot* b) { return key(a) == key(b); }),
                     slots.end());
         for (Slot* each : slots) {
             Slot& slot = *each;
@@ -112,6 +116,11 @@ public:
             }
         }
         project_.root = result_.root;
+        if (history_binary_ > 0) {
+            result_.diagnostics.push_back({"", 0, 0, DiagnosticKind::skipped,
+                                           std::to_string(history_binary_.load()) +
+                                               " binary file versions in history not scanned (NUL byte in the first 8 KiB)"});
+        }
         run_project_checks();
         // The kept documents are no longer needed: free them while the findings are sorted.
         kept_.clear();
@@ -126,9 +135,22 @@ public:
     }
 
 private:
+    // Where a slot's bytes come from when not from the walk's file.
+    struct Origin {
+        std::optional<std::string> bytes;  // an archive member, already read
+        std::uint64_t size = 0;            // an archive member over the size limit: its size, bytes unset
+        std::string blob;                  // a git blob to read: history or the index
+        std::string commit;                // history: only tokens are reported, each with this commit
+        std::string commit_date;
+        unsigned depth = 0;                // archives this one is inside
+        [[nodiscard]] bool history() const { return !commit.empty(); }
+    };
+
     struct Slot {
         explicit Slot(DiscoveredFile found) : entry(std::move(found)) {}
+        Slot(DiscoveredFile found, Origin from) : entry(std::move(found)), origin(std::move(from)) {}
         DiscoveredFile entry;
+        Origin origin;
         bool scanned = false;
         ScannedFile file;
         std::unique_ptr<Document> document;  // kept only when project checks may need it
@@ -163,8 +185,8 @@ private:
         auto scan_until_done = [this] {
             while (Slot* slot = work_.take()) {
                 scan_guarded(*slot);
-                std::size_t done = done_.fetch_add(1) + 1;
-                if (options_.progress) options_.progress(done, work_.size());
+                done_.fetch_add(1);
+                report_progress();
             }
         };
         std::vector<std::thread> helpers;
@@ -179,7 +201,12 @@ private:
         if (from_stdin) work_.add(DiscoveredFile{{}, stdin_name(), true});
         Discovery found;
         try {
-            if (!roots.empty()) found = discover(roots, options_.discover, [this](DiscoveredFile f) { work_.add(std::move(f)); });
+            // --staged reads the index instead of the work tree; a bare repository has no work tree.
+            if (options_.staged) add_staged();
+            else if (!roots.empty() && !(git_ && git_->repo->bare())) {
+                found = discover(roots, options_.discover, [this](DiscoveredFile f) { work_.add(std::move(f)); });
+            }
+            if (options_.history) add_history();
         } catch (const std::exception& e) {  // the helpers must still be released and joined
             found.diagnostics.push_back({"", 0, 0, DiagnosticKind::internal, std::string("walk failed: ") + e.what()});
         }
@@ -188,6 +215,105 @@ private:
         result_.excluded = std::move(found.excluded);
         scan_until_done();
         for (std::thread& t : helpers) t.join();
+    }
+
+    // The git repository holding the (one) scanned folder: for --history and --staged, and
+    // for the list of tracked files that cross-file checks compare with .gitignore.
+    struct Git {
+        std::unique_ptr<git::Repository> repo;
+        std::unique_ptr<git::BlobReader> reader;
+        std::string under;  // the scanned folder inside the repository; empty at its root
+    };
+
+    void open_git() {
+        if (!options_.read_git && !options_.history && !options_.staged) return;
+        std::vector<std::string> roots;
+        for (const std::string& path : options_.paths) {
+            if (path != "-") roots.push_back(path);
+        }
+        if (roots.size() != 1) return;
+        std::error_code ec;
+        if (!std::filesystem::is_directory(roots.front(), ec)) return;
+        std::string error;
+        std::unique_ptr<git::Repository> repo = git::Repository::open(roots.front(), error);
+        if (!repo) {
+            if (options_.history || options_.staged) {
+                result_.diagnostics.push_back({"", 0, 0, DiagnosticKind::config, "not a git repository: " + error});
+            }
+            return;
+        }
+        auto git = std::make_unique<Git>();
+        std::filesystem::path base = repo->bare() ? repo->gitdir() : repo->workdir();
+        std::filesystem::path root = std::filesystem::weakly_canonical(roots.front(), ec);
+        std::filesystem::path inside = root.lexically_relative(std::filesystem::weakly_canonical(base, ec));
+        std::string under = inside.generic_string();
+        if (under == "." || under.empty() || repo->bare()) under.clear();
+        if (under.starts_with("..")) return;  // a linked folder outside its repository
+        git->under = under;
+        git->reader = std::make_unique<git::BlobReader>(repo->gitdir());
+        if (!repo->bare() && !options_.staged) {
+            std::vector<std::string> tracked;
+            for (std::string& path : git::tracked_paths(*repo)) {
+                if (std::optional<std::string> mine = below(path, under)) tracked.push_back(std::move(*mine));
+            }
+            project_.tracked = std::move(tracked);
+        }
+        git->repo = std::move(repo);
+        git_ = std::move(git);
+    }
+
+    // A repository path relative to the scanned folder, when it is inside it.
+    static std::optional<std::string> below(std::string path, std::string_view under) {
+        if (under.empty()) return path;
+        if (!path.starts_with(under) || path.size() <= under.size() || path[under.size()] != '/') return std::nullopt;
+        return path.substr(under.size() + 1);
+    }
+
+    void add_staged() {
+        if (!git_) return;
+        for (git::IndexEntry& entry : git::staged_entries(*git_->repo)) {
+            std::optional<std::string> path = below(std::move(entry.path), git_->under);
+            if (!path) continue;
+            Origin origin;
+            origin.blob = std::move(entry.blob);
+            work_.add(DiscoveredFile{{}, std::move(*path), false}, std::move(origin));
+        }
+    }
+
+    // Every distinct blob of history becomes a slot as the walk finds it, so workers scan
+    // while the walk goes on.
+    void add_history() {
+        if (!git_) return;
+        result_.history.ran = true;
+        result_.history.shallow = git_->repo->shallow();
+        result_.history.since = options_.since;
+        git::HistoryOptions walk{options_.since, git_->under};
+        git::HistoryStats stats = git::walk_history(
+            *git_->repo, walk,
+            [this](git::BlobVersion version) {
+                Origin origin;
+                origin.blob = std::move(version.blob);
+                origin.commit = std::move(version.commit);
+                origin.commit_date = std::move(version.commit_date);
+                work_.add(DiscoveredFile{{}, std::move(version.path), false}, std::move(origin));
+            },
+            [this](std::size_t done, std::size_t total) {
+                commits_done_ = done;
+                commits_total_ = total;
+                report_progress();
+            });
+        result_.history.commits = stats.commits;
+    }
+
+    void report_progress() {
+        if (!options_.progress) return;
+        ScanProgress now;
+        now.files_done = done_.load();
+        now.files_total = work_.size();
+        now.commits_done = commits_done_.load();
+        now.commits_total = commits_total_.load();
+        now.bytes_done = bytes_done_.load();
+        options_.progress(now);
     }
 
     // An exception must not escape a worker thread (that would end the process): whatever
@@ -205,38 +331,113 @@ private:
         slot.document.reset();
     }
 
-    void scan_one(Slot& slot) {
+    // The slot's bytes from wherever they are, or nothing with the reason in slot.problems.
+    std::optional<std::string> read_bytes(Slot& slot) {
         const DiscoveredFile& entry = slot.entry;
+        Origin& origin = slot.origin;
+        std::string name = shown_name(slot);
+        auto too_large = [&](std::uint64_t size) {
+            slot.problems.push_back({name, 0, 0, DiagnosticKind::limit,
+                                     "file is " + std::to_string(size) + " bytes, over the limit of " +
+                                         std::to_string(options_.max_file_bytes) + "; not scanned"});
+        };
+        if (origin.bytes) return std::move(*origin.bytes);
+        if (origin.size > 0) {
+            too_large(origin.size);
+            return std::nullopt;
+        }
+        if (!origin.blob.empty()) {
+            git::BlobReader::Blob blob = git_->reader->read(origin.blob, options_.max_file_bytes);
+            if (blob.status == git::BlobReader::Blob::Status::ok) return std::move(blob.bytes);
+            if (blob.status == git::BlobReader::Blob::Status::too_large) too_large(blob.size);
+            else slot.problems.push_back({name, 0, 0, DiagnosticKind::unreadable, "git object " + origin.blob + " cannot be read: " + blob.error});
+            return std::nullopt;
+        }
         FileBytes read = entry.from_stdin ? read_stream(STDIN_FILENO, options_.max_file_bytes)
                                           : read_file(entry.absolute, options_.max_file_bytes);
         if (read.status == FileBytes::Status::unreadable) {
-            slot.problems.push_back({entry.relative, 0, 0, DiagnosticKind::unreadable, "file cannot be read: " + read.error});
-            return;
+            slot.problems.push_back({name, 0, 0, DiagnosticKind::unreadable, "file cannot be read: " + read.error});
+            return std::nullopt;
         }
         if (read.status == FileBytes::Status::too_large) {
-            slot.problems.push_back({entry.relative, 0, 0, DiagnosticKind::limit,
-                                     "file is " + std::to_string(read.size) + " bytes, over the limit of " +
-                                         std::to_string(options_.max_file_bytes) + "; not scanned"});
-            return;
+            too_large(read.size);
+            return std::nullopt;
         }
-        std::string& bytes = read.bytes;
+        return std::move(read.bytes);
+    }
+
+    // How a diagnostic names the slot: a version from history names its commit.
+    static std::string shown_name(const Slot& slot) {
+        if (!slot.origin.history()) return slot.entry.relative;
+        return slot.entry.relative + " (in history at " + slot.origin.commit.substr(0, 10) + ")";
+    }
+
+    // An archive's members become slots of their own (`bundle.zip!/flows/a.json`), scanned
+    // like files; nothing is extracted to disk. True when the bytes were an archive.
+    bool open_archive(Slot& slot, const std::string& bytes) {
+        if (!archive_name(slot.entry.relative) || !archive_magic(bytes)) return false;
+        std::string name = shown_name(slot);
+        if (slot.origin.depth >= options_.archive_depth) {
+            slot.problems.push_back({name, 0, 0, DiagnosticKind::limit,
+                                     "archive nested more than " + std::to_string(options_.archive_depth) +
+                                         " deep; not opened"});
+            return true;
+        }
+        ArchiveLimits limits = options_.archive_limits;
+        limits.member_bytes = options_.max_file_bytes;
+        ArchiveReport report = read_archive(bytes, limits, [&](ArchiveMember member) {
+            Origin origin = slot.origin;
+            origin.blob.clear();
+            origin.depth = slot.origin.depth + 1;
+            if (member.too_large) origin.size = member.size;
+            else origin.bytes = std::move(member.bytes);
+            work_.add(DiscoveredFile{{}, slot.entry.relative + "!/" + member.name, false}, std::move(origin));
+        });
+        for (std::string& problem : report.problems) {
+            slot.problems.push_back({name, 0, 0, report.opened ? DiagnosticKind::limit : DiagnosticKind::parse_error,
+                                     "archive: " + std::move(problem)});
+        }
+        if (report.opened && report.members == 0 && !slot.origin.history()) slot.excluded = slot.entry.relative + " (archive with no files)";
+        return true;
+    }
+
+    void scan_one(Slot& slot) {
+        std::optional<std::string> read = read_bytes(slot);
+        if (!read) return;
+        std::string& bytes = *read;
+        if (open_archive(slot, bytes)) return;
+        const DiscoveredFile& entry = slot.entry;
+        bool history = slot.origin.history();
         // A NUL byte cannot hide a file whose name a parser or loader claims: it is read
         // as text (with an encoding diagnostic); any other skip is said out loud.
         if (looks_binary(bytes) && !claimed_by_name(entry.relative)) {
+            if (history) {
+                ++history_binary_;  // one count for all of history, not a line per version
+                return;
+            }
             slot.excluded = entry.relative + " (binary)";
             slot.problems.push_back({entry.relative, 0, 0, DiagnosticKind::skipped,
                                      "NUL byte in the first 8 KiB: taken for a binary file, not scanned"});
             return;
         }
+        bytes_done_ += bytes.size();
         std::unique_ptr<Document> doc = load_document(entry.relative, std::move(bytes), options_.limits);
 
+        // History is read for keys that left the files, so only token checks run on it.
         FindingSink sink;
-        for (const auto& check : all_checks()) {
+        for (const Check* check : history ? token_checks() : every_check()) {
             guarded(*doc, "check " + std::string(check->rules().front().id), [&] { check->check_file(*doc, sink); });
         }
         std::vector<Finding> findings = sink.take();
+        if (history) {
+            std::erase_if(findings, [](const Finding& f) { return f.family != Family::embedded_token; });
+            for (Finding& f : findings) {
+                f.location.commit = slot.origin.commit;
+                f.location.commit_date = slot.origin.commit_date;
+            }
+        }
         attach_context(*doc->file, findings);  // before suppression: an ignored token stays masked
-        bool keep = keep_for_project(*doc);
+        bool keep = !history && keep_for_project(*doc);
         if (keep) {
             for (const Finding& f : findings) {
                 if (f.family == Family::embedded_token) slot.secrets.push_back(f.location);
@@ -244,6 +445,16 @@ private:
         }
         suppress(*doc, findings);
 
+        if (history) {
+            for (const Diagnostic& d : doc->diagnostics) {
+                if (d.kind == DiagnosticKind::limit) slot.problems.push_back({shown_name(slot), d.line, d.column, d.kind, d.message});
+            }
+            std::lock_guard lock(mutex_);
+            ++result_.history.versions;
+            result_.history.bytes += doc->file->bytes.size();
+            for (Finding& f : findings) history_findings_.push_back(std::move(f));
+            return;
+        }
         slot.scanned = true;
         slot.file = {doc->path(), doc->format, doc->file->bytes.size(), doc->diagnostics};
         {
@@ -257,6 +468,29 @@ private:
             }
             slot.document = std::move(doc);
         }
+    }
+
+    // Every registered check, and those that report embedded tokens (what history needs).
+    static const std::vector<const Check*>& every_check() {
+        static const std::vector<const Check*> checks = [] {
+            std::vector<const Check*> out;
+            for (const auto& check : all_checks()) out.push_back(check.get());
+            return out;
+        }();
+        return checks;
+    }
+    static const std::vector<const Check*>& token_checks() {
+        static const std::vector<const Check*> checks = [] {
+            std::vector<const Check*> out;
+            for (const Check* check : every_check()) {
+                const auto& rules = check->rules();
+                if (std::any_of(rules.begin(), rules.end(), [](const RuleInfo& r) { return r.family == Family::embedded_token; })) {
+                    out.push_back(check);
+                }
+            }
+            return out;
+        }();
+        return checks;
     }
 
     // Moves the findings an inline ignore covers to the suppressed list, with the reason.
@@ -334,7 +568,7 @@ private:
         for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
         auto key = [&](std::size_t i) {
             const Location& l = findings[i].location;
-            return std::tie(l.path, l.line, l.column);
+            return std::tie(l.path, l.commit, l.line, l.column);
         };
         std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
         std::vector<bool> drop(findings.size(), false);
@@ -342,7 +576,8 @@ private:
             const Location& head = findings[order[first]].location;
             std::size_t last = first;
             while (last < order.size() && findings[order[last]].location.line == head.line &&
-                   findings[order[last]].location.path == head.path) {
+                   findings[order[last]].location.path == head.path &&
+                   findings[order[last]].location.commit == head.commit) {
                 ++last;
             }
             judge_line(findings, std::span(order).subspan(first, last - first), drop);
@@ -390,9 +625,11 @@ private:
     void finish() {
         auto& findings = result_.findings;
         drop_shadowed_fallbacks(findings);
+        drop_shadowed_fallbacks(history_findings_);
         FindingSink across;
         for (const auto& check : all_checks()) check->check_findings(findings, across);
         for (Finding& f : across.take()) findings.push_back(std::move(f));
+        merge_history_findings(findings, std::move(history_findings_));
         std::sort(findings.begin(), findings.end(), finding_order);
         findings.erase(std::unique(findings.begin(), findings.end(),
                                    [](const Finding& a, const Finding& b) {
@@ -416,7 +653,13 @@ private:
     Project project_;
     WorkList<Slot> work_;
     std::unordered_map<std::string_view, Kept> kept_;  // by path
+    std::unique_ptr<Git> git_;
+    std::vector<Finding> history_findings_;  // token findings read from git history, merged in finish()
+    std::atomic<std::size_t> history_binary_{0};
     std::atomic<std::size_t> done_{0};
+    std::atomic<std::size_t> commits_done_{0};
+    std::atomic<std::size_t> commits_total_{0};
+    std::atomic<std::uint64_t> bytes_done_{0};
     std::mutex mutex_;
     std::mutex suppressed_mutex_;
     std::vector<SuppressedFinding> suppressed_;
@@ -458,6 +701,22 @@ std::unique_ptr<Document> load_document(std::string relative_path, std::string b
 }
 
 ScanResult run_scan(const ScanOptions& options) { return Pipeline(options).run(); }
+
+std::string git_usage_error(const ScanOptions& options) {
+    if (!options.history && !options.staged) {
+        return options.since.empty() ? std::string() : std::string("--since needs --history");
+    }
+    std::string flag = options.history ? "--history" : "--staged";
+    if (options.history && options.staged) return "--history and --staged cannot be used together";
+    if (options.paths.size() != 1 || options.paths.front() == "-") return flag + " takes one folder of a git repository";
+    std::error_code ec;
+    if (!std::filesystem::is_directory(options.paths.front(), ec)) return flag + " takes a folder, not a file";
+    std::string error;
+    std::unique_ptr<git::Repository> repo = git::Repository::open(options.paths.front(), error);
+    if (!repo) return flag + ": " + options.paths.front() + " is not in a git repository (" + error + ")";
+    if (options.staged && repo->bare()) return "--staged needs a work tree; " + options.paths.front() + " is a bare repository";
+    return {};
+}
 
 bool scan_incomplete(const ScanResult& result) {
     return std::any_of(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& d) {

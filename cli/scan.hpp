@@ -8,8 +8,18 @@
 #include "cli/discover.hpp"
 #include "core/scan_result.hpp"
 #include "parsers/syntax/syntax.hpp"
+#include "sources/archive.hpp"
 
 namespace handoff {
+
+// How far a scan has got, for a progress line.
+struct ScanProgress {
+    std::size_t files_done = 0;
+    std::size_t files_total = 0;     // found so far: the walk, history and archives still add
+    std::size_t commits_done = 0;    // --history: commits compared
+    std::size_t commits_total = 0;
+    std::uint64_t bytes_done = 0;
+};
 
 struct ScanOptions {
     std::vector<std::string> paths;  // "-" is standard input, scanned as a file named stdin_name
@@ -19,9 +29,23 @@ struct ScanOptions {
     ParseLimits limits;
     unsigned jobs = 0;            // 0: one per core
     bool inline_ignores = true;
-    // Called after each file, from worker threads: (files done, files total).
-    std::function<void(std::size_t, std::size_t)> progress;
+    // git: --history also scans every version of every file reachable from any ref (only
+    // embedded tokens are reported from history); --since limits it to commits after a
+    // revision; --staged scans what is staged (the index) instead of the work tree.
+    bool history = false;
+    std::string since;
+    bool read_git = true;  // off: no git at all (fixtures inside handoff's own repository)
+    bool staged = false;
+    // Archives (.zip, .tar, .tgz...) are opened in memory and their members scanned, to this depth.
+    ArchiveLimits archive_limits;
+    unsigned archive_depth = 3;
+    // Called from worker threads after each file and from the history walk.
+    std::function<void(const ScanProgress&)> progress;
 };
+
+// Why the git options cannot run on these paths (--history and --staged need one folder in
+// a git repository, and not both), or empty when they can.
+std::string git_usage_error(const ScanOptions& options);
 
 ScanResult run_scan(const ScanOptions& options);
 

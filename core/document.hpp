@@ -71,6 +71,9 @@ struct Document {
 struct Project {
     std::string root;  // as given on the command line
     std::vector<std::unique_ptr<Document>> documents;
+    // The files git tracks (relative to root) when the scanned folder is in a git work tree:
+    // cross-file checks compare them with .gitignore. Unset outside git.
+    std::optional<std::vector<std::string>> tracked;
 
     [[nodiscard]] const Document* find(std::string_view relative_path) const {
         for (const auto& doc : documents) {

@@ -23,6 +23,16 @@ struct ScannedFile {
     std::vector<Diagnostic> diagnostics;
 };
 
+// What `scan --history` read besides the files: every version of every file in git history.
+struct HistoryScan {
+    bool ran = false;
+    std::size_t commits = 0;        // commits walked
+    std::size_t versions = 0;       // distinct file versions (blobs) scanned
+    std::uint64_t bytes = 0;        // their bytes
+    bool shallow = false;           // a shallow clone: history before its boundary is not there
+    std::string since;              // --since: only commits after this revision
+};
+
 struct ScanResult {
     std::string tool_version;
     std::string root;                      // as given (first path when several)
@@ -39,6 +49,7 @@ struct ScanResult {
     // by finding_order. They are listed in reports but count in no total.
     std::vector<SuppressedFinding> suppressed;
     std::uint64_t bytes = 0;
+    HistoryScan history;
     double seconds = 0;
 
     [[nodiscard]] std::size_t count(Severity severity) const;

@@ -5,6 +5,8 @@
 #include <cctype>
 #include <string>
 
+#include "core/text.hpp"
+
 namespace handoff {
 
 namespace {
@@ -49,6 +51,24 @@ bool is_secret_name(std::string_view raw) {
     // Glued forms: APIKEY, SECRETKEY, AUTHTOKEN, MYTOKEN.
     static constexpr std::array<std::string_view, 5> kParts{"apikey", "secret", "token", "password", "passwd"};
     return std::any_of(kParts.begin(), kParts.end(), [&](std::string_view w) { return name.find(w) != std::string::npos; });
+}
+
+bool is_secret_file_name(std::string_view path) {
+    std::size_t slash = path.find_last_of('/');
+    std::string name = lower(slash == std::string_view::npos ? path : path.substr(slash + 1));
+    auto ends = [&](std::string_view suffix) { return name.ends_with(suffix); };
+    if (name == ".env" || name.starts_with(".env.") || ends(".env")) {
+        static constexpr std::array<std::string_view, 6> kTemplates{"example", "sample", "template", "dist", "defaults", "schema"};
+        return std::none_of(kTemplates.begin(), kTemplates.end(), [&](std::string_view t) { return name.find(t) != std::string::npos; });
+    }
+    static constexpr std::array<std::string_view, 12> kNames{
+        ".npmrc", ".pypirc", ".netrc", "_netrc", ".git-credentials", "credentials.json", "credentials",
+        "id_rsa", "id_dsa", "id_ecdsa", "id_ed25519", "kubeconfig"};
+    if (std::find(kNames.begin(), kNames.end(), name) != kNames.end()) return true;
+    static constexpr std::array<std::string_view, 9> kSuffixes{".pem", ".key", ".p12", ".pfx", ".jks", ".keystore",
+                                                               ".tfvars", ".ppk", ".asc"};
+    if (std::any_of(kSuffixes.begin(), kSuffixes.end(), ends)) return true;
+    return name.starts_with("service-account") && ends(".json");
 }
 
 bool is_placeholder_value(std::string_view value) {

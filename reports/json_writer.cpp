@@ -119,6 +119,16 @@ public:
                 .member("bytes", r.bytes)
                 .member("suppressed", r.suppressed.size())
                 .end_object();
+            if (r.history.ran) {
+                j.key("history")
+                    .begin_object()
+                    .member("commits", r.history.commits)
+                    .member("versions", r.history.versions)
+                    .member("bytes", r.history.bytes)
+                    .member("shallow", r.history.shallow)
+                    .member("since", r.history.since)
+                    .end_object();
+            }
             j.end_object();
         }
         out << '\n';

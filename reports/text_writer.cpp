@@ -56,6 +56,11 @@ std::string summary_line(const ScanResult& result) {
         line << plural(result.findings.size(), "finding") << " (" << severity_breakdown(result) << ") in "
              << findings_by_file(result).size() << " of " << plural(result.files.size(), "file");
     }
+    if (result.history.ran) {
+        line << " and " << plural(result.history.versions, "older version") << " in "
+             << plural(result.history.commits, "commit") << " of history";
+        if (result.history.shallow) line << " (shallow clone)";
+    }
     KeyCounts keys = key_counts(checklist_rows(result));
     line << " · " << plural(keys.keys, "key") << " for the client";
     if (keys.leaked > 0) line << " · " << keys.leaked << " leaked, to rotate";

@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  g++ cmake ninja-build pkg-config
+  g++ cmake ninja-build pkg-config git
   libyaml-cpp-dev nlohmann-json3-dev libpugixml-dev libcli11-dev doctest-dev libre2-dev libtomlplusplus-dev libgit2-dev libarchive-dev
   "$@"
 )

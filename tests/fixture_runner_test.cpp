@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
+#include <optional>
+#include <stdexcept>
 #include <set>
 #include <sstream>
 
@@ -34,7 +36,7 @@ std::vector<std::string> render(const ScanResult& result) {
     for (const Finding& f : result.findings) {
         std::ostringstream line;
         const Location& l = f.location;
-        line << l.path << ':' << l.line << ':' << l.column << '-' << l.end_line << ':' << l.end_column << ' ' << f.rule
+        line << l.path << (l.commit.empty() ? "" : "@" + l.commit.substr(0, 10)) << ':' << l.line << ':' << l.column << '-' << l.end_line << ':' << l.end_column << ' ' << f.rule
              << ' ' << to_string(f.severity) << ' ' << (l.node_path.empty() ? "-" : l.node_path) << " | " << f.message;
         lines.push_back(line.str());
     }
@@ -57,10 +59,46 @@ std::vector<std::string> read_expected(const fs::path& file) {
     return lines;
 }
 
+namespace {
+
+// A git fixture is a folder with a `git-setup.sh`: the folder's other files are copied to a
+// temporary folder, the script makes a repository there (fixed names and dates, so commit
+// ids are the same on every machine), and that folder is scanned with --history.
+std::optional<fs::path> build_git_fixture(const fs::path& fixture) {
+    fs::path script = fixture / "git-setup.sh";
+    if (!fs::exists(script)) return std::nullopt;
+    fs::path work = fs::temp_directory_path() / ("handoff-git-fixture-" + fixture.filename().string());
+    fs::remove_all(work);
+    fs::create_directories(work);
+    for (const auto& entry : fs::directory_iterator(fixture)) {
+        if (entry.path().filename() != "git-setup.sh") {
+            fs::copy(entry.path(), work / entry.path().filename(), fs::copy_options::recursive);
+        }
+    }
+    std::string command = "cd '" + work.string() +
+                          "' && env HOME='" + work.string() + "' GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null "
+                          "GIT_AUTHOR_NAME=fixture GIT_AUTHOR_EMAIL=fixture@handoff.invalid "
+                          "GIT_COMMITTER_NAME=fixture GIT_COMMITTER_EMAIL=fixture@handoff.invalid "
+                          "GIT_AUTHOR_DATE=2026-01-01T00:00:00Z GIT_COMMITTER_DATE=2026-01-01T00:00:00Z "
+                          "sh '" + script.string() + "' >/dev/null 2>&1";
+    if (std::system(command.c_str()) != 0) throw std::runtime_error("git-setup.sh failed in " + work.string());
+    return work;
+}
+
+} // namespace
+
 ScanResult scan_fixture(const fs::path& fixture) {
     ScanOptions options;
     options.paths = {fixture.string()};
     options.jobs = 1;
+    options.read_git = false;  // the fixtures live in handoff's own repository: its index is not theirs
+    if (std::optional<fs::path> repo = build_git_fixture(fixture)) {
+        options.paths = {repo->string()};
+        options.history = true;
+        ScanResult result = run_scan(options);
+        fs::remove_all(*repo);
+        return result;
+    }
     return run_scan(options);
 }
 
