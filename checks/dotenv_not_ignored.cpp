@@ -34,6 +34,7 @@ public:
         for (const auto& doc : project.documents) {
             const auto* dotenv = doc->model_as<DotenvFile>();
             if (dotenv == nullptr || dotenv->is_template || ignore.ignored(doc->path())) continue;
+            if (inside_archive(doc->path())) continue;  // no git inside an archive: the token rules report its keys
             report(*doc, sink);
         }
     }

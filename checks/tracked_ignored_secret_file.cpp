@@ -2,7 +2,6 @@
 // tracks. It was committed before the rule was written, so the ignore rule protects nothing:
 // the keys are in the repository and every later change to the file is committed too.
 #include "checks/registry.hpp"
-#include "core/gitignore.hpp"
 #include "core/path_name.hpp"
 #include "core/secret_names.hpp"
 
@@ -27,14 +26,9 @@ public:
     TrackedIgnoredSecretFile() : SingleRuleCheck(kRule) {}
 
     void check_project(const Project& project, FindingSink& sink) const override {
-        if (!project.tracked) return;
-        GitIgnore ignore;
-        for (const auto& doc : project.documents) {
-            if (base_name(doc->path()) == ".gitignore") ignore.add(folder_of(doc->path()), doc->bytes());
-        }
-        if (ignore.empty()) return;
-        for (const std::string& path : *project.tracked) {
-            if (!is_secret_file_name(path) || !ignore.ignored(path)) continue;
+        if (!project.tracked_but_ignored) return;
+        for (const std::string& path : *project.tracked_but_ignored) {
+            if (!is_secret_file_name(path)) continue;
             Finding f;
             f.rule = std::string(kRule.id);
             f.family = kRule.family;

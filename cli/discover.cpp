@@ -6,6 +6,7 @@
 
 #include "core/glob.hpp"
 #include "parsers/detect_path.hpp"
+#include "sources/archive.hpp"
 
 namespace fs = std::filesystem;
 
@@ -28,6 +29,7 @@ bool skipped_dir(std::string_view name) {
 }
 
 bool binary_extension(std::string_view path) {
+    if (archive_name(path)) return false;  // opened in memory by the scan (sources/archive)
     std::string ext = effective_extension(path);
     return std::find(kBinaryExtensions.begin(), kBinaryExtensions.end(), ext) != kBinaryExtensions.end();
 }

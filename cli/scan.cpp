@@ -24,6 +24,7 @@
 #include "cli/work_list.hpp"
 #include "core/context.hpp"
 #include "core/path_name.hpp"
+#include "core/secret_names.hpp"
 #include "core/suppress.hpp"
 #include "core/text.hpp"
 #include "core/text_encoding.hpp"
@@ -253,10 +254,10 @@ private:
         git->reader = std::make_unique<git::BlobReader>(repo->gitdir());
         if (!repo->bare() && !options_.staged) {
             std::vector<std::string> tracked;
-            for (std::string& path : git::tracked_paths(*repo)) {
+            for (std::string& path : git::tracked_but_ignored(*repo, is_secret_file_name)) {
                 if (std::optional<std::string> mine = below(path, under)) tracked.push_back(std::move(*mine));
             }
-            project_.tracked = std::move(tracked);
+            project_.tracked_but_ignored = std::move(tracked);
         }
         git->repo = std::move(repo);
         git_ = std::move(git);
@@ -393,9 +394,11 @@ private:
             else origin.bytes = std::move(member.bytes);
             work_.add(DiscoveredFile{{}, slot.entry.relative + "!/" + member.name, false}, std::move(origin));
         });
-        for (std::string& problem : report.problems) {
-            slot.problems.push_back({name, 0, 0, report.opened ? DiagnosticKind::limit : DiagnosticKind::parse_error,
-                                     "archive: " + std::move(problem)});
+        for (ArchiveProblem& problem : report.problems) {
+            DiagnosticKind kind = problem.kind == ArchiveProblem::Kind::limit         ? DiagnosticKind::limit
+                                  : problem.kind == ArchiveProblem::Kind::unsafe_name ? DiagnosticKind::skipped
+                                                                                      : DiagnosticKind::parse_error;
+            slot.problems.push_back({name, 0, 0, kind, "archive: " + std::move(problem.text)});
         }
         if (report.opened && report.members == 0 && !slot.origin.history()) slot.excluded = slot.entry.relative + " (archive with no files)";
         return true;

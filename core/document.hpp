@@ -71,9 +71,10 @@ struct Document {
 struct Project {
     std::string root;  // as given on the command line
     std::vector<std::unique_ptr<Document>> documents;
-    // The files git tracks (relative to root) when the scanned folder is in a git work tree:
-    // cross-file checks compare them with .gitignore. Unset outside git.
-    std::optional<std::vector<std::string>> tracked;
+    // Files with a secret file's name (core/secret_names) that git tracks although its ignore
+    // rules list them, relative to root; read from the index when the scanned folder is in a
+    // git work tree. Unset outside git.
+    std::optional<std::vector<std::string>> tracked_but_ignored;
 
     [[nodiscard]] const Document* find(std::string_view relative_path) const {
         for (const auto& doc : documents) {

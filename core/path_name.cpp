@@ -26,4 +26,6 @@ bool is_dotenv_name(std::string_view path) {
     return size > 4 && name.compare(size - 4, 4, ".env") == 0;
 }
 
+bool inside_archive(std::string_view path) { return path.find("!/") != std::string_view::npos; }
+
 } // namespace handoff

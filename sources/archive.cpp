@@ -62,7 +62,7 @@ ArchiveReport read_archive(std::string_view bytes, const ArchiveLimits& limits,
     ArchiveReport report;
     ArchiveHandle a(archive_read_new());
     if (!a) {
-        report.problems.emplace_back("cannot allocate an archive reader");
+        report.problems.push_back({ArchiveProblem::Kind::damaged, "cannot allocate an archive reader"});
         return report;
     }
     archive_read_support_format_zip(a.get());
@@ -71,7 +71,7 @@ ArchiveReport read_archive(std::string_view bytes, const ArchiveLimits& limits,
     archive_read_support_filter_bzip2(a.get());
     archive_read_support_filter_xz(a.get());
     if (archive_read_open_memory(a.get(), bytes.data(), bytes.size()) != ARCHIVE_OK) {
-        report.problems.push_back("not a readable archive: " + error_text(a.get()));
+        report.problems.push_back({ArchiveProblem::Kind::damaged, "not a readable archive: " + error_text(a.get())});
         return report;
     }
     report.opened = true;
@@ -85,13 +85,14 @@ ArchiveReport read_archive(std::string_view bytes, const ArchiveLimits& limits,
         int status = archive_read_next_header(a.get(), &entry);
         if (status == ARCHIVE_EOF) break;
         if (status == ARCHIVE_FATAL) {
-            report.problems.push_back("archive is damaged after " + std::to_string(report.members) +
-                                      " members: " + error_text(a.get()) + "; the rest is not scanned");
+            report.problems.push_back({ArchiveProblem::Kind::damaged,
+                                       "archive is damaged after " + std::to_string(report.members) +
+                                           " members: " + error_text(a.get()) + "; the rest is not scanned"});
             break;
         }
         if (++entries > limits.members) {
-            report.problems.push_back("more than " + std::to_string(limits.members) +
-                                      " members; the rest is not scanned");
+            report.problems.push_back({ArchiveProblem::Kind::limit, "more than " + std::to_string(limits.members) +
+                                                                        " members; the rest is not scanned"});
             break;
         }
         if (archive_entry_filetype(entry) != AE_IFREG) continue;  // folders, links, devices: nothing to read
@@ -101,8 +102,10 @@ ArchiveReport read_archive(std::string_view bytes, const ArchiveLimits& limits,
         member.name = safe_name(raw != nullptr ? std::string_view(raw) : std::string_view(), rewritten);
         if (member.name.empty()) member.name = "(unnamed member " + std::to_string(entries) + ")";
         if (rewritten) {
-            report.problems.push_back("member name '" + std::string(raw != nullptr ? raw : "") +
-                                      "' points outside the archive; scanned as '" + member.name + "', nothing written");
+            report.problems.push_back({ArchiveProblem::Kind::unsafe_name,
+                                       "member name '" + std::string(raw != nullptr ? raw : "") +
+                                           "' points outside the archive; scanned as '" + member.name +
+                                           "', nothing written"});
         }
         bool stop = false;
         bool failed = false;
@@ -110,7 +113,8 @@ ArchiveReport read_archive(std::string_view bytes, const ArchiveLimits& limits,
             la_ssize_t got = archive_read_data(a.get(), buffer.data(), buffer.size());
             if (got == 0) break;
             if (got < 0) {
-                report.problems.push_back("member '" + member.name + "' cannot be read: " + error_text(a.get()));
+                report.problems.push_back({ArchiveProblem::Kind::damaged,
+                                           "member '" + member.name + "' cannot be read: " + error_text(a.get())});
                 stop = got == ARCHIVE_FATAL;
                 failed = true;
                 break;
@@ -118,8 +122,9 @@ ArchiveReport read_archive(std::string_view bytes, const ArchiveLimits& limits,
             total += static_cast<std::uint64_t>(got);
             member.size += static_cast<std::uint64_t>(got);
             if (total > limits.total_bytes) {
-                report.problems.push_back("archive expands past " + std::to_string(limits.total_bytes) +
-                                          " bytes at member '" + member.name + "'; the rest is not scanned");
+                report.problems.push_back({ArchiveProblem::Kind::limit,
+                                           "archive expands past " + std::to_string(limits.total_bytes) +
+                                               " bytes at member '" + member.name + "'; the rest is not scanned"});
                 stop = true;
                 break;
             }

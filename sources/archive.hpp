@@ -23,10 +23,16 @@ struct ArchiveMember {
     std::uint64_t size = 0;  // bytes seen (at least member_bytes + 1 when too_large)
 };
 
+struct ArchiveProblem {
+    enum class Kind { limit, damaged, unsafe_name };
+    Kind kind = Kind::limit;
+    std::string text;
+};
+
 struct ArchiveReport {
     bool opened = false;
-    std::size_t members = 0;           // regular members handed on
-    std::vector<std::string> problems; // limits reached, names rewritten, read errors: each a diagnostic
+    std::size_t members = 0;               // regular members handed on
+    std::vector<ArchiveProblem> problems;  // limits reached, damage, names rewritten: each a diagnostic
 };
 
 // Whether a file's name says it is an archive handoff opens (by extension, lower case).

@@ -404,7 +404,8 @@ std::vector<IndexEntry> staged_entries(const Repository& repo) {
     return staged;
 }
 
-std::vector<std::string> tracked_paths(const Repository& repo) {
+std::vector<std::string> tracked_but_ignored(const Repository& repo,
+                                             const std::function<bool(std::string_view)>& candidate) {
     std::vector<std::string> paths;
     git_index* raw_index = nullptr;
     if (git_repository_index(&raw_index, repo.raw()) != 0) return paths;
@@ -412,7 +413,11 @@ std::vector<std::string> tracked_paths(const Repository& repo) {
     std::size_t count = git_index_entrycount(index.get());
     for (std::size_t i = 0; i < count; ++i) {
         const git_index_entry* entry = git_index_get_byindex(index.get(), i);
-        if (entry != nullptr && git_index_entry_stage(entry) == 0) paths.emplace_back(entry->path);
+        if (entry == nullptr || git_index_entry_stage(entry) != 0 || !candidate(entry->path)) continue;
+        int ignored = 0;
+        if (git_ignore_path_is_ignored(&ignored, repo.raw(), entry->path) == 0 && ignored == 1) {
+            paths.emplace_back(entry->path);
+        }
     }
     return paths;
 }

@@ -101,8 +101,11 @@ struct IndexEntry {
 // entry when there is no commit yet). Throws std::runtime_error on a broken index.
 std::vector<IndexEntry> staged_entries(const Repository& repo);
 
-// Every tracked file (stage 0 of the index), in the repository, '/' separated.
-std::vector<std::string> tracked_paths(const Repository& repo);
+// Tracked files (stage 0 of the index) that git's ignore rules list (every .gitignore,
+// .git/info/exclude, core.excludesFile): committed before the rule, so still recorded.
+// Only paths `candidate` accepts are asked about (each question reads ignore files).
+std::vector<std::string> tracked_but_ignored(const Repository& repo,
+                                             const std::function<bool(std::string_view)>& candidate);
 
 // A commit time as ISO-8601 UTC ("2026-01-02T03:04:05Z").
 std::string iso_utc(std::int64_t seconds);

@@ -1,0 +1,25 @@
+// libFuzzer target: the archive reader (sources/archive) on arbitrary bytes, with small
+// limits, so damaged, truncated and hostile zip/tar/gzip streams are read to their end or
+// stopped, never crash, and never hand on more than the limits allow.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "sources/archive.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    handoff::ArchiveLimits limits;
+    limits.member_bytes = 64U << 10U;
+    limits.total_bytes = 1U << 20U;
+    limits.members = 64;
+    std::size_t members = 0;
+    std::uint64_t kept = 0;
+    handoff::read_archive(std::string_view(reinterpret_cast<const char*>(data), size), limits,
+                          [&](handoff::ArchiveMember m) {
+                              ++members;
+                              kept += m.bytes.size();
+                              if (m.bytes.size() > limits.member_bytes || m.name.find("..") == 0) __builtin_trap();
+                          });
+    if (members > limits.members || kept > limits.total_bytes) __builtin_trap();
+    return 0;
+}
