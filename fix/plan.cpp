@@ -16,6 +16,7 @@
 #include "core/text.hpp"
 #include "fix/edits.hpp"
 #include "fix/env_files.hpp"
+#include "fix/n8n_fixes.hpp"
 #include "fix/workflow_fixes.hpp"
 #include "fix/fix.hpp"
 #include "model/agent.hpp"
@@ -211,6 +212,8 @@ Reference reference_for(const Document& doc, const Holder& holder, const std::st
         ref.text = "{{ $env." + name + " }}";
         ref.n8n_expression = true;
         ref.where = "the n8n server's environment (N8N_BLOCK_ENV_ACCESS_IN_NODE must be false), or better an n8n credential";
+        ref.note = doc.path() + ": n8n expands {{ $env.* }} only when the server runs with "
+                   "N8N_BLOCK_ENV_ACCESS_IN_NODE=false (n8n 2.x blocks it by default); no credential type fits these values";
         return ref;
     case Format::mcp_config: {
         const auto* agent = doc.model_as<AgentModel>();
@@ -493,6 +496,10 @@ private:
             for (const Finding* f : findings) manual(*f, why);
             return;
         }
+        if (doc->format == Format::n8n_credentials) {
+            plan_credentials_export(path, bytes, *doc, findings);
+            return;
+        }
         FileWork work = begin_file();
         for (const Finding* f : findings) {
             if (f->rule == "n8n-pinned-data") drop_pinned(*doc, *f, work);
@@ -504,6 +511,8 @@ private:
         std::vector<const Finding*> checkouts;
         std::vector<std::string> file_notes;
         std::vector<std::string> input_ids;  // VS Code inputs to declare
+        std::set<const N8nNode*> credential_nodes;     // n8n nodes given a credential (one each)
+        std::set<const Node*> credential_values;       // the parameters they replace
         for (const Finding* f : findings) {
             if (f->rule == "template-injection") {
                 injections.push_back(f);
@@ -530,6 +539,16 @@ private:
                 f->rule == "private-key") {
                 manual(*f, "the key spans lines or escapes: move it to a file outside the repository by hand");
                 continue;
+            }
+            if (doc->format == Format::n8n_workflow) {
+                if (credential_values.count(holder.scalar) != 0) {
+                    work.planned.push_back(f);  // the same key, found by a second rule
+                    continue;
+                }
+                if (move_to_credential(*doc, *f, bytes, holder, value, work, credential_nodes, file_notes)) {
+                    credential_values.insert(holder.scalar);
+                    continue;
+                }
             }
             std::string name;
             if (auto it = names_.find(value); it != names_.end()) {
@@ -584,6 +603,95 @@ private:
             work.other_fixes += more.fixed.size();
         }
         commit_file(path, bytes, *doc, work);
+    }
+
+    // An n8n HTTP Request's header or query key becomes a reference to an n8n credential
+    // of the matching type, named after the variable the key goes to in .env. False when
+    // no credential type fits or the node's text is unusual: the caller writes $env.
+    bool move_to_credential(const Document& doc, const Finding& f, const std::string& bytes, const Holder& holder,
+                            const std::string& value, FileWork& work, std::set<const N8nNode*>& nodes,
+                            std::vector<std::string>& file_notes) {
+        std::optional<N8nCredentialSlot> slot = n8n_credential_slot(doc, *holder.scalar, value);
+        if (!slot || nodes.count(slot->node) != 0) return false;
+        std::vector<SpanEdit> edits;
+        std::vector<std::string> paths;
+        if (!n8n_credential_edits(bytes, *slot, "probe", edits, paths)) return false;
+        edits.clear();
+        paths.clear();
+        std::string name;
+        if (auto it = names_.find(value); it != names_.end()) {
+            name = it->second;
+        } else {
+            std::string wanted = wanted_name(f, holder.scalar->key, holder, doc.format);
+            std::string console = console_of(f);
+            std::string where = slot->describe(wanted);
+            name = env_.place(wanted, value, console.empty() ? where : console + "; then " + where, plan_.notes);
+            if (name != wanted) env_.redocument(name, console.empty() ? slot->describe(name) : console + "; then " + slot->describe(name));
+            names_.emplace(value, name);
+        }
+        n8n_credential_edits(bytes, *slot, name, edits, paths);
+        nodes.insert(slot->node);
+        work.edits.insert(work.edits.end(), edits.begin(), edits.end());
+        work.added.insert(work.added.end(), paths.begin(), paths.end());
+        work.planned.push_back(&f);
+        file_notes.push_back(doc.path() + ": node '" + slot->node->name + "' now uses the n8n credential " + name + " (" +
+                             slot->type + "): the client creates it in their n8n with " + name + " from .env " +
+                             slot->field_hint());
+        return true;
+    }
+
+    // A credentials export written with --decrypted: every value of each credential's data
+    // moves to .env (CREDENTIAL_NAME_FIELD) and becomes an empty string, so the export keeps
+    // the credentials' names and types, and the client recreates them from .env.
+    void plan_credentials_export(const std::string& path, std::string& bytes, const Document& doc,
+                                 const std::vector<const Finding*>& findings) {
+        FileWork work = begin_file();
+        const auto* model = doc.model_as<N8nCredentialExport>();
+        std::vector<N8nExportValue> values;
+        if (model != nullptr) values = n8n_export_values(*model);
+        std::set<const N8nCredentialEntry*> entries;
+        for (const Finding* f : findings) {
+            Span span{offset_of(*doc.file, f->location.line, f->location.column),
+                      offset_of(*doc.file, f->location.end_line, f->location.end_column)};
+            const N8nCredentialEntry* entry = nullptr;
+            for (const N8nExportValue& v : values) {
+                const Node& e = *v.entry->entry;
+                if (e.span.begin <= span.begin && span.end <= e.span.end) entry = v.entry;
+            }
+            if (entry == nullptr) {
+                manual(*f, "the key is outside the data of a decrypted credential: remove it by hand");
+                continue;
+            }
+            entries.insert(entry);
+            work.planned.push_back(f);
+        }
+        std::size_t emptied = 0;
+        for (const N8nExportValue& v : values) {
+            if (entries.count(v.entry) == 0) continue;
+            Span s = v.scalar->span;
+            bool quoted = s.size() >= 2 && bytes[s.begin] == '"' && bytes[s.end - 1] == '"';
+            if (s.empty() || (v.scalar->is_string() && !quoted)) {
+                for (const Finding* f : work.planned) manual(*f, "a value of the export is not written as a plain string");
+                abandon(work);
+                return;
+            }
+            // Each field gets its own name, also when two fields hold the same text (two `true`s).
+            std::string where = "n8n credential '" + v.entry->name + "' (" + v.entry->type + "), field " + v.field +
+                                ": the client recreates the credential from this value";
+            std::string name = env_.place(v.name, v.scalar->value, where, plan_.notes);
+            // Masked in the diff unless plainly no secret (a header's name, a port, a user name).
+            std::string_view field = std::string_view(v.field).substr(v.field.rfind('.') + 1);
+            if (is_secret_name(field) || v.scalar->value.size() >= 16) names_.emplace(v.scalar->value, name);
+            work.edits.push_back(quoted ? SpanEdit{s.begin + 1, s.end - 1, ""} : SpanEdit{s.begin, s.end, "\"\""});
+            ++emptied;
+        }
+        if (emptied > 0) {
+            plan_.notes.push_back(doc.path() + ": " + std::to_string(emptied) + (emptied == 1 ? " value" : " values") + " of " +
+                                  std::to_string(entries.size()) + (entries.size() == 1 ? " credential" : " credentials") +
+                                  " moved to .env and emptied here; the export keeps names and types only: the client "
+                                  "recreates each credential in their n8n from .env");
+        }
+        commit_file(path, bytes, doc, work);
     }
 
     // --drop-pinned-data: the workflow's pinData member goes, with the comma before it (or

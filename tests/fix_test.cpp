@@ -122,7 +122,7 @@ TEST_CASE("fix: each MCP client gets the syntax it expands; one that expands not
     CHECK(std::count(env->after.begin(), env->after.end(), '=') == 1);
 }
 
-TEST_CASE("fix: an n8n header value becomes an expression reading the environment; GitLab reads $NAME") {
+TEST_CASE("fix: an n8n header key becomes an n8n credential reference; GitLab reads $NAME") {
     TempDir dir;
     std::string key = anthropic_key();
     std::string flow = "{\n  \"name\": \"w\",\n  \"nodes\": [\n    {\"id\": \"1\", \"name\": \"Call\", \"type\": \"n8n-nodes-base.httpRequest\", "
@@ -135,9 +135,19 @@ TEST_CASE("fix: an n8n header value becomes an expression reading the environmen
     FixPlan plan = plan_of(dir);
     const FileChange* n8n = change_of(plan, "flows/call.json");
     REQUIRE(n8n != nullptr);
-    std::string expected = flow;
-    expected.replace(expected.find(key), key.size(), "={{ $env.ANTHROPIC_API_KEY }}");
+    // The header leaves the list, the node authenticates with an httpHeaderAuth credential,
+    // written in the node's own compact layout.
+    std::string expected = "{\n  \"name\": \"w\",\n  \"nodes\": [\n    {\"id\": \"1\", \"name\": \"Call\", \"type\": \"n8n-nodes-base.httpRequest\", "
+                           "\"typeVersion\": 4.2, \"position\": [0, 0],\n     \"parameters\": {\"authentication\": \"genericCredentialType\", "
+                           "\"genericAuthType\": \"httpHeaderAuth\", \"url\": \"https://api.anthropic.com/v1/messages\", "
+                           "\"sendHeaders\": true,\n       \"headerParameters\": {\"parameters\": []}}, \"credentials\": {\"httpHeaderAuth\": "
+                           "{\"id\": \"\", \"name\": \"ANTHROPIC_API_KEY\"}}}\n  ],\n  \"connections\": {}\n}\n";
     CHECK(n8n->after == expected);
+    // The key was placed for .gitlab-ci.yml first; the note says what the client creates in n8n.
+    CHECK(std::any_of(plan.notes.begin(), plan.notes.end(), [](const std::string& n) {
+        return n.find("node 'Call' now uses the n8n credential ANTHROPIC_API_KEY (httpHeaderAuth): the client creates it in "
+                      "their n8n with ANTHROPIC_API_KEY from .env as its Value, with Name x-api-key") != std::string::npos;
+    }));
     const FileChange* gitlab = change_of(plan, ".gitlab-ci.yml");
     REQUIRE(gitlab != nullptr);
     std::string expected_gitlab = pipeline;
@@ -342,4 +352,102 @@ TEST_CASE("fix: --drop-pinned-data removes an n8n export's pinData, and the keys
     CHECK(plan.other_fixes == 1);
     CHECK(std::any_of(plan.notes.begin(), plan.notes.end(),
                       [](const std::string& n) { return n.find("dropped the pinned data of 1 node") != std::string::npos; }));
+}
+
+TEST_CASE("fix: n8n keys no credential type fits stay $env, with the note that env access must be allowed") {
+    TempDir dir;
+    std::string a = openai_key(71);
+    std::string b = anthropic_key(73);
+    auto node = [](std::string_view id, std::string_view extra, std::string_view params) {
+        return "    {\"id\": \"" + std::string(id) + "\", \"name\": \"N" + std::string(id) +
+               "\", \"type\": \"n8n-nodes-base.httpRequest\", \"typeVersion\": 4.2, \"position\": [0, 0]" + std::string(extra) +
+               ",\n     \"parameters\": {" + std::string(params) + "}}";
+    };
+    std::string flow =
+        "{\n  \"name\": \"w\",\n  \"nodes\": [\n" +
+        // a body value: no credential type holds a body field
+        node("1", "", "\"sendBody\": true, \"bodyParameters\": {\"parameters\": [{\"name\": \"key\", \"value\": \"" + a + "\"}]}") +
+        ",\n" +
+        // a node that authenticates already
+        node("2", ", \"credentials\": {\"openAiApi\": {\"id\": \"7\", \"name\": \"OpenAI\"}}",
+             "\"authentication\": \"predefinedCredentialType\", \"nodeCredentialType\": \"openAiApi\", \"sendHeaders\": true, "
+             "\"headerParameters\": {\"parameters\": [{\"name\": \"x-api-key\", \"value\": \"" + b + "\"}]}") +
+        ",\n" +
+        // the key is part of a longer value
+        node("3", "", "\"sendHeaders\": true, \"headerParameters\": {\"parameters\": [{\"name\": \"Authorization\", \"value\": \"Key " +
+                          b + "\"}]}") +
+        "\n  ],\n  \"connections\": {}\n}\n";
+    dir.write("flows/w.json", flow);
+    FixPlan plan = plan_of(dir);
+    const FileChange* n8n = change_of(plan, "flows/w.json");
+    REQUIRE(n8n != nullptr);
+    std::string expected = flow;
+    expected.replace(expected.find(a), a.size(), "={{ $env.OPENAI_API_KEY }}");
+    expected.replace(expected.find(b), b.size(), "={{ $env.ANTHROPIC_API_KEY }}");
+    expected.replace(expected.find("\"Key " + b), b.size() + 5, "\"=Key {{ $env.ANTHROPIC_API_KEY }}");
+    CHECK(n8n->after == expected);
+    CHECK(n8n->after.find("genericCredentialType") == std::string::npos);
+    CHECK(std::any_of(plan.notes.begin(), plan.notes.end(), [](const std::string& n) {
+        return n.find("N8N_BLOCK_ENV_ACCESS_IN_NODE=false") != std::string::npos;
+    }));
+    write_and_rescan(dir, plan);
+}
+
+TEST_CASE("fix: an n8n bearer header and a query key become httpBearerAuth and httpQueryAuth; a second run changes nothing") {
+    TempDir dir;
+    std::string a = openai_key(81);
+    std::string b = anthropic_key(83);
+    std::string flow = "{\n  \"nodes\": [\n    {\n      \"name\": \"Bearer\",\n      \"type\": \"n8n-nodes-base.httpRequest\",\n"
+                       "      \"typeVersion\": 4.2,\n      \"parameters\": {\n        \"sendHeaders\": true,\n"
+                       "        \"headerParameters\": {\n          \"parameters\": [\n            {\n              \"name\": \"authorization\",\n"
+                       "              \"value\": \"=bearer " + a + "\"\n            }\n          ]\n        }\n      }\n    },\n"
+                       "    {\n      \"name\": \"Query\",\n      \"type\": \"n8n-nodes-base.httpRequest\",\n      \"typeVersion\": 4.2,\n"
+                       "      \"parameters\": {\n        \"sendQuery\": true,\n        \"queryParameters\": {\n          \"parameters\": [\n"
+                       "            {\"name\": \"a\", \"value\": \"1\"},\n            {\"name\": \"token\", \"value\": \"" + b + "\"},\n"
+                       "            {\"name\": \"b\", \"value\": \"2\"}\n          ]\n        }\n      }\n    }\n  ],\n  \"connections\": {}\n}\n";
+    dir.write("w.json", flow);
+    FixPlan plan = plan_of(dir);
+    const FileChange* n8n = change_of(plan, "w.json");
+    REQUIRE(n8n != nullptr);
+    CHECK(plan.manual.empty());
+    CHECK(n8n->after.find(a) == std::string::npos);
+    CHECK(n8n->after.find(b) == std::string::npos);
+    CHECK(n8n->after.find("      \"parameters\": {\n        \"authentication\": \"genericCredentialType\",\n"
+                          "        \"genericAuthType\": \"httpBearerAuth\",\n        \"sendHeaders\": true,") != std::string::npos);
+    CHECK(n8n->after.find("      },\n      \"credentials\": {\n        \"httpBearerAuth\": {\n          \"id\": \"\",\n"
+                          "          \"name\": \"OPENAI_API_KEY\"\n        }\n      }\n    },") != std::string::npos);
+    CHECK(n8n->after.find("{\"name\": \"a\", \"value\": \"1\"},\n            {\"name\": \"b\", \"value\": \"2\"}") != std::string::npos);
+    CHECK(n8n->after.find("\"genericAuthType\": \"httpQueryAuth\"") != std::string::npos);
+    CHECK(n8n->after.find("\"httpQueryAuth\": {") != std::string::npos);
+    write_and_rescan(dir, plan);
+}
+
+TEST_CASE("fix: a decrypted n8n credentials export keeps names and types; its values move to .env") {
+    TempDir dir;
+    std::string key = openai_key(91);
+    std::string before = "[\n  {\n    \"id\": \"c1\",\n    \"name\": \"OpenAI prod\",\n    \"type\": \"openAiApi\",\n"
+                         "    \"data\": {\"apiKey\": \"" + key + "\", \"organizationId\": \"org-1\", \"retries\": 3, \"extra\": null}\n  },\n"
+                         "  {\n    \"id\": \"c2\",\n    \"name\": \"Locked\",\n    \"type\": \"httpHeaderAuth\",\n"
+                         "    \"data\": \"U2FsdGVkX18ClJjsMD8Sl569HpWyUgGo6eZ39oN2ugK0N32+GhiLWhFOv3fc9883uf13dMfe\"\n  }\n]\n";
+    dir.write("n8n/credentials.json", before);
+    FixPlan plan = plan_of(dir);
+    const FileChange* creds = change_of(plan, "n8n/credentials.json");
+    REQUIRE(creds != nullptr);
+    std::string expected = before;
+    expected.replace(expected.find("{\"apiKey\""), std::string("{\"apiKey\": \"" + key + "\", \"organizationId\": \"org-1\", \"retries\": 3").size(),
+                     "{\"apiKey\": \"\", \"organizationId\": \"\", \"retries\": \"\"");
+    CHECK(creds->after == expected);  // the encrypted entry and the null stay as they were
+    const FileChange* env = change_of(plan, ".env");
+    REQUIRE(env != nullptr);
+    CHECK(env->after.find("OPENAI_PROD_API_KEY=" + key + "\n") != std::string::npos);
+    CHECK(env->after.find("OPENAI_PROD_ORGANIZATION_ID=org-1\n") != std::string::npos);
+    CHECK(env->after.find("OPENAI_PROD_RETRIES=3\n") != std::string::npos);
+    const FileChange* example = change_of(plan, ".env.example");
+    REQUIRE(example != nullptr);
+    CHECK(example->after.find("# n8n credential 'OpenAI prod' (openAiApi), field apiKey") != std::string::npos);
+    CHECK(plan_diff(plan).find(key) == std::string::npos);
+    CHECK(std::any_of(plan.notes.begin(), plan.notes.end(), [](const std::string& n) {
+        return n.find("recreates each credential") != std::string::npos;
+    }));
+    write_and_rescan(dir, plan);
 }
