@@ -9,11 +9,6 @@ namespace handoff {
 
 namespace {
 
-std::uint32_t line_start_of(std::string_view bytes, std::uint32_t at) {
-    std::size_t nl = bytes.rfind('\n', at == 0 ? 0 : at - 1);
-    return nl == std::string_view::npos ? 0 : static_cast<std::uint32_t>(nl + 1);
-}
-
 // The indentation of the line `at` is on, when only spaces or tabs come before it there.
 std::optional<std::string> indent_before(std::string_view bytes, std::uint32_t at) {
     std::uint32_t start = line_start_of(bytes, at);

@@ -15,6 +15,7 @@
 #include "core/secret_names.hpp"
 #include "core/text.hpp"
 #include "fix/edits.hpp"
+#include "fix/codex_fixes.hpp"
 #include "fix/env_files.hpp"
 #include "fix/n8n_fixes.hpp"
 #include "fix/workflow_fixes.hpp"
@@ -227,7 +228,10 @@ Reference reference_for(const Document& doc, const Holder& holder, const std::st
             return ref;
         }
         ref.text = first_expanding(client, name);
-        if (ref.text.empty()) {
+        if (ref.text.empty() && client == McpClient::codex) {
+            ref.manual = "Codex expands no variable in its config: name " + name + " in the server's env_vars (a "
+                         "stdio server's env), bearer_token_env_var or env_http_headers (an HTTP server's headers) by hand";
+        } else if (ref.text.empty()) {
             ref.manual = "this client does not expand variables in its config: remove the value and start the "
                          "client with " + name + " set in its environment, or use a client that expands ${" + name + "}";
         }
@@ -513,6 +517,9 @@ private:
         std::vector<std::string> input_ids;  // VS Code inputs to declare
         std::set<const N8nNode*> credential_nodes;     // n8n nodes given a credential (one each)
         std::set<const Node*> credential_values;       // the parameters they replace
+        const auto* agent = doc->model_as<AgentModel>();
+        bool codex = doc->format == Format::mcp_config && agent != nullptr && agent->client == McpClient::codex;
+        std::vector<std::pair<CodexEnvEntry, const Finding*>> codex_entries;
         for (const Finding* f : findings) {
             if (f->rule == "template-injection") {
                 injections.push_back(f);
@@ -539,6 +546,12 @@ private:
                 f->rule == "private-key") {
                 manual(*f, "the key spans lines or escapes: move it to a file outside the repository by hand");
                 continue;
+            }
+            if (codex && value == holder.scalar->value) {
+                if (std::optional<CodexEnvEntry> entry = codex_env_entry(*holder.scalar, holder.chain)) {
+                    codex_entries.emplace_back(*entry, f);
+                    continue;
+                }
             }
             if (doc->format == Format::n8n_workflow) {
                 if (credential_values.count(holder.scalar) != 0) {
@@ -585,6 +598,7 @@ private:
             }
             work.planned.push_back(f);
         }
+        if (!codex_entries.empty()) forward_from_codex(*doc, bytes, codex_entries, work, file_notes);
         plan_.notes.insert(plan_.notes.end(), file_notes.begin(), file_notes.end());
         if (!input_ids.empty()) {
             if (!declare_inputs(bytes, *doc->tree, input_ids, work.edits)) {
@@ -638,6 +652,73 @@ private:
                              slot->type + "): the client creates it in their n8n with " + name + " from .env " +
                              slot->field_hint());
         return true;
+    }
+
+    // Codex: each env entry leaves the server's table and its name joins env_vars, so Codex
+    // forwards the variable from its own environment. The name stays the entry's: the server
+    // reads that name.
+    void forward_from_codex(const Document& doc, const std::string& bytes,
+                            const std::vector<std::pair<CodexEnvEntry, const Finding*>>& found, FileWork& work,
+                            std::vector<std::string>& file_notes) {
+        std::vector<CodexEnvEntry> entries;
+        std::vector<const Finding*> fixed;
+        std::map<std::string, std::string> taken;  // name -> value, within this file
+        for (const auto& [entry, f] : found) {
+            const std::string& name = entry.entry->key;
+            const std::string& value = entry.entry->value;
+            auto seen = taken.find(name);
+            if (env_.holds_other(name, value) || (seen != taken.end() && seen->second != value)) {
+                manual(*f, "another value of " + name + " is already in .env or this file, and the server reads that name: "
+                           "forward it with env_vars by hand");
+                continue;
+            }
+            taken.emplace(name, value);
+            entries.push_back(entry);
+            fixed.push_back(f);
+        }
+        // Each server's edits stand alone: a table fix cannot edit leaves only its own keys.
+        std::vector<SpanEdit> edits;
+        std::vector<std::string> paths;
+        std::vector<CodexEnvEntry> done;
+        std::vector<const Finding*> done_findings;
+        std::set<const Node*> servers;
+        for (const CodexEnvEntry& e : entries) servers.insert(e.server);
+        for (const Node* server : servers) {
+            std::vector<CodexEnvEntry> group;
+            std::vector<const Finding*> group_findings;
+            for (std::size_t i = 0; i < entries.size(); ++i) {
+                if (entries[i].server != server) continue;
+                group.push_back(entries[i]);
+                group_findings.push_back(fixed[i]);
+            }
+            if (!codex_forward_edits(bytes, group, edits, paths)) {
+                for (const Finding* f : group_findings) {
+                    manual(*f, "the server's table is written in a way fix does not edit: move the value to .env and "
+                               "name it in the server's env_vars by hand");
+                }
+                continue;
+            }
+            done.insert(done.end(), group.begin(), group.end());
+            done_findings.insert(done_findings.end(), group_findings.begin(), group_findings.end());
+        }
+        entries = std::move(done);
+        fixed = std::move(done_findings);
+        std::set<std::string> noted;
+        for (std::size_t i = 0; i < entries.size(); ++i) {
+            const CodexEnvEntry& e = entries[i];
+            const std::string& name = e.entry->key;
+            std::string console = console_of(*fixed[i]);
+            std::string where = "the environment Codex starts in (env_vars forwards it to MCP server '" + e.server->key + "')";
+            env_.place(name, e.entry->value, console.empty() ? where : console + "; set it in " + where, plan_.notes);
+            names_.emplace(e.entry->value, name);
+            if (noted.insert(name + "\0" + e.server->key).second) {
+                file_notes.push_back(doc.path() + ": Codex forwards " + name + " to server '" + e.server->key +
+                                     "' from its own environment (env_vars): start Codex with " + name + " from .env set");
+            }
+        }
+        work.edits.insert(work.edits.end(), edits.begin(), edits.end());
+        work.added.insert(work.added.end(), paths.begin(), paths.end());
+        work.planned.insert(work.planned.end(), fixed.begin(), fixed.end());
     }
 
     // A credentials export written with --decrypted: every value of each credential's data

@@ -44,17 +44,6 @@ char quoting_at(std::string_view bytes, std::uint32_t at, Span scalar) {
     return open;
 }
 
-std::uint32_t line_start_of(std::string_view bytes, std::uint32_t at) {
-    std::size_t nl = bytes.rfind('\n', at == 0 ? 0 : at - 1);
-    return nl == std::string_view::npos ? 0 : static_cast<std::uint32_t>(nl + 1);
-}
-
-// Just past the end of the line holding offset at (or the file's end).
-std::uint32_t next_line(std::string_view bytes, std::uint32_t at) {
-    std::size_t nl = bytes.find('\n', at);
-    return nl == std::string_view::npos ? static_cast<std::uint32_t>(bytes.size()) : static_cast<std::uint32_t>(nl + 1);
-}
-
 struct StepPlan {
     const GhStep* step = nullptr;
     std::vector<std::pair<std::string, std::string>> add;  // (VAR, expression body) to add to env:

@@ -451,3 +451,31 @@ TEST_CASE("fix: a decrypted n8n credentials export keeps names and types; its va
     }));
     write_and_rescan(dir, plan);
 }
+
+TEST_CASE("fix: Codex forwards a moved key with env_vars; CRLF, a last line without newline and odd tables") {
+    TempDir dir;
+    std::string a = openai_key(101);
+    std::string b = anthropic_key(103);
+    std::string before = "[mcp_servers.one]\r\ncommand = \"one-mcp\"\r\nenv_vars = []\r\nenv = { OPENAI_API_KEY = \"" + a +
+                         "\" }\r\n\r\n[mcp_servers.two]\r\ncommand = \"two-mcp\"\r\nenv.ANTHROPIC_API_KEY = \"" + b +
+                         "\"\r\n\r\n[mcp_servers.three]\r\ncommand = \"three-mcp\"\r\nenv = {OPENAI_API_KEY = \"" + a + "\"}";
+    dir.write(".codex/config.toml", before);
+    FixPlan plan = plan_of(dir);
+    const FileChange* codex = change_of(plan, ".codex/config.toml");
+    REQUIRE(codex != nullptr);
+    std::string expected = "[mcp_servers.one]\r\ncommand = \"one-mcp\"\r\nenv_vars = [\"OPENAI_API_KEY\"]\r\n"
+                           "\r\n[mcp_servers.two]\r\ncommand = \"two-mcp\"\r\nenv.ANTHROPIC_API_KEY = \"" + b +
+                           "\"\r\n\r\n[mcp_servers.three]\r\ncommand = \"three-mcp\"\r\nenv_vars = [\"OPENAI_API_KEY\"]";
+    CHECK(codex->after == expected);
+    // A dotted env.KEY is left to a person.
+    REQUIRE(plan.manual.size() == 1);
+    CHECK(plan.manual[0].location.line == 8);
+    CHECK(plan.manual[0].why.find("env_vars by hand") != std::string::npos);
+    const FileChange* env = change_of(plan, ".env");
+    REQUIRE(env != nullptr);
+    CHECK(env->after.find("OPENAI_API_KEY=" + a + "\n") != std::string::npos);
+    std::string error;
+    REQUIRE(apply_plan(dir.path().string(), plan, error));
+    FixPlan second = plan_fixes(dir.path().string(), scan_of(dir), FixOptions{});
+    CHECK(second.changes.empty());
+}
