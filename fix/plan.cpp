@@ -421,7 +421,8 @@ private:
     void plan_code_file(const std::string& path, std::string& bytes, const Document& doc,
                         const std::vector<const Finding*>& findings, Code code) {
         FileWork work = begin_file();
-        bool has_os = contains(bytes, "import os") || contains(bytes, "from os import");
+        bool has_os = code == Code::python && imports_os(bytes);
+        bool reads_os = false;
         for (const Finding* f : findings) {
             Span span{offset_of(*doc.file, f->location.line, f->location.column),
                       offset_of(*doc.file, f->location.end_line, f->location.end_column)};
@@ -465,10 +466,11 @@ private:
             } else if (!whole_literal) {
                 manual(*f, "the key is part of a longer string: build the string from the environment by hand");
                 continue;
-            } else if (code == Code::python && !has_os) {
-                manual(*f, "read it with os.environ[...] (the file does not import os yet)");
+            } else if (span.begin >= 2 && bytes[span.begin - 2] == open) {
+                manual(*f, "the key is inside a triple-quoted or adjoining string: move it by hand");
                 continue;
             } else {
+                reads_os = reads_os || code == Code::python;
                 name = name_for();
                 edit = {span.begin - 1, span.end + 1,
                         code == Code::python ? "os.environ[\"" + name + "\"]" : "process.env." + name};
@@ -476,7 +478,79 @@ private:
             work.edits.push_back(std::move(edit));
             work.planned.push_back(f);
         }
+        if (reads_os && !has_os) {
+            std::uint32_t at = python_import_point(bytes);
+            std::string_view eol = bytes.find("\r\n") != std::string::npos ? "\r\n" : "\n";
+            std::string line = "import os" + std::string(eol);
+            if (at == bytes.size() && !bytes.empty() && bytes.back() != '\n') line = std::string(eol) + "import os";
+            work.edits.push_back({at, at, line});
+        }
         commit_file(path, bytes, doc, work);
+    }
+
+    // Whether a Python module binds `os` at its top level: `import os`, `import sys, os`,
+    // `import os.path` (not `import osmosis`, `import os as o` or `from os import environ`).
+    static bool imports_os(std::string_view bytes) {
+        for (std::size_t start = 0; start < bytes.size();) {
+            std::size_t nl = bytes.find('\n', start);
+            std::string_view line = bytes.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
+            start = nl == std::string_view::npos ? bytes.size() : nl + 1;
+            if (!line.starts_with("import ")) continue;
+            line = line.substr(7);
+            line = line.substr(0, line.find('#'));
+            for (std::size_t from = 0; from <= line.size();) {
+                std::size_t comma = line.find(',', from);
+                std::string_view item = trim(line.substr(from, comma == std::string_view::npos ? std::string_view::npos : comma - from),
+                                             " \t\r;");
+                if (item == "os" || (item.starts_with("os.") && !contains(item, " as "))) return true;
+                if (comma == std::string_view::npos) break;
+                from = comma + 1;
+            }
+        }
+        return false;
+    }
+
+    // Where `import os` goes: after the leading comments, the module docstring and the
+    // `from __future__` imports (which must come first), at the start of a line.
+    static std::uint32_t python_import_point(std::string_view bytes) {
+        auto line_end = [&](std::size_t from) {
+            std::size_t nl = bytes.find('\n', from);
+            return nl == std::string_view::npos ? bytes.size() : nl + 1;
+        };
+        auto blank_or_comment = [&](std::size_t from) {
+            std::string_view line = trim(bytes.substr(from, line_end(from) - from), " \t\r\n");
+            return line.empty() || line.starts_with("#");
+        };
+        std::size_t at = 0;
+        while (at < bytes.size() && blank_or_comment(at)) at = line_end(at);
+        std::size_t after_comments = at;
+        std::size_t last = std::string_view::npos;  // the end of the last line that must stay above
+        // The docstring: a string literal as the first statement.
+        std::size_t q = at;
+        while (q < bytes.size() && (bytes[q] == 'r' || bytes[q] == 'R' || bytes[q] == 'u' || bytes[q] == 'U')) ++q;
+        if (q < bytes.size() && (bytes[q] == '"' || bytes[q] == '\'')) {
+            std::string_view three = bytes.substr(q, 3);
+            std::string_view quote = three == "\"\"\"" || three == "'''" ? three : bytes.substr(q, 1);
+            std::size_t close = bytes.find(quote, q + quote.size());
+            if (close == std::string_view::npos) return static_cast<std::uint32_t>(after_comments);
+            at = line_end(close + quote.size() - 1);
+            last = at;
+        }
+        for (;;) {
+            std::size_t probe = at;
+            while (probe < bytes.size() && blank_or_comment(probe)) probe = line_end(probe);
+            if (!bytes.substr(probe).starts_with("from __future__ import")) break;
+            std::size_t end = line_end(probe);
+            std::size_t paren = bytes.find('(', probe);
+            if (paren != std::string_view::npos && paren < end) {
+                std::size_t close = bytes.find(')', paren);
+                if (close == std::string_view::npos) break;
+                end = line_end(close);
+            }
+            at = end;
+            last = end;
+        }
+        return static_cast<std::uint32_t>(last == std::string_view::npos ? after_comments : last);
     }
 
     void plan_file(const std::string& path, const std::vector<const Finding*>& findings) {

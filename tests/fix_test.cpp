@@ -195,7 +195,7 @@ TEST_CASE("fix: keys in source code become environment lookups; what cannot be r
     std::string b = anthropic_key(53);
     std::string c = openai_key(55);
     dir.write("app/settings.py", "import os\n\nOPENAI_API_KEY = \"" + a + "\"\n");
-    dir.write("app/other.py", "CLIENT_KEY = '" + b + "'\n");  // no `import os`: left to a person
+    dir.write("app/other.py", "CLIENT_KEY = '" + b + "'\n");  // no `import os`: it is added
     dir.write("src/client.mjs", "export const client = new OpenAI({ apiKey: '" + c + "' });\n");
     dir.write("bin/deploy.sh", "#!/usr/bin/env bash\nexport TOKEN=\"" + b + "\"\ncurl -H 'x-api-key: " + b + "' https://example.com\n");
     dir.write("docs/setup.md", "Set the key:\n\n    export OPENAI_API_KEY=" + a + "\n");
@@ -205,13 +205,15 @@ TEST_CASE("fix: keys in source code become environment lookups; what cannot be r
     const FileChange* py = change_of(plan, "app/settings.py");
     REQUIRE(py != nullptr);
     CHECK(py->after == "import os\n\nOPENAI_API_KEY = os.environ[\"OPENAI_API_KEY\"]\n");
-    CHECK(change_of(plan, "app/other.py") == nullptr);
+    const FileChange* other = change_of(plan, "app/other.py");
+    REQUIRE(other != nullptr);
+    CHECK(other->after == "import os\nCLIENT_KEY = os.environ[\"CLIENT_KEY\"]\n");
     const FileChange* js = change_of(plan, "src/client.mjs");
     REQUIRE(js != nullptr);
     CHECK(js->after.find("apiKey: process.env.OPENAI_API_KEY_2 }") != std::string::npos);
     const FileChange* sh = change_of(plan, "bin/deploy.sh");
     REQUIRE(sh != nullptr);
-    CHECK(sh->after.find("export TOKEN=\"${TOKEN}\"") != std::string::npos);
+    CHECK(sh->after.find("export TOKEN=\"${CLIENT_KEY}\"") != std::string::npos);  // one value, one name
     CHECK(sh->after.find("'x-api-key: " + b + "'") != std::string::npos);  // single quotes expand nothing: kept, listed
     const FileChange* md = change_of(plan, "docs/setup.md");
     REQUIRE(md != nullptr);
@@ -220,7 +222,7 @@ TEST_CASE("fix: keys in source code become environment lookups; what cannot be r
     auto manual_for = [&](std::string_view path) {
         return std::count_if(plan.manual.begin(), plan.manual.end(), [&](const ManualStep& m) { return m.location.path == path; });
     };
-    CHECK(manual_for("app/other.py") == 1);
+    CHECK(manual_for("app/other.py") == 0);
     CHECK(manual_for("bin/deploy.sh") == 1);
     CHECK(manual_for(".pypirc") >= 1);
 }
@@ -478,4 +480,35 @@ TEST_CASE("fix: Codex forwards a moved key with env_vars; CRLF, a last line with
     REQUIRE(apply_plan(dir.path().string(), plan, error));
     FixPlan second = plan_fixes(dir.path().string(), scan_of(dir), FixOptions{});
     CHECK(second.changes.empty());
+}
+
+TEST_CASE("fix: a Python module without `import os` gets it after its docstring and __future__ imports") {
+    TempDir dir;
+    std::string a = openai_key(111);
+    std::string b = anthropic_key(113);
+    std::string c = openai_key(115);
+    dir.write("a.py", "#!/usr/bin/env python3\n# -*- coding: utf-8 -*-\n\"\"\"Calls the model.\n\nTwo lines.\n\"\"\"\n\n"
+                      "from __future__ import (\n    annotations,\n)\nfrom __future__ import division\n\nimport sys\n"
+                      "from os import environ  # binds environ, not os\nimport osmosis\n\nOPENAI_API_KEY = \"" + a + "\"\n");
+    dir.write("b.py", "# settings\n\nANTHROPIC_API_KEY = '" + b + "'");
+    dir.write("c.py", "'''Docstring.'''\nimport sys, os  # os is there\nKEY = \"" + c + "\"\n");
+    dir.write("d.py", "import os as o\nPROMPT = \"\"\"" + c + "\"\"\"\n");
+    FixPlan plan = plan_of(dir);
+    const FileChange* fa = change_of(plan, "a.py");
+    REQUIRE(fa != nullptr);
+    CHECK(fa->after == "#!/usr/bin/env python3\n# -*- coding: utf-8 -*-\n\"\"\"Calls the model.\n\nTwo lines.\n\"\"\"\n\n"
+                       "from __future__ import (\n    annotations,\n)\nfrom __future__ import division\nimport os\n\nimport sys\n"
+                       "from os import environ  # binds environ, not os\nimport osmosis\n\nOPENAI_API_KEY = os.environ[\"OPENAI_API_KEY\"]\n");
+    const FileChange* fb = change_of(plan, "b.py");
+    REQUIRE(fb != nullptr);
+    CHECK(fb->after == "# settings\n\nimport os\nANTHROPIC_API_KEY = os.environ[\"ANTHROPIC_API_KEY\"]");
+    const FileChange* fc = change_of(plan, "c.py");
+    REQUIRE(fc != nullptr);
+    CHECK(fc->after.starts_with("'''Docstring.'''\nimport sys, os  # os is there\nKEY = os.environ["));
+    // A key inside a triple-quoted string is not a whole literal: left to a person.
+    CHECK(change_of(plan, "d.py") == nullptr);
+    CHECK(std::count_if(plan.manual.begin(), plan.manual.end(), [](const ManualStep& m) { return m.location.path == "d.py"; }) == 1);
+    std::string error;
+    REQUIRE(apply_plan(dir.path().string(), plan, error));
+    CHECK(plan_fixes(dir.path().string(), scan_of(dir), FixOptions{}).changes.empty());
 }
