@@ -18,6 +18,7 @@
 #include "fix/codex_fixes.hpp"
 #include "fix/env_files.hpp"
 #include "fix/n8n_fixes.hpp"
+#include "fix/npm_pins.hpp"
 #include "fix/workflow_fixes.hpp"
 #include "fix/fix.hpp"
 #include "model/agent.hpp"
@@ -345,7 +346,7 @@ public:
         for (const Finding& f : scan_.findings) {
             bool pinned = f.rule == "n8n-pinned-data" && options_.drop_pinned_data;
             if (f.family != Family::embedded_token && f.rule != "template-injection" &&
-                f.rule != "checkout-persists-credentials" && !pinned) {
+                f.rule != "checkout-persists-credentials" && f.rule != "mcp-unpinned-package" && !pinned) {
                 continue;
             }
             if (!options_.rules.empty() && std::find(options_.rules.begin(), options_.rules.end(), f.rule) == options_.rules.end()) {
@@ -587,6 +588,7 @@ private:
         std::set<const Node*> expression_marked;
         std::vector<const Finding*> injections;
         std::vector<const Finding*> checkouts;
+        std::vector<const Finding*> unpinned;  // npx packages to pin from a lockfile
         std::vector<std::string> file_notes;
         std::vector<std::string> input_ids;  // VS Code inputs to declare
         std::set<const N8nNode*> credential_nodes;     // n8n nodes given a credential (one each)
@@ -601,6 +603,10 @@ private:
             }
             if (f->rule == "checkout-persists-credentials") {
                 checkouts.push_back(f);
+                continue;
+            }
+            if (f->rule == "mcp-unpinned-package") {
+                unpinned.push_back(f);
                 continue;
             }
             if (f->rule == "n8n-pinned-data") continue;  // dropped above
@@ -683,8 +689,10 @@ private:
             work.added.push_back("inputs");
         }
         for (WorkflowFixes more : {injections.empty() ? WorkflowFixes{} : injection_fixes(*doc, injections),
-                                   checkouts.empty() ? WorkflowFixes{} : checkout_fixes(*doc, checkouts)}) {
+                                   checkouts.empty() ? WorkflowFixes{} : checkout_fixes(*doc, checkouts),
+                                   unpinned.empty() ? WorkflowFixes{} : npm_pin_fixes(*doc, root_, unpinned)}) {
             for (const auto& [f, why] : more.manual) manual(*f, why);
+            plan_.notes.insert(plan_.notes.end(), more.notes.begin(), more.notes.end());
             for (SpanEdit& e : more.edits) work.edits.push_back(std::move(e));
             work.added.insert(work.added.end(), more.added.begin(), more.added.end());
             work.planned.insert(work.planned.end(), more.fixed.begin(), more.fixed.end());

@@ -20,6 +20,7 @@ struct WorkflowFixes {
     std::vector<std::string> added;  // node paths the edits add on purpose (a step's env)
     std::vector<const Finding*> fixed;
     std::vector<std::pair<const Finding*, std::string>> manual;  // and why
+    std::vector<std::string> notes;  // what the edits rest on (the lockfile a version came from)
 };
 
 // The edits for the template-injection findings of one workflow or action.

@@ -512,3 +512,32 @@ TEST_CASE("fix: a Python module without `import os` gets it after its docstring 
     REQUIRE(apply_plan(dir.path().string(), plan, error));
     CHECK(plan_fixes(dir.path().string(), scan_of(dir), FixOptions{}).changes.empty());
 }
+
+TEST_CASE("fix: npx packages are pinned to the version a lockfile resolves; never fetched, else a manual step") {
+    TempDir dir;
+    dir.write("package-lock.json", "{\"lockfileVersion\": 1, \"dependencies\": {\"mem-mcp\": {\"version\": \"0.3.1\"}, "
+                                   "\"@x/range\": {\"version\": \"^1.0.0\"}}}\n");
+    std::string codex = "[mcp_servers.mem]\ncommand = \"npx\"\nargs = [\"-y\", \"mem-mcp\"]\n\n"
+                        "[mcp_servers.range]\ncommand = \"npx\"\nargs = [\"-y\", \"@x/range\"]\n";
+    dir.write("agents/.codex/config.toml", codex);
+    std::string same = "{\"mcpServers\": {\"mem\": {\"command\": \"npx\", \"args\": [\"mem-mcp@latest\"]}}}\n";
+    dir.write("agents/.mcp.json", same);
+    FixPlan plan = plan_of(dir);
+    const FileChange* toml = change_of(plan, "agents/.codex/config.toml");
+    REQUIRE(toml != nullptr);
+    std::string expected = codex;
+    expected.replace(expected.find("\"mem-mcp\""), 9, "\"mem-mcp@0.3.1\"");
+    CHECK(toml->after == expected);  // a lockfile two folders up counts; a range in it is no version
+    const FileChange* json = change_of(plan, "agents/.mcp.json");
+    REQUIRE(json != nullptr);
+    CHECK(json->after.find("[\"mem-mcp@0.3.1\"]") != std::string::npos);
+    REQUIRE(plan.manual.size() == 1);
+    CHECK(plan.manual[0].rule == "mcp-unpinned-package");
+    CHECK(plan.manual[0].why.find("@x/range@x.y.z") != std::string::npos);
+    CHECK(plan.keys_moved == 0);
+    CHECK(plan.other_fixes == 2);
+    CHECK(change_of(plan, ".env") == nullptr);
+    std::string error;
+    REQUIRE(apply_plan(dir.path().string(), plan, error));
+    CHECK(plan_fixes(dir.path().string(), scan_of(dir), FixOptions{}).changes.empty());
+}
