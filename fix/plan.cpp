@@ -346,7 +346,8 @@ public:
         for (const Finding& f : scan_.findings) {
             bool pinned = f.rule == "n8n-pinned-data" && options_.drop_pinned_data;
             if (f.family != Family::embedded_token && f.rule != "template-injection" &&
-                f.rule != "checkout-persists-credentials" && f.rule != "mcp-unpinned-package" && !pinned) {
+                f.rule != "checkout-persists-credentials" && f.rule != "mcp-unpinned-package" &&
+                f.rule != "excessive-permissions" && !pinned) {
                 continue;
             }
             if (!options_.rules.empty() && std::find(options_.rules.begin(), options_.rules.end(), f.rule) == options_.rules.end()) {
@@ -589,6 +590,7 @@ private:
         std::vector<const Finding*> injections;
         std::vector<const Finding*> checkouts;
         std::vector<const Finding*> unpinned;  // npx packages to pin from a lockfile
+        std::vector<const Finding*> permissions;  // a workflow without permissions:
         std::vector<std::string> file_notes;
         std::vector<std::string> input_ids;  // VS Code inputs to declare
         std::set<const N8nNode*> credential_nodes;     // n8n nodes given a credential (one each)
@@ -607,6 +609,10 @@ private:
             }
             if (f->rule == "mcp-unpinned-package") {
                 unpinned.push_back(f);
+                continue;
+            }
+            if (f->rule == "excessive-permissions") {
+                permissions.push_back(f);
                 continue;
             }
             if (f->rule == "n8n-pinned-data") continue;  // dropped above
@@ -690,7 +696,8 @@ private:
         }
         for (WorkflowFixes more : {injections.empty() ? WorkflowFixes{} : injection_fixes(*doc, injections),
                                    checkouts.empty() ? WorkflowFixes{} : checkout_fixes(*doc, checkouts),
-                                   unpinned.empty() ? WorkflowFixes{} : npm_pin_fixes(*doc, root_, unpinned)}) {
+                                   unpinned.empty() ? WorkflowFixes{} : npm_pin_fixes(*doc, root_, unpinned),
+                                   permissions.empty() ? WorkflowFixes{} : permissions_fixes(*doc, permissions)}) {
             for (const auto& [f, why] : more.manual) manual(*f, why);
             plan_.notes.insert(plan_.notes.end(), more.notes.begin(), more.notes.end());
             for (SpanEdit& e : more.edits) work.edits.push_back(std::move(e));

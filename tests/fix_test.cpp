@@ -58,7 +58,7 @@ void write_and_rescan(const TempDir& dir, const FixPlan& plan) {
 TEST_CASE("fix: a GitHub workflow reads the key from secrets; comments, CRLF and every other byte stay") {
     TempDir dir;
     std::string key = openai_key();
-    std::string before = "# deploy\r\non: push\r\njobs:\r\n  test:\r\n    runs-on: ubuntu-latest\r\n    env:\r\n"
+    std::string before = "# deploy\r\non: push\r\npermissions:\r\n  contents: read\r\njobs:\r\n  test:\r\n    runs-on: ubuntu-latest\r\n    env:\r\n"
                          "      OPENAI_API_KEY: " + key + "   # the key\r\n    steps:\r\n      - run: make test\r\n";
     dir.write(".github/workflows/ci.yml", before);
     FixPlan plan = plan_of(dir);
@@ -180,7 +180,7 @@ TEST_CASE("fix: an edit that would change the file's structure is not made, and 
     TempDir dir;
     std::string key = openai_key(41);
     // In a YAML flow mapping `${{` opens a nested mapping: the reference cannot go there as is.
-    dir.write(".github/workflows/ci.yml", "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    env: {OPENAI_API_KEY: " + key +
+    dir.write(".github/workflows/ci.yml", "on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    env: {OPENAI_API_KEY: " + key +
                                               "}\n    steps:\n      - run: make\n");
     FixPlan plan = plan_of(dir);
     CHECK(change_of(plan, ".github/workflows/ci.yml") == nullptr);
@@ -537,6 +537,38 @@ TEST_CASE("fix: npx packages are pinned to the version a lockfile resolves; neve
     CHECK(plan.keys_moved == 0);
     CHECK(plan.other_fixes == 2);
     CHECK(change_of(plan, ".env") == nullptr);
+    std::string error;
+    REQUIRE(apply_plan(dir.path().string(), plan, error));
+    CHECK(plan_fixes(dir.path().string(), scan_of(dir), FixOptions{}).changes.empty());
+}
+
+TEST_CASE("fix: a workflow without permissions: gets contents: read; a job that writes with the token is listed") {
+    TempDir dir;
+    std::string ci = "on: push\r\njobs:\r\n  oidc:\r\n    runs-on: ubuntu-latest\r\n    steps:\r\n"
+                     "      - uses: aws-actions/configure-aws-credentials@e3dd6a429d7300a6a4c196c26e071d42e0343502\r\n"
+                     "  own:\r\n    permissions:\r\n      issues: write\r\n    runs-on: ubuntu-latest\r\n    steps:\r\n"
+                     "      - run: gh issue list\r\n";
+    dir.write(".github/workflows/ci.yml", ci);
+    std::string token = "on: push\njobs:\n  bump:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./bump.sh\n"
+                        "        env:\n          TOKEN: ${{ secrets.GITHUB_TOKEN }}\n";
+    dir.write(".github/workflows/bump.yml", token);
+    dir.write(".github/workflows/flow.yml", "on: push\njobs: {a: {runs-on: ubuntu-latest, steps: [{run: make}]}}\n");
+    FixPlan plan = plan_of(dir);
+    const FileChange* wf = change_of(plan, ".github/workflows/ci.yml");
+    REQUIRE(wf != nullptr);
+    CHECK(wf->after == "on: push\r\npermissions:\r\n  contents: read\r\njobs:\r\n  oidc:\r\n    permissions:\r\n"
+                       "      contents: read\r\n      id-token: write\r\n    runs-on: ubuntu-latest\r\n    steps:\r\n"
+                       "      - uses: aws-actions/configure-aws-credentials@e3dd6a429d7300a6a4c196c26e071d42e0343502\r\n"
+                       "  own:\r\n    permissions:\r\n      issues: write\r\n    runs-on: ubuntu-latest\r\n    steps:\r\n"
+                       "      - run: gh issue list\r\n");
+    CHECK(change_of(plan, ".github/workflows/bump.yml") == nullptr);
+    CHECK(change_of(plan, ".github/workflows/flow.yml") == nullptr);
+    auto why = [&](std::string_view path) {
+        auto it = std::find_if(plan.manual.begin(), plan.manual.end(), [&](const ManualStep& m) { return m.location.path == path; });
+        return it == plan.manual.end() ? std::string() : it->why;
+    };
+    CHECK(why(".github/workflows/bump.yml").find("job bump (passes the GITHUB_TOKEN to a step)") != std::string::npos);
+    CHECK(why(".github/workflows/flow.yml").find("by hand") != std::string::npos);
     std::string error;
     REQUIRE(apply_plan(dir.path().string(), plan, error));
     CHECK(plan_fixes(dir.path().string(), scan_of(dir), FixOptions{}).changes.empty());
