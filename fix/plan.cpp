@@ -825,11 +825,15 @@ private:
                       offset_of(*doc.file, f->location.end_line, f->location.end_column)};
             const N8nCredentialEntry* entry = nullptr;
             for (const N8nExportValue& v : values) {
-                const Node& e = *v.entry->entry;
-                if (e.span.begin <= span.begin && span.end <= e.span.end) entry = v.entry;
+                // The decrypted finding points at the data member's key; a token finding into its values.
+                Span data = member_span(*v.entry->data);
+                if (data.begin <= span.begin && span.end <= data.end) entry = v.entry;
             }
             if (entry == nullptr) {
-                manual(*f, "the key is outside the data of a decrypted credential: remove it by hand");
+                manual(*f, f->rule == "n8n-credentials-encrypted-key-nearby"
+                               ? "the bundle holds the key that decrypts this export: remove the key (or the export) "
+                                 "and rotate the key by hand"
+                               : "the key is outside the data of a decrypted credential: remove it by hand");
                 continue;
             }
             entries.insert(entry);

@@ -573,3 +573,17 @@ TEST_CASE("fix: a workflow without permissions: gets contents: read; a job that 
     REQUIRE(apply_plan(dir.path().string(), plan, error));
     CHECK(plan_fixes(dir.path().string(), scan_of(dir), FixOptions{}).changes.empty());
 }
+
+TEST_CASE("fix: an encrypted n8n export shipped with its key is left to a person, never rewritten") {
+    TempDir dir;
+    std::string before = "[{\"id\": \"c2\", \"name\": \"Locked\", \"type\": \"httpHeaderAuth\", "
+                         "\"data\": \"U2FsdGVkX18ClJjsMD8Sl569HpWyUgGo6eZ39oN2ugK0N32+GhiLWhFOv3fc9883uf13dMfe\"}]\n";
+    dir.write("n8n/credentials.json", before);
+    dir.write("n8n/config", "{\"encryptionKey\": \"a1b2c3d4e5f6a7b8c9d0\"}\n");
+    FixPlan plan = plan_of(dir);
+    CHECK(change_of(plan, "n8n/credentials.json") == nullptr);
+    auto it = std::find_if(plan.manual.begin(), plan.manual.end(),
+                           [](const ManualStep& m) { return m.rule == "n8n-credentials-encrypted-key-nearby"; });
+    REQUIRE(it != plan.manual.end());
+    CHECK(it->why.find("rotate the key") != std::string::npos);
+}
