@@ -80,10 +80,11 @@ std::optional<N8nCredentialSlot> n8n_credential_slot(const Document& doc, const 
             struct Where {
                 std::string_view group;
                 std::string_view specify;
+                std::string_view send;
                 bool header;
             };
-            for (const Where& w : {Where{"headerParameters", "specifyHeaders", true},
-                                   Where{"queryParameters", "specifyQuery", false}}) {
+            for (const Where& w : {Where{"headerParameters", "specifyHeaders", "sendHeaders", true},
+                                   Where{"queryParameters", "specifyQuery", "sendQuery", false}}) {
                 const Node* list = node.param_node({w.group, "parameters"});
                 if (list == nullptr || !list->is_seq()) continue;
                 std::string_view specify = node.param({w.specify});
@@ -104,6 +105,7 @@ std::optional<N8nCredentialSlot> n8n_credential_slot(const Document& doc, const 
                     slot.list = list;
                     slot.item = i;
                     slot.list_path = node.member_path({"parameters", w.group, "parameters"});
+                    slot.switches = {std::string(w.send), std::string(w.specify), std::string(w.group)};
                     if (*written == key) {
                         slot.type = w.header ? "httpHeaderAuth" : "httpQueryAuth";
                         slot.field = name->value;
@@ -136,16 +138,6 @@ bool n8n_credential_edits(std::string_view bytes, const N8nCredentialSlot& slot,
     std::string_view eol = bytes.find("\r\n") != std::string_view::npos ? "\r\n" : "\n";
     std::vector<SpanEdit> out;
 
-    // The parameter leaves the list, with the comma that joined it to its neighbour.
-    const std::vector<Node>& items = list.children;
-    if (slot.item > 0) {
-        out.push_back({items[slot.item - 1].span.end, items[slot.item].span.end, ""});
-    } else if (items.size() > 1) {
-        out.push_back({items[0].span.begin, items[1].span.begin, ""});
-    } else {
-        out.push_back({list.span.begin + 1, list.span.end - 1, ""});
-    }
-
     // `authentication` and `genericAuthType` go first in parameters, written like its first member.
     const Node& first = params.children.front();
     std::uint32_t first_key = first.key_span.begin;
@@ -153,9 +145,54 @@ bool n8n_credential_edits(std::string_view bytes, const N8nCredentialSlot& slot,
     std::string sep = gap.find_first_not_of(" \t\r\n") == std::string_view::npos && gap.find('\n') != std::string_view::npos
                           ? std::string(gap)
                           : std::string(" ");
-    out.push_back({first_key, first_key,
-                   "\"authentication\": \"genericCredentialType\"," + sep + "\"genericAuthType\": " +
-                       quoted_json(slot.type) + "," + sep});
+    std::string auth = "\"authentication\": \"genericCredentialType\"," + sep + "\"genericAuthType\": " + quoted_json(slot.type);
+    bool all_dropped = false;
+
+    // The parameter leaves the list, with the comma that joined it to its neighbour; when it
+    // was the only one, the list goes with the members that switch it on (as n8n exports a
+    // node that sends no headers).
+    const std::vector<Node>& items = list.children;
+    std::vector<std::string> removed_paths{slot.list_path};
+    if (slot.item > 0) {
+        out.push_back({items[slot.item - 1].span.end, items[slot.item].span.end, ""});
+    } else if (items.size() > 1) {
+        out.push_back({items[0].span.begin, items[1].span.begin, ""});
+    } else {
+        std::vector<bool> drop(params.children.size(), false);
+        for (std::size_t i = 0; i < params.children.size(); ++i) {
+            const std::string& key = params.children[i].key;
+            drop[i] = std::find(slot.switches.begin(), slot.switches.end(), key) != slot.switches.end();
+            if (drop[i]) removed_paths.push_back(node.member_path({"parameters", key}));
+        }
+        all_dropped = std::all_of(drop.begin(), drop.end(), [](bool d) { return d; });
+        if (all_dropped) {
+            // Nothing else in parameters: the two members take the place of what was there.
+            const Node& last = params.children.back();
+            if (first.key_span.empty() || last.span.empty()) return false;
+            out.push_back({first_key, last.span.end, auth});
+            drop.assign(drop.size(), false);
+        }
+        // Each run of dropped members goes with the comma before it (after it, for a run that
+        // starts the object), so neighbouring runs never overlap.
+        for (std::size_t i = 0; i < drop.size();) {
+            if (!drop[i]) {
+                ++i;
+                continue;
+            }
+            std::size_t j = i;
+            while (j + 1 < drop.size() && drop[j + 1]) ++j;
+            const std::vector<Node>& m = params.children;
+            if (m[i].key_span.empty() || (j + 1 < m.size() && m[j + 1].key_span.empty())) return false;
+            if (i > 0) {
+                out.push_back({m[i - 1].span.end, m[j].span.end, ""});
+            } else {
+                out.push_back({m[0].key_span.begin, m[j + 1].key_span.begin, ""});
+            }
+            i = j + 1;
+        }
+    }
+
+    if (!all_dropped) out.push_back({first_key, first_key, auth + "," + sep});
 
     // `credentials` follows parameters in the node, in the node's layout.
     std::optional<std::string> outer = indent_before(bytes, params_member->key_span.begin);
@@ -175,7 +212,7 @@ bool n8n_credential_edits(std::string_view bytes, const N8nCredentialSlot& slot,
     out.push_back({params_member->span.end, params_member->span.end, text});
 
     edits.insert(edits.end(), out.begin(), out.end());
-    paths.push_back(slot.list_path);
+    paths.insert(paths.end(), removed_paths.begin(), removed_paths.end());
     paths.push_back(node.member_path({"parameters", "authentication"}));
     paths.push_back(node.member_path({"parameters", "genericAuthType"}));
     paths.push_back(node.member_path({"credentials"}));

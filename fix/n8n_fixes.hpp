@@ -21,6 +21,8 @@ struct N8nCredentialSlot {
     const Node* list = nullptr;  // headerParameters.parameters or queryParameters.parameters
     std::size_t item = 0;        // the {name, value} item holding the key
     std::string list_path;       // nodes[0].parameters.headerParameters.parameters
+    std::vector<std::string> switches;  // the members that turn the list on, with it: sendHeaders,
+                                        // specifyHeaders, headerParameters
     std::string type;            // httpHeaderAuth, httpQueryAuth, httpBearerAuth
     std::string field;           // the header or query parameter's name (empty for bearer)
 

@@ -135,12 +135,12 @@ TEST_CASE("fix: an n8n header key becomes an n8n credential reference; GitLab re
     FixPlan plan = plan_of(dir);
     const FileChange* n8n = change_of(plan, "flows/call.json");
     REQUIRE(n8n != nullptr);
-    // The header leaves the list, the node authenticates with an httpHeaderAuth credential,
-    // written in the node's own compact layout.
+    // The header leaves, with the list it was alone in and sendHeaders; the node authenticates
+    // with an httpHeaderAuth credential, written in the node's own compact layout.
     std::string expected = "{\n  \"name\": \"w\",\n  \"nodes\": [\n    {\"id\": \"1\", \"name\": \"Call\", \"type\": \"n8n-nodes-base.httpRequest\", "
                            "\"typeVersion\": 4.2, \"position\": [0, 0],\n     \"parameters\": {\"authentication\": \"genericCredentialType\", "
-                           "\"genericAuthType\": \"httpHeaderAuth\", \"url\": \"https://api.anthropic.com/v1/messages\", "
-                           "\"sendHeaders\": true,\n       \"headerParameters\": {\"parameters\": []}}, \"credentials\": {\"httpHeaderAuth\": "
+                           "\"genericAuthType\": \"httpHeaderAuth\", \"url\": \"https://api.anthropic.com/v1/messages\"}, "
+                           "\"credentials\": {\"httpHeaderAuth\": "
                            "{\"id\": \"\", \"name\": \"ANTHROPIC_API_KEY\"}}}\n  ],\n  \"connections\": {}\n}\n";
     CHECK(n8n->after == expected);
     // The key was placed for .gitlab-ci.yml first; the note says what the client creates in n8n.
@@ -414,8 +414,9 @@ TEST_CASE("fix: an n8n bearer header and a query key become httpBearerAuth and h
     CHECK(plan.manual.empty());
     CHECK(n8n->after.find(a) == std::string::npos);
     CHECK(n8n->after.find(b) == std::string::npos);
+    // The header was all its parameters held: the two auth members take their place.
     CHECK(n8n->after.find("      \"parameters\": {\n        \"authentication\": \"genericCredentialType\",\n"
-                          "        \"genericAuthType\": \"httpBearerAuth\",\n        \"sendHeaders\": true,") != std::string::npos);
+                          "        \"genericAuthType\": \"httpBearerAuth\"\n      },\n") != std::string::npos);
     CHECK(n8n->after.find("      },\n      \"credentials\": {\n        \"httpBearerAuth\": {\n          \"id\": \"\",\n"
                           "          \"name\": \"OPENAI_API_KEY\"\n        }\n      }\n    },") != std::string::npos);
     CHECK(n8n->after.find("{\"name\": \"a\", \"value\": \"1\"},\n            {\"name\": \"b\", \"value\": \"2\"}") != std::string::npos);
