@@ -253,28 +253,35 @@ WorkflowFixes checkout_fixes(const Document& doc, const std::vector<const Findin
     return out;
 }
 
-} // namespace handoff
-
-namespace handoff {
-
 namespace {
 
-// Why a job seems to write with its GITHUB_TOKEN, or empty: scopes fix cannot name from
-// the steps, so the block is left to a person.
+// Why a job may need more of its GITHUB_TOKEN than contents: read, or empty. Actions are
+// read by an allow list: many take `token: ${{ github.token }}` by default and write with
+// it (assigning issues, commenting, releasing), so an action not listed is a reason.
 std::string writes_with_token(const GhJob& job) {
-    static constexpr std::array<std::string_view, 22> kWriters{
-        "actions/github-script", "peter-evans/create-pull-request", "peter-evans/create-or-update-comment",
-        "softprops/action-gh-release", "ncipollo/release-action", "actions/create-release", "actions/upload-release-asset",
-        "release-drafter/release-drafter", "googleapis/release-please-action", "google-github-actions/release-please-action",
-        "changesets/action", "stefanzweifel/git-auto-commit-action", "endbug/add-and-commit",
-        "marocchino/sticky-pull-request-comment", "thollander/actions-comment-pull-request", "actions/labeler",
-        "actions/stale", "github/codeql-action", "docker/login-action", "jamesives/github-pages-deploy-action",
-        "peaceiris/actions-gh-pages", "dependabot/fetch-metadata",
+    // Actions that use the token at most to read the repository (or not at all); the OIDC
+    // ones need id-token, which job_uses_scope grants.
+    static constexpr std::array<std::string_view, 26> kReadOnly{
+        "actions/checkout", "actions/setup-node", "actions/setup-python", "actions/setup-java", "actions/setup-go",
+        "actions/setup-dotnet", "actions/cache", "actions/upload-artifact", "actions/download-artifact",
+        "actions/upload-pages-artifact", "actions/deploy-pages", "docker/setup-buildx-action", "docker/setup-qemu-action",
+        "docker/metadata-action", "ruby/setup-ruby", "dtolnay/rust-toolchain", "swatinem/rust-cache",
+        "pnpm/action-setup", "oven-sh/setup-bun", "astral-sh/setup-uv", "aws-actions/configure-aws-credentials",
+        "azure/login", "google-github-actions/auth", "hashicorp/vault-action", "pypa/gh-action-pypi-publish",
+        "sigstore/cosign-installer",
     };
     if (job.uses != nullptr) return "calls a reusable workflow, which may need more";
     for (const GhStep& step : job.steps) {
-        std::string slug = uses_slug(parse_uses(step.uses_text()));
-        if (std::find(kWriters.begin(), kWriters.end(), slug) != kWriters.end()) return "uses " + slug;
+        GhUses uses = parse_uses(step.uses_text());
+        if (step.uses != nullptr && uses.kind == GhUses::Kind::local) {
+            return "uses the local action " + std::string(step.uses_text()) + ", which fix does not read";
+        }
+        if (step.uses != nullptr && uses.kind == GhUses::Kind::repository) {
+            std::string slug = uses_slug(uses);
+            if (std::find(kReadOnly.begin(), kReadOnly.end(), slug) == kReadOnly.end()) {
+                return "uses " + slug + ", which may write with the token";
+            }
+        }
         if (step_pushes_with_git(step)) return "pushes with git";
         std::string run = step.run != nullptr ? lower(step.run->value) : std::string();
         for (std::string_view gh : {"gh pr ", "gh release ", "gh issue ", "gh api ", "gh label ", "gh workflow ", "gh run "}) {

@@ -32,8 +32,8 @@ WorkflowFixes checkout_fixes(const Document& doc, const std::vector<const Findin
 // excessive-permissions, for a workflow with no permissions: block: a top-level
 // `permissions: contents: read` before jobs:, and a job-level block adding the scopes a job
 // visibly uses (id-token, pages). A job that seems to write with the token in ways the steps
-// do not tell (pushes, release and comment actions, gh, the token passed by hand, a reusable
-// workflow call) makes it a manual step naming the job.
+// do not tell (pushes, release and comment actions, gh, the token passed by hand, a local
+// action, a reusable workflow call) makes it a manual step naming the job.
 WorkflowFixes permissions_fixes(const Document& doc, const std::vector<const Finding*>& findings);
 
 } // namespace handoff
