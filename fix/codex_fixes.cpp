@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "core/text.hpp"
+
 namespace handoff {
 
 namespace {
@@ -33,130 +35,197 @@ std::string indent_of(std::string_view bytes, std::uint32_t at) {
     return std::string(bytes.substr(start, at - start));
 }
 
+// A TOML basic string: the names and header names fix writes need no escapes but quotes.
+std::string toml_string(std::string_view text) {
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out + "\"";
+}
+
 std::string names_list(const std::vector<std::string>& names) {
     std::string out;
-    for (const std::string& n : names) out += (out.empty() ? "\"" : ", \"") + n + "\"";
+    for (const std::string& n : names) out += (out.empty() ? "" : ", ") + toml_string(n);
     return out;
 }
 
-struct ServerWork {
-    const CodexEnvEntry* first = nullptr;
-    std::vector<const Node*> removed;  // env entries, in file order
-};
+bool inline_table(std::string_view bytes, const Node& table) {
+    return !table.span.empty() && bytes[table.span.begin] == '{' && bytes[table.span.end - 1] == '}';
+}
 
-bool server_edits(std::string_view bytes, const ServerWork& work, std::string_view eol, std::vector<SpanEdit>& out) {
-    const Node& server = *work.first->server;
-    const Node& env = *work.first->env;
-    std::vector<std::string> forward;
-    for (const Node* e : work.removed) forward.push_back(e->key);
+// The edits for the entries of one table of one server.
+bool table_edits(std::string_view bytes, const std::vector<const CodexEnvEntry*>& group, std::string_view eol,
+                 std::vector<SpanEdit>& out, std::vector<std::string>& paths) {
+    const Node& server = *group.front()->server;
+    const Node& table = *group.front()->table;
+    const std::string& server_path = group.front()->server_path;
+    std::vector<const Node*> removed;
+    for (const CodexEnvEntry* e : group) {
+        if (std::find(removed.begin(), removed.end(), e->entry) == removed.end()) removed.push_back(e->entry);
+    }
+    std::sort(removed.begin(), removed.end(), [](const Node* a, const Node* b) { return a->span.begin < b->span.begin; });
 
-    const Node* env_vars = server.find("env_vars");
-    if (env_vars != nullptr) {
-        if (!env_vars->is_seq() || env_vars->span.empty() || bytes[env_vars->span.end - 1] != ']') return false;
-        for (const Node& listed : env_vars->children) {
-            if (!listed.is_string()) return false;
-            std::erase(forward, listed.value);
+    // What names the variables: lines to add, or additions to a list or table already there.
+    std::vector<std::string> lines;  // without indentation or end of line
+    std::vector<std::string> forward, headers;
+    std::string bearer;
+    for (const CodexEnvEntry* e : group) {
+        if (e->kind == CodexEnvEntry::Kind::env) {
+            if (std::find(forward.begin(), forward.end(), e->variable) == forward.end()) forward.push_back(e->variable);
+        } else if (e->kind == CodexEnvEntry::Kind::bearer) {
+            if (!bearer.empty() && bearer != e->variable) return false;
+            bearer = e->variable;
+        } else {
+            std::string entry = toml_string(e->entry->key) + " = " + toml_string(e->variable);
+            if (std::find(headers.begin(), headers.end(), entry) == headers.end()) headers.push_back(entry);
         }
     }
-    bool inline_env = !env.span.empty() && bytes[env.span.begin] == '{';
-    bool whole_env = work.removed.size() == env.children.size();
-    Span env_member = member_span(env);
-    // The env_vars line replaces an inline env it empties; else it follows env's line, or the
-    // server's last value above a [mcp_servers.x.env] table.
-    std::optional<std::uint32_t> new_line_at;
-    std::string indent;
-    if (inline_env) {
-        if (bytes[env.span.end - 1] != '}' || !alone_on_line(bytes, env_member)) return false;
-        std::uint32_t start = line_start_of(bytes, env_member.begin);
-        std::uint32_t end = next_line(bytes, env_member.end);
-        indent = indent_of(bytes, env_member.begin);
-        if (whole_env) {
-            std::string line;
-            if (env_vars == nullptr && !forward.empty()) {
-                line = indent + "env_vars = [" + names_list(forward) + "]";
-                if (bytes[end - 1] == '\n') line += eol;  // the last line may have no end of line
-                forward.clear();
+    if (!forward.empty()) {
+        if (const Node* env_vars = server.find("env_vars"); env_vars != nullptr) {
+            if (!env_vars->is_seq() || env_vars->span.empty() || bytes[env_vars->span.end - 1] != ']') return false;
+            for (const Node& listed : env_vars->children) {
+                if (!listed.is_string()) return false;
+                std::erase(forward, listed.value);
             }
-            out.push_back({start, end, line});
+            if (!forward.empty()) {
+                std::uint32_t at = env_vars->children.empty() ? env_vars->span.end - 1 : env_vars->children.back().span.end;
+                out.push_back({at, at, (env_vars->children.empty() ? "" : ", ") + names_list(forward)});
+            }
         } else {
-            // An inline table is one line: write it again without the moved entries.
-            std::string kept;
-            for (const Node& e : env.children) {
-                if (std::find(work.removed.begin(), work.removed.end(), &e) != work.removed.end()) continue;
-                Span text = member_span(e);
-                kept += (kept.empty() ? "" : ", ") + std::string(bytes.substr(text.begin, text.size()));
-            }
-            bool spaced = env.span.size() > 2 && bytes[env.span.begin + 1] == ' ';
-            out.push_back({env.span.begin, env.span.end, spaced ? "{ " + kept + " }" : "{" + kept + "}"});
-            new_line_at = end;
+            lines.push_back("env_vars = [" + names_list(forward) + "]");
         }
+        paths.push_back(child_path(server_path, "env_vars"));
+    }
+    if (!bearer.empty()) {
+        if (server.find("bearer_token_env_var") != nullptr) return false;
+        lines.push_back("bearer_token_env_var = " + toml_string(bearer));
+        paths.push_back(child_path(server_path, "bearer_token_env_var"));
+    }
+    if (!headers.empty()) {
+        std::string joined;
+        for (const std::string& h : headers) joined += (joined.empty() ? "" : ", ") + h;
+        if (const Node* env_headers = server.find("env_http_headers"); env_headers != nullptr) {
+            if (!env_headers->is_map() || !inline_table(bytes, *env_headers)) return false;
+            if (env_headers->children.empty()) {
+                out.push_back({env_headers->span.begin + 1, env_headers->span.end - 1, " " + joined + " "});
+            } else {
+                std::uint32_t at = env_headers->children.back().span.end;
+                out.push_back({at, at, ", " + joined});
+            }
+        } else {
+            lines.push_back("env_http_headers = { " + joined + " }");
+        }
+        paths.push_back(child_path(server_path, "env_http_headers"));
+    }
+    paths.push_back(child_path(server_path, table.key));
+
+    auto block = [&](const std::string& indent) {
+        std::string text;
+        for (const std::string& l : lines) text += indent + l + std::string(eol);
+        return text;
+    };
+    bool whole = removed.size() == table.children.size();
+    Span member = member_span(table);
+    std::optional<std::uint32_t> new_lines_at;
+    std::string indent;
+    if (inline_table(bytes, table)) {
+        // An inline table is one line: it goes when emptied (the new lines take its place),
+        // else it is written again without the moved entries.
+        if (!alone_on_line(bytes, member)) return false;
+        std::uint32_t start = line_start_of(bytes, member.begin);
+        std::uint32_t end = next_line(bytes, member.end);
+        indent = indent_of(bytes, member.begin);
+        if (whole) {
+            std::string text = block(indent);
+            if (!text.empty() && bytes[end - 1] != '\n') text.resize(text.size() - eol.size());  // the last line had none
+            out.push_back({start, end, text});
+            return true;
+        }
+        std::string kept;
+        for (const Node& e : table.children) {
+            if (std::find(removed.begin(), removed.end(), &e) != removed.end()) continue;
+            Span text = member_span(e);
+            kept += (kept.empty() ? "" : ", ") + std::string(bytes.substr(text.begin, text.size()));
+        }
+        bool spaced = table.span.size() > 2 && bytes[table.span.begin + 1] == ' ';
+        out.push_back({table.span.begin, table.span.end, spaced ? "{ " + kept + " }" : "{" + kept + "}"});
+        new_lines_at = end;
     } else {
-        for (const Node* e : work.removed) {
+        for (const Node* e : removed) {
             Span text = member_span(*e);
             if (e->key_span.empty() || !alone_on_line(bytes, text)) return false;
             out.push_back({line_start_of(bytes, text.begin), next_line(bytes, text.end), ""});
         }
+        // The new lines follow the server's last value above its [mcp_servers.x.<table>].
         const Node* last = nullptr;
-        std::uint32_t env_begin = env.children.empty() ? env.span.begin : env.children.front().key_span.begin;
+        std::uint32_t table_begin = table.children.empty() ? table.span.begin : table.children.front().key_span.begin;
         for (const Node& c : server.children) {
-            bool value = c.is_scalar() || c.is_seq() || (c.is_map() && !c.span.empty() && bytes[c.span.begin] == '{');
-            if (&c == &env || !value || c.span.empty() || c.span.end > env_begin) continue;
+            bool value = c.is_scalar() || c.is_seq() || (c.is_map() && inline_table(bytes, c));
+            if (&c == &table || !value || c.span.empty() || c.span.end > table_begin) continue;
             if (last == nullptr || c.span.end > last->span.end) last = &c;
         }
+        if (lines.empty()) return true;
         if (last == nullptr) return false;
         Span text = member_span(*last);
         if (!alone_on_line(bytes, text)) return false;
-        new_line_at = next_line(bytes, text.end);
+        new_lines_at = next_line(bytes, text.end);
         indent = indent_of(bytes, text.begin);
     }
-    if (forward.empty()) return true;
-    if (env_vars != nullptr) {
-        std::uint32_t at = env_vars->children.empty() ? env_vars->span.end - 1 : env_vars->children.back().span.end;
-        out.push_back({at, at, (env_vars->children.empty() ? "" : ", ") + names_list(forward)});
-        return true;
+    if (lines.empty()) return true;
+    std::string text = block(indent);
+    if (*new_lines_at == bytes.size() && !bytes.empty() && bytes.back() != '\n') {
+        text = std::string(eol) + text.substr(0, text.size() - eol.size());
     }
-    if (!new_line_at) return false;
-    std::string line = indent + "env_vars = [" + names_list(forward) + "]" + std::string(eol);
-    if (*new_line_at == bytes.size() && !bytes.empty() && bytes.back() != '\n') line = std::string(eol) + line;
-    out.push_back({*new_line_at, *new_line_at, line});
+    out.push_back({*new_lines_at, *new_lines_at, text});
     return true;
 }
 
 } // namespace
 
-std::optional<CodexEnvEntry> codex_env_entry(const Node& scalar, const std::vector<const Node*>& chain) {
+std::optional<CodexEnvEntry> codex_env_entry(const Node& scalar, const std::vector<const Node*>& chain, std::string_view key) {
     if (!scalar.is_string() || chain.size() != 4 || !chain[1]->is_map() || chain[1]->key != "mcp_servers" ||
-        !chain[2]->is_map() || chain[3]->key != "env" || !chain[3]->is_map() || !variable_name(scalar.key)) {
+        !chain[2]->is_map() || !chain[3]->is_map()) {
         return std::nullopt;
     }
     CodexEnvEntry out;
     out.server = chain[2];
-    out.env = chain[3];
+    out.table = chain[3];
     out.entry = &scalar;
     out.server_path = child_path(child_path("", "mcp_servers"), chain[2]->key);
-    return out;
+    if (chain[3]->key == "env") {
+        if (scalar.value != key || !variable_name(scalar.key)) return std::nullopt;
+        out.kind = CodexEnvEntry::Kind::env;
+        out.variable = scalar.key;
+        return out;
+    }
+    if (chain[3]->key != "http_headers" || scalar.key.empty()) return std::nullopt;
+    if (scalar.value == key && !iequals(scalar.key, "authorization")) {
+        out.kind = CodexEnvEntry::Kind::header;
+        return out;
+    }
+    std::string_view value = scalar.value;
+    if (iequals(scalar.key, "authorization") && value.size() == key.size() + 7 && iequals(value.substr(0, 7), "bearer ") &&
+        value.substr(7) == key) {
+        out.kind = CodexEnvEntry::Kind::bearer;
+        return out;
+    }
+    return std::nullopt;
 }
 
 bool codex_forward_edits(std::string_view bytes, const std::vector<CodexEnvEntry>& entries, std::vector<SpanEdit>& edits,
                          std::vector<std::string>& paths) {
     std::string_view eol = bytes.find("\r\n") != std::string_view::npos ? "\r\n" : "\n";
-    std::map<const Node*, ServerWork> servers;
-    for (const CodexEnvEntry& e : entries) {
-        ServerWork& work = servers[e.server];
-        if (work.first == nullptr) work.first = &e;
-        if (work.first->env != e.env) return false;
-        if (std::find(work.removed.begin(), work.removed.end(), e.entry) == work.removed.end()) work.removed.push_back(e.entry);
-    }
+    std::map<std::pair<const Node*, const Node*>, std::vector<const CodexEnvEntry*>> tables;
+    for (const CodexEnvEntry& e : entries) tables[{e.server, e.table}].push_back(&e);
     std::vector<SpanEdit> out;
-    for (auto& entry : servers) {
-        ServerWork& work = entry.second;
-        std::sort(work.removed.begin(), work.removed.end(),
-                  [](const Node* a, const Node* b) { return a->span.begin < b->span.begin; });
-        if (!server_edits(bytes, work, eol, out)) return false;
-        paths.push_back(child_path(work.first->server_path, "env"));
-        paths.push_back(child_path(work.first->server_path, "env_vars"));
+    std::vector<std::string> out_paths;
+    for (const auto& entry : tables) {
+        if (!table_edits(bytes, entry.second, eol, out, out_paths)) return false;
     }
     edits.insert(edits.end(), out.begin(), out.end());
+    paths.insert(paths.end(), out_paths.begin(), out_paths.end());
     return true;
 }
 

@@ -633,8 +633,8 @@ private:
                 manual(*f, "the key spans lines or escapes: move it to a file outside the repository by hand");
                 continue;
             }
-            if (codex && value == holder.scalar->value) {
-                if (std::optional<CodexEnvEntry> entry = codex_env_entry(*holder.scalar, holder.chain)) {
+            if (codex) {
+                if (std::optional<CodexEnvEntry> entry = codex_env_entry(*holder.scalar, holder.chain, value)) {
                     codex_entries.emplace_back(*entry, f);
                     continue;
                 }
@@ -743,35 +743,37 @@ private:
         return true;
     }
 
-    // Codex: each env entry leaves the server's table and its name joins env_vars, so Codex
-    // forwards the variable from its own environment. The name stays the entry's: the server
-    // reads that name.
+    // Codex: each entry leaves the server's table and the server names its variable instead
+    // (env_vars, bearer_token_env_var, env_http_headers), which Codex reads from its own
+    // environment. An env entry keeps its name (the server reads that name); a header's
+    // variable is named like any other key.
     void forward_from_codex(const Document& doc, const std::string& bytes,
                             const std::vector<std::pair<CodexEnvEntry, const Finding*>>& found, FileWork& work,
                             std::vector<std::string>& file_notes) {
         std::vector<CodexEnvEntry> entries;
         std::vector<const Finding*> fixed;
-        std::map<std::string, std::string> taken;  // name -> value, within this file
+        std::map<std::string, std::string> taken;  // env name -> value, within this file
         for (const auto& [entry, f] : found) {
-            const std::string& name = entry.entry->key;
-            const std::string& value = entry.entry->value;
-            auto seen = taken.find(name);
-            if (env_.holds_other(name, value) || (seen != taken.end() && seen->second != value)) {
-                manual(*f, "another value of " + name + " is already in .env or this file, and the server reads that name: "
-                           "forward it with env_vars by hand");
-                continue;
+            if (entry.kind == CodexEnvEntry::Kind::env) {
+                const std::string& name = entry.variable;
+                const std::string& value = entry.entry->value;
+                auto seen = taken.find(name);
+                if (env_.holds_other(name, value) || (seen != taken.end() && seen->second != value)) {
+                    manual(*f, "another value of " + name + " is already in .env or this file, and the server reads that "
+                               "name: forward it with env_vars by hand");
+                    continue;
+                }
+                taken.emplace(name, value);
             }
-            taken.emplace(name, value);
             entries.push_back(entry);
             fixed.push_back(f);
         }
         // Each server's edits stand alone: a table fix cannot edit leaves only its own keys.
         std::vector<SpanEdit> edits;
         std::vector<std::string> paths;
-        std::vector<CodexEnvEntry> done;
-        std::vector<const Finding*> done_findings;
         std::set<const Node*> servers;
         for (const CodexEnvEntry& e : entries) servers.insert(e.server);
+        std::set<std::string> noted;
         for (const Node* server : servers) {
             std::vector<CodexEnvEntry> group;
             std::vector<const Finding*> group_findings;
@@ -780,34 +782,53 @@ private:
                 group.push_back(entries[i]);
                 group_findings.push_back(fixed[i]);
             }
-            if (!codex_forward_edits(bytes, group, edits, paths)) {
+            std::vector<CodexEnvEntry> probe = group;
+            for (CodexEnvEntry& e : probe) {
+                if (e.variable.empty()) e.variable = "PROBE";
+            }
+            std::vector<SpanEdit> probe_edits;
+            std::vector<std::string> probe_paths;
+            if (!codex_forward_edits(bytes, probe, probe_edits, probe_paths)) {
                 for (const Finding* f : group_findings) {
                     manual(*f, "the server's table is written in a way fix does not edit: move the value to .env and "
-                               "name it in the server's env_vars by hand");
+                               "name its variable in the server's env_vars, bearer_token_env_var or env_http_headers by hand");
                 }
                 continue;
             }
-            done.insert(done.end(), group.begin(), group.end());
-            done_findings.insert(done_findings.end(), group_findings.begin(), group_findings.end());
-        }
-        entries = std::move(done);
-        fixed = std::move(done_findings);
-        std::set<std::string> noted;
-        for (std::size_t i = 0; i < entries.size(); ++i) {
-            const CodexEnvEntry& e = entries[i];
-            const std::string& name = e.entry->key;
-            std::string console = console_of(*fixed[i]);
-            std::string where = "the environment Codex starts in (env_vars forwards it to MCP server '" + e.server->key + "')";
-            env_.place(name, e.entry->value, console.empty() ? where : console + "; set it in " + where, plan_.notes);
-            names_.emplace(e.entry->value, name);
-            if (noted.insert(name + "\0" + e.server->key).second) {
-                file_notes.push_back(doc.path() + ": Codex forwards " + name + " to server '" + e.server->key +
-                                     "' from its own environment (env_vars): start Codex with " + name + " from .env set");
+            for (std::size_t i = 0; i < group.size(); ++i) {
+                CodexEnvEntry& e = group[i];
+                const Finding& f = *group_findings[i];
+                std::string console = console_of(f);
+                std::string_view key = e.kind == CodexEnvEntry::Kind::bearer
+                                           ? std::string_view(e.entry->value).substr(7)
+                                           : std::string_view(e.entry->value);
+                std::string value(key);
+                std::string how = e.kind == CodexEnvEntry::Kind::env      ? "env_vars forwards it to MCP server '"
+                                  : e.kind == CodexEnvEntry::Kind::bearer ? "bearer_token_env_var sends it to MCP server '"
+                                                                          : "env_http_headers sends it to MCP server '";
+                std::string where = "the environment Codex starts in (" + how + server->key + "')";
+                if (e.kind == CodexEnvEntry::Kind::env) {
+                    env_.place(e.variable, value, console.empty() ? where : console + "; set it in " + where, plan_.notes);
+                    names_.emplace(value, e.variable);
+                } else if (auto it = names_.find(value); it != names_.end()) {
+                    e.variable = it->second;
+                } else {
+                    Holder none;
+                    std::string wanted = wanted_name(f, e.entry->key, none, doc.format);
+                    e.variable = env_.place(wanted, value, console.empty() ? where : console + "; set it in " + where, plan_.notes);
+                    names_.emplace(value, e.variable);
+                }
+                if (noted.insert(e.variable + '\0' + server->key).second) {
+                    file_notes.push_back(doc.path() + ": server '" + server->key + "' gets " + e.variable +
+                                         " from Codex's own environment (" + how.substr(0, how.find(' ')) +
+                                         "): start Codex with " + e.variable + " from .env set");
+                }
             }
+            codex_forward_edits(bytes, group, edits, paths);
+            work.planned.insert(work.planned.end(), group_findings.begin(), group_findings.end());
         }
         work.edits.insert(work.edits.end(), edits.begin(), edits.end());
         work.added.insert(work.added.end(), paths.begin(), paths.end());
-        work.planned.insert(work.planned.end(), fixed.begin(), fixed.end());
     }
 
     // A credentials export written with --decrypted: every value of each credential's data

@@ -473,7 +473,8 @@ TEST_CASE("fix: Codex forwards a moved key with env_vars; CRLF, a last line with
     // A dotted env.KEY is left to a person.
     REQUIRE(plan.manual.size() == 1);
     CHECK(plan.manual[0].location.line == 8);
-    CHECK(plan.manual[0].why.find("env_vars by hand") != std::string::npos);
+    CHECK(plan.manual[0].why.find("in the server's env_vars, bearer_token_env_var or env_http_headers by hand") !=
+          std::string::npos);
     const FileChange* env = change_of(plan, ".env");
     REQUIRE(env != nullptr);
     CHECK(env->after.find("OPENAI_API_KEY=" + a + "\n") != std::string::npos);
