@@ -2,7 +2,6 @@
 // no permissions: block at all (the repository default), write scopes granted at
 // workflow level to several jobs, or handed to a local reusable workflow that declares none.
 #include <algorithm>
-#include <array>
 #include <map>
 
 #include "checks/registry.hpp"
@@ -112,7 +111,7 @@ public:
             // that inherits the scope uses it, the workflow level is the right place.
             std::vector<std::string> idle;
             for (const GhJob& job : wf.jobs) {
-                if (job.permissions == nullptr && !uses_scope(job, scope.scope)) idle.push_back(job.id);
+                if (job.permissions == nullptr && !job_uses_scope(job, scope.scope)) idle.push_back(job.id);
             }
             if (idle.empty()) continue;
             Hit hit;
@@ -126,25 +125,6 @@ public:
     }
 
 private:
-    // The job visibly uses the scope: an OIDC token (id-token) or a Pages deployment (pages).
-    // Other scopes cannot be told apart from the steps, so no job is known to use them.
-    static bool uses_scope(const GhJob& job, std::string_view scope) {
-        static constexpr std::array<std::string_view, 9> kOidc{
-            "aws-actions/configure-aws-credentials", "azure/login", "google-github-actions/auth",
-            "hashicorp/vault-action", "pypa/gh-action-pypi-publish", "actions/attest-build-provenance",
-            "actions/attest", "sigstore/cosign-installer", "actions/deploy-pages",
-        };
-        for (const GhStep& step : job.steps) {
-            std::string slug = uses_slug(parse_uses(step.uses_text()));
-            if (scope == "pages" && slug == "actions/deploy-pages") return true;
-            if (scope == "id-token") {
-                if (std::find(kOidc.begin(), kOidc.end(), slug) != kOidc.end()) return true;
-                if (step.run != nullptr && contains(step.run->value, "ACTIONS_ID_TOKEN_REQUEST")) return true;
-            }
-        }
-        return false;
-    }
-
     // Some permissions: block in the workflow or in every one of its jobs.
     static bool declares_permissions(const GhWorkflow& wf) {
         if (wf.permissions != nullptr) return true;

@@ -12,6 +12,16 @@ std::uint32_t offset_of(const SourceFile& file, std::uint32_t line, std::uint32_
     return at;
 }
 
+std::uint32_t line_start_of(std::string_view bytes, std::uint32_t at) {
+    std::size_t nl = bytes.rfind('\n', at == 0 ? 0 : at - 1);
+    return nl == std::string_view::npos ? 0 : static_cast<std::uint32_t>(nl + 1);
+}
+
+std::uint32_t next_line(std::string_view bytes, std::uint32_t at) {
+    std::size_t nl = bytes.find('\n', at);
+    return nl == std::string_view::npos ? static_cast<std::uint32_t>(bytes.size()) : static_cast<std::uint32_t>(nl + 1);
+}
+
 std::string env_name(std::string_view text) {
     std::string out;
     for (char c : text) {

@@ -17,6 +17,10 @@ struct SpanEdit {
 // Byte offset of a 1-based line and code-point column, as findings give them.
 std::uint32_t offset_of(const SourceFile& file, std::uint32_t line, std::uint32_t column);
 
+// The start of the line holding offset at, and just past its end (or the text's end).
+std::uint32_t line_start_of(std::string_view bytes, std::uint32_t at);
+std::uint32_t next_line(std::string_view bytes, std::uint32_t at);
+
 // An environment-variable style name: OPENAI_API_KEY from "openai-api-key" or "x-api-key".
 std::string env_name(std::string_view text);
 

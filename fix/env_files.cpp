@@ -81,6 +81,17 @@ std::string EnvFiles::place(const std::string& wanted, const std::string& value,
     return name;
 }
 
+bool EnvFiles::holds_other(const std::string& name, const std::string& value) const {
+    auto it = values_.find(name);
+    return it != values_.end() && it->second != value;
+}
+
+void EnvFiles::redocument(const std::string& name, const std::string& where) {
+    for (auto& [documented, text] : documented_) {
+        if (documented == name) text = where;
+    }
+}
+
 void EnvFiles::mark() { saved_ = {values_, example_names_, by_value_, added_.size(), documented_.size()}; }
 
 void EnvFiles::rollback() {

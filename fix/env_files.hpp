@@ -22,6 +22,13 @@ public:
     std::string place(const std::string& wanted, const std::string& value, const std::string& where,
                       std::vector<std::string>& notes);
 
+    // Whether .env holds (or will hold) a different value under `name`.
+    [[nodiscard]] bool holds_other(const std::string& name, const std::string& value) const;
+
+    // Replaces what .env.example says about a name placed in this run (once its final
+    // name is known, e.g. for the n8n credential named after it).
+    void redocument(const std::string& name, const std::string& where);
+
     // Everything placed since the last mark is forgotten by rollback(): a file whose edits
     // fail verification leaves no trace in .env.
     void mark();

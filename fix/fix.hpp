@@ -3,8 +3,9 @@
 // expects (`${{ secrets.NAME }}`, `$NAME`, `${env:NAME}`, `={{ $env.NAME }}`), and the key
 // itself into the project's .env, with its name in .env.example and .env in .gitignore.
 //
-// Edits are byte spans: only the key's bytes (and, for n8n, the `=` that makes a value an
-// expression) change; every other byte of the file stays as it was. Each edited file is
+// Edits are byte spans: only the key's bytes change (plus, where the platform needs it, the
+// few members that name the reference instead: an n8n credential, a Codex env_vars entry,
+// `import os`); every other byte of the file stays as it was. Each edited file is
 // parsed again and must keep its format and structure, or its edits are dropped and
 // listed as manual steps. Nothing here prints a key: the diff masks every moved value.
 #include <string>

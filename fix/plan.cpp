@@ -15,7 +15,10 @@
 #include "core/secret_names.hpp"
 #include "core/text.hpp"
 #include "fix/edits.hpp"
+#include "fix/codex_fixes.hpp"
 #include "fix/env_files.hpp"
+#include "fix/n8n_fixes.hpp"
+#include "fix/npm_pins.hpp"
 #include "fix/workflow_fixes.hpp"
 #include "fix/fix.hpp"
 #include "model/agent.hpp"
@@ -211,6 +214,8 @@ Reference reference_for(const Document& doc, const Holder& holder, const std::st
         ref.text = "{{ $env." + name + " }}";
         ref.n8n_expression = true;
         ref.where = "the n8n server's environment (N8N_BLOCK_ENV_ACCESS_IN_NODE must be false), or better an n8n credential";
+        ref.note = doc.path() + ": n8n expands {{ $env.* }} only when the server runs with "
+                   "N8N_BLOCK_ENV_ACCESS_IN_NODE=false (n8n 2.x blocks it by default); no credential type fits these values";
         return ref;
     case Format::mcp_config: {
         const auto* agent = doc.model_as<AgentModel>();
@@ -224,7 +229,10 @@ Reference reference_for(const Document& doc, const Holder& holder, const std::st
             return ref;
         }
         ref.text = first_expanding(client, name);
-        if (ref.text.empty()) {
+        if (ref.text.empty() && client == McpClient::codex) {
+            ref.manual = "Codex expands no variable in its config: name " + name + " in the server's env_vars (a "
+                         "stdio server's env), bearer_token_env_var or env_http_headers (an HTTP server's headers) by hand";
+        } else if (ref.text.empty()) {
             ref.manual = "this client does not expand variables in its config: remove the value and start the "
                          "client with " + name + " set in its environment, or use a client that expands ${" + name + "}";
         }
@@ -338,7 +346,8 @@ public:
         for (const Finding& f : scan_.findings) {
             bool pinned = f.rule == "n8n-pinned-data" && options_.drop_pinned_data;
             if (f.family != Family::embedded_token && f.rule != "template-injection" &&
-                f.rule != "checkout-persists-credentials" && !pinned) {
+                f.rule != "checkout-persists-credentials" && f.rule != "mcp-unpinned-package" &&
+                f.rule != "excessive-permissions" && !pinned) {
                 continue;
             }
             if (!options_.rules.empty() && std::find(options_.rules.begin(), options_.rules.end(), f.rule) == options_.rules.end()) {
@@ -414,7 +423,8 @@ private:
     void plan_code_file(const std::string& path, std::string& bytes, const Document& doc,
                         const std::vector<const Finding*>& findings, Code code) {
         FileWork work = begin_file();
-        bool has_os = contains(bytes, "import os") || contains(bytes, "from os import");
+        bool has_os = code == Code::python && imports_os(bytes);
+        bool reads_os = false;
         for (const Finding* f : findings) {
             Span span{offset_of(*doc.file, f->location.line, f->location.column),
                       offset_of(*doc.file, f->location.end_line, f->location.end_column)};
@@ -458,10 +468,11 @@ private:
             } else if (!whole_literal) {
                 manual(*f, "the key is part of a longer string: build the string from the environment by hand");
                 continue;
-            } else if (code == Code::python && !has_os) {
-                manual(*f, "read it with os.environ[...] (the file does not import os yet)");
+            } else if (span.begin >= 2 && bytes[span.begin - 2] == open) {
+                manual(*f, "the key is inside a triple-quoted or adjoining string: move it by hand");
                 continue;
             } else {
+                reads_os = reads_os || code == Code::python;
                 name = name_for();
                 edit = {span.begin - 1, span.end + 1,
                         code == Code::python ? "os.environ[\"" + name + "\"]" : "process.env." + name};
@@ -469,7 +480,79 @@ private:
             work.edits.push_back(std::move(edit));
             work.planned.push_back(f);
         }
+        if (reads_os && !has_os) {
+            std::uint32_t at = python_import_point(bytes);
+            std::string_view eol = bytes.find("\r\n") != std::string::npos ? "\r\n" : "\n";
+            std::string line = "import os" + std::string(eol);
+            if (at == bytes.size() && !bytes.empty() && bytes.back() != '\n') line = std::string(eol) + "import os";
+            work.edits.push_back({at, at, line});
+        }
         commit_file(path, bytes, doc, work);
+    }
+
+    // Whether a Python module binds `os` at its top level: `import os`, `import sys, os`,
+    // `import os.path` (not `import osmosis`, `import os as o` or `from os import environ`).
+    static bool imports_os(std::string_view bytes) {
+        for (std::size_t start = 0; start < bytes.size();) {
+            std::size_t nl = bytes.find('\n', start);
+            std::string_view line = bytes.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
+            start = nl == std::string_view::npos ? bytes.size() : nl + 1;
+            if (!line.starts_with("import ")) continue;
+            line = line.substr(7);
+            line = line.substr(0, line.find('#'));
+            for (std::size_t from = 0; from <= line.size();) {
+                std::size_t comma = line.find(',', from);
+                std::string_view item = trim(line.substr(from, comma == std::string_view::npos ? std::string_view::npos : comma - from),
+                                             " \t\r;");
+                if (item == "os" || (item.starts_with("os.") && !contains(item, " as "))) return true;
+                if (comma == std::string_view::npos) break;
+                from = comma + 1;
+            }
+        }
+        return false;
+    }
+
+    // Where `import os` goes: after the leading comments, the module docstring and the
+    // `from __future__` imports (which must come first), at the start of a line.
+    static std::uint32_t python_import_point(std::string_view bytes) {
+        auto line_end = [&](std::size_t from) {
+            std::size_t nl = bytes.find('\n', from);
+            return nl == std::string_view::npos ? bytes.size() : nl + 1;
+        };
+        auto blank_or_comment = [&](std::size_t from) {
+            std::string_view line = trim(bytes.substr(from, line_end(from) - from), " \t\r\n");
+            return line.empty() || line.starts_with("#");
+        };
+        std::size_t at = 0;
+        while (at < bytes.size() && blank_or_comment(at)) at = line_end(at);
+        std::size_t after_comments = at;
+        std::size_t last = std::string_view::npos;  // the end of the last line that must stay above
+        // The docstring: a string literal as the first statement.
+        std::size_t q = at;
+        while (q < bytes.size() && (bytes[q] == 'r' || bytes[q] == 'R' || bytes[q] == 'u' || bytes[q] == 'U')) ++q;
+        if (q < bytes.size() && (bytes[q] == '"' || bytes[q] == '\'')) {
+            std::string_view three = bytes.substr(q, 3);
+            std::string_view quote = three == "\"\"\"" || three == "'''" ? three : bytes.substr(q, 1);
+            std::size_t close = bytes.find(quote, q + quote.size());
+            if (close == std::string_view::npos) return static_cast<std::uint32_t>(after_comments);
+            at = line_end(close + quote.size() - 1);
+            last = at;
+        }
+        for (;;) {
+            std::size_t probe = at;
+            while (probe < bytes.size() && blank_or_comment(probe)) probe = line_end(probe);
+            if (!bytes.substr(probe).starts_with("from __future__ import")) break;
+            std::size_t end = line_end(probe);
+            std::size_t paren = bytes.find('(', probe);
+            if (paren != std::string_view::npos && paren < end) {
+                std::size_t close = bytes.find(')', paren);
+                if (close == std::string_view::npos) break;
+                end = line_end(close);
+            }
+            at = end;
+            last = end;
+        }
+        return static_cast<std::uint32_t>(last == std::string_view::npos ? after_comments : last);
     }
 
     void plan_file(const std::string& path, const std::vector<const Finding*>& findings) {
@@ -493,6 +576,10 @@ private:
             for (const Finding* f : findings) manual(*f, why);
             return;
         }
+        if (doc->format == Format::n8n_credentials) {
+            plan_credentials_export(path, bytes, *doc, findings);
+            return;
+        }
         FileWork work = begin_file();
         for (const Finding* f : findings) {
             if (f->rule == "n8n-pinned-data") drop_pinned(*doc, *f, work);
@@ -502,8 +589,15 @@ private:
         std::set<const Node*> expression_marked;
         std::vector<const Finding*> injections;
         std::vector<const Finding*> checkouts;
+        std::vector<const Finding*> unpinned;  // npx packages to pin from a lockfile
+        std::vector<const Finding*> permissions;  // a workflow without permissions:
         std::vector<std::string> file_notes;
         std::vector<std::string> input_ids;  // VS Code inputs to declare
+        std::set<const N8nNode*> credential_nodes;     // n8n nodes given a credential (one each)
+        std::set<const Node*> credential_values;       // the parameters they replace
+        const auto* agent = doc->model_as<AgentModel>();
+        bool codex = doc->format == Format::mcp_config && agent != nullptr && agent->client == McpClient::codex;
+        std::vector<std::pair<CodexEnvEntry, const Finding*>> codex_entries;
         for (const Finding* f : findings) {
             if (f->rule == "template-injection") {
                 injections.push_back(f);
@@ -511,6 +605,14 @@ private:
             }
             if (f->rule == "checkout-persists-credentials") {
                 checkouts.push_back(f);
+                continue;
+            }
+            if (f->rule == "mcp-unpinned-package") {
+                unpinned.push_back(f);
+                continue;
+            }
+            if (f->rule == "excessive-permissions") {
+                permissions.push_back(f);
                 continue;
             }
             if (f->rule == "n8n-pinned-data") continue;  // dropped above
@@ -530,6 +632,22 @@ private:
                 f->rule == "private-key") {
                 manual(*f, "the key spans lines or escapes: move it to a file outside the repository by hand");
                 continue;
+            }
+            if (codex) {
+                if (std::optional<CodexEnvEntry> entry = codex_env_entry(*holder.scalar, holder.chain, value)) {
+                    codex_entries.emplace_back(*entry, f);
+                    continue;
+                }
+            }
+            if (doc->format == Format::n8n_workflow) {
+                if (credential_values.count(holder.scalar) != 0) {
+                    work.planned.push_back(f);  // the same key, found by a second rule
+                    continue;
+                }
+                if (move_to_credential(*doc, *f, bytes, holder, value, work, credential_nodes, file_notes)) {
+                    credential_values.insert(holder.scalar);
+                    continue;
+                }
             }
             std::string name;
             if (auto it = names_.find(value); it != names_.end()) {
@@ -566,6 +684,7 @@ private:
             }
             work.planned.push_back(f);
         }
+        if (!codex_entries.empty()) forward_from_codex(*doc, bytes, codex_entries, work, file_notes);
         plan_.notes.insert(plan_.notes.end(), file_notes.begin(), file_notes.end());
         if (!input_ids.empty()) {
             if (!declare_inputs(bytes, *doc->tree, input_ids, work.edits)) {
@@ -576,14 +695,198 @@ private:
             work.added.push_back("inputs");
         }
         for (WorkflowFixes more : {injections.empty() ? WorkflowFixes{} : injection_fixes(*doc, injections),
-                                   checkouts.empty() ? WorkflowFixes{} : checkout_fixes(*doc, checkouts)}) {
+                                   checkouts.empty() ? WorkflowFixes{} : checkout_fixes(*doc, checkouts),
+                                   unpinned.empty() ? WorkflowFixes{} : npm_pin_fixes(*doc, root_, unpinned),
+                                   permissions.empty() ? WorkflowFixes{} : permissions_fixes(*doc, permissions)}) {
             for (const auto& [f, why] : more.manual) manual(*f, why);
+            plan_.notes.insert(plan_.notes.end(), more.notes.begin(), more.notes.end());
             for (SpanEdit& e : more.edits) work.edits.push_back(std::move(e));
             work.added.insert(work.added.end(), more.added.begin(), more.added.end());
             work.planned.insert(work.planned.end(), more.fixed.begin(), more.fixed.end());
             work.other_fixes += more.fixed.size();
         }
         commit_file(path, bytes, *doc, work);
+    }
+
+    // An n8n HTTP Request's header or query key becomes a reference to an n8n credential
+    // of the matching type, named after the variable the key goes to in .env. False when
+    // no credential type fits or the node's text is unusual: the caller writes $env.
+    bool move_to_credential(const Document& doc, const Finding& f, const std::string& bytes, const Holder& holder,
+                            const std::string& value, FileWork& work, std::set<const N8nNode*>& nodes,
+                            std::vector<std::string>& file_notes) {
+        std::optional<N8nCredentialSlot> slot = n8n_credential_slot(doc, *holder.scalar, value);
+        if (!slot || nodes.count(slot->node) != 0) return false;
+        std::vector<SpanEdit> edits;
+        std::vector<std::string> paths;
+        if (!n8n_credential_edits(bytes, *slot, "probe", edits, paths)) return false;
+        edits.clear();
+        paths.clear();
+        std::string name;
+        if (auto it = names_.find(value); it != names_.end()) {
+            name = it->second;
+        } else {
+            std::string wanted = wanted_name(f, holder.scalar->key, holder, doc.format);
+            std::string console = console_of(f);
+            std::string where = slot->describe(wanted);
+            name = env_.place(wanted, value, console.empty() ? where : console + "; then " + where, plan_.notes);
+            if (name != wanted) env_.redocument(name, console.empty() ? slot->describe(name) : console + "; then " + slot->describe(name));
+            names_.emplace(value, name);
+        }
+        n8n_credential_edits(bytes, *slot, name, edits, paths);
+        nodes.insert(slot->node);
+        work.edits.insert(work.edits.end(), edits.begin(), edits.end());
+        work.added.insert(work.added.end(), paths.begin(), paths.end());
+        work.planned.push_back(&f);
+        file_notes.push_back(doc.path() + ": node '" + slot->node->name + "' now uses the n8n credential " + name + " (" +
+                             slot->type + "): the client creates it in their n8n with " + name + " from .env " +
+                             slot->field_hint());
+        return true;
+    }
+
+    // Codex: each entry leaves the server's table and the server names its variable instead
+    // (env_vars, bearer_token_env_var, env_http_headers), which Codex reads from its own
+    // environment. An env entry keeps its name (the server reads that name); a header's
+    // variable is named like any other key.
+    void forward_from_codex(const Document& doc, const std::string& bytes,
+                            const std::vector<std::pair<CodexEnvEntry, const Finding*>>& found, FileWork& work,
+                            std::vector<std::string>& file_notes) {
+        std::vector<CodexEnvEntry> entries;
+        std::vector<const Finding*> fixed;
+        std::map<std::string, std::string> taken;  // env name -> value, within this file
+        for (const auto& [entry, f] : found) {
+            if (entry.kind == CodexEnvEntry::Kind::env) {
+                const std::string& name = entry.variable;
+                const std::string& value = entry.entry->value;
+                auto seen = taken.find(name);
+                if (env_.holds_other(name, value) || (seen != taken.end() && seen->second != value)) {
+                    manual(*f, "another value of " + name + " is already in .env or this file, and the server reads that "
+                               "name: forward it with env_vars by hand");
+                    continue;
+                }
+                taken.emplace(name, value);
+            }
+            entries.push_back(entry);
+            fixed.push_back(f);
+        }
+        // Each server's edits stand alone: a table fix cannot edit leaves only its own keys.
+        std::vector<SpanEdit> edits;
+        std::vector<std::string> paths;
+        std::set<const Node*> servers;
+        for (const CodexEnvEntry& e : entries) servers.insert(e.server);
+        std::set<std::string> noted;
+        for (const Node* server : servers) {
+            std::vector<CodexEnvEntry> group;
+            std::vector<const Finding*> group_findings;
+            for (std::size_t i = 0; i < entries.size(); ++i) {
+                if (entries[i].server != server) continue;
+                group.push_back(entries[i]);
+                group_findings.push_back(fixed[i]);
+            }
+            std::vector<CodexEnvEntry> probe = group;
+            for (CodexEnvEntry& e : probe) {
+                if (e.variable.empty()) e.variable = "PROBE";
+            }
+            std::vector<SpanEdit> probe_edits;
+            std::vector<std::string> probe_paths;
+            if (!codex_forward_edits(bytes, probe, probe_edits, probe_paths)) {
+                for (const Finding* f : group_findings) {
+                    manual(*f, "the server's table is written in a way fix does not edit: move the value to .env and "
+                               "name its variable in the server's env_vars, bearer_token_env_var or env_http_headers by hand");
+                }
+                continue;
+            }
+            for (std::size_t i = 0; i < group.size(); ++i) {
+                CodexEnvEntry& e = group[i];
+                const Finding& f = *group_findings[i];
+                std::string console = console_of(f);
+                std::string_view key = e.kind == CodexEnvEntry::Kind::bearer
+                                           ? std::string_view(e.entry->value).substr(7)
+                                           : std::string_view(e.entry->value);
+                std::string value(key);
+                std::string how = e.kind == CodexEnvEntry::Kind::env      ? "env_vars forwards it to MCP server '"
+                                  : e.kind == CodexEnvEntry::Kind::bearer ? "bearer_token_env_var sends it to MCP server '"
+                                                                          : "env_http_headers sends it to MCP server '";
+                std::string where = "the environment Codex starts in (" + how + server->key + "')";
+                if (e.kind == CodexEnvEntry::Kind::env) {
+                    env_.place(e.variable, value, console.empty() ? where : console + "; set it in " + where, plan_.notes);
+                    names_.emplace(value, e.variable);
+                } else if (auto it = names_.find(value); it != names_.end()) {
+                    e.variable = it->second;
+                } else {
+                    Holder none;
+                    std::string wanted = wanted_name(f, e.entry->key, none, doc.format);
+                    e.variable = env_.place(wanted, value, console.empty() ? where : console + "; set it in " + where, plan_.notes);
+                    names_.emplace(value, e.variable);
+                }
+                if (noted.insert(e.variable + '\0' + server->key).second) {
+                    file_notes.push_back(doc.path() + ": server '" + server->key + "' gets " + e.variable +
+                                         " from Codex's own environment (" + how.substr(0, how.find(' ')) +
+                                         "): start Codex with " + e.variable + " from .env set");
+                }
+            }
+            codex_forward_edits(bytes, group, edits, paths);
+            work.planned.insert(work.planned.end(), group_findings.begin(), group_findings.end());
+        }
+        work.edits.insert(work.edits.end(), edits.begin(), edits.end());
+        work.added.insert(work.added.end(), paths.begin(), paths.end());
+    }
+
+    // A credentials export written with --decrypted: every value of each credential's data
+    // moves to .env (CREDENTIAL_NAME_FIELD) and becomes an empty string, so the export keeps
+    // the credentials' names and types, and the client recreates them from .env.
+    void plan_credentials_export(const std::string& path, std::string& bytes, const Document& doc,
+                                 const std::vector<const Finding*>& findings) {
+        FileWork work = begin_file();
+        const auto* model = doc.model_as<N8nCredentialExport>();
+        std::vector<N8nExportValue> values;
+        if (model != nullptr) values = n8n_export_values(*model);
+        std::set<const N8nCredentialEntry*> entries;
+        for (const Finding* f : findings) {
+            Span span{offset_of(*doc.file, f->location.line, f->location.column),
+                      offset_of(*doc.file, f->location.end_line, f->location.end_column)};
+            const N8nCredentialEntry* entry = nullptr;
+            for (const N8nExportValue& v : values) {
+                // The decrypted finding points at the data member's key; a token finding into its values.
+                Span data = member_span(*v.entry->data);
+                if (data.begin <= span.begin && span.end <= data.end) entry = v.entry;
+            }
+            if (entry == nullptr) {
+                manual(*f, f->rule == "n8n-credentials-encrypted-key-nearby"
+                               ? "the bundle holds the key that decrypts this export: remove the key (or the export) "
+                                 "and rotate the key by hand"
+                               : "the key is outside the data of a decrypted credential: remove it by hand");
+                continue;
+            }
+            entries.insert(entry);
+            work.planned.push_back(f);
+        }
+        std::size_t emptied = 0;
+        for (const N8nExportValue& v : values) {
+            if (entries.count(v.entry) == 0) continue;
+            Span s = v.scalar->span;
+            bool quoted = s.size() >= 2 && bytes[s.begin] == '"' && bytes[s.end - 1] == '"';
+            if (s.empty() || (v.scalar->is_string() && !quoted)) {
+                for (const Finding* f : work.planned) manual(*f, "a value of the export is not written as a plain string");
+                abandon(work);
+                return;
+            }
+            // Each field gets its own name, also when two fields hold the same text (two `true`s).
+            std::string where = "n8n credential '" + v.entry->name + "' (" + v.entry->type + "), field " + v.field +
+                                ": the client recreates the credential from this value";
+            std::string name = env_.place(v.name, v.scalar->value, where, plan_.notes);
+            // Masked in the diff unless plainly no secret (a header's name, a port, a user name).
+            std::string_view field = std::string_view(v.field).substr(v.field.rfind('.') + 1);
+            if (is_secret_name(field) || v.scalar->value.size() >= 16) names_.emplace(v.scalar->value, name);
+            work.edits.push_back(quoted ? SpanEdit{s.begin + 1, s.end - 1, ""} : SpanEdit{s.begin, s.end, "\"\""});
+            ++emptied;
+        }
+        if (emptied > 0) {
+            plan_.notes.push_back(doc.path() + ": " + std::to_string(emptied) + (emptied == 1 ? " value" : " values") + " of " +
+                                  std::to_string(entries.size()) + (entries.size() == 1 ? " credential" : " credentials") +
+                                  " moved to .env and emptied here; the export keeps names and types only: the client "
+                                  "recreates each credential in their n8n from .env");
+        }
+        commit_file(path, bytes, doc, work);
     }
 
     // --drop-pinned-data: the workflow's pinData member goes, with the comma before it (or

@@ -1,6 +1,7 @@
 #include "fix/workflow_fixes.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 
 #include "core/text.hpp"
@@ -42,17 +43,6 @@ char quoting_at(std::string_view bytes, std::uint32_t at, Span scalar) {
         }
     }
     return open;
-}
-
-std::uint32_t line_start_of(std::string_view bytes, std::uint32_t at) {
-    std::size_t nl = bytes.rfind('\n', at == 0 ? 0 : at - 1);
-    return nl == std::string_view::npos ? 0 : static_cast<std::uint32_t>(nl + 1);
-}
-
-// Just past the end of the line holding offset at (or the file's end).
-std::uint32_t next_line(std::string_view bytes, std::uint32_t at) {
-    std::size_t nl = bytes.find('\n', at);
-    return nl == std::string_view::npos ? static_cast<std::uint32_t>(bytes.size()) : static_cast<std::uint32_t>(nl + 1);
 }
 
 struct StepPlan {
@@ -259,6 +249,165 @@ WorkflowFixes checkout_fixes(const Document& doc, const std::vector<const Findin
         }
         out.added.push_back(child_path(step->path, "with"));
         out.fixed.push_back(f);
+    }
+    return out;
+}
+
+namespace {
+
+// Why a job may need more of its GITHUB_TOKEN than contents: read, or empty. Actions are
+// read by an allow list: many take `token: ${{ github.token }}` by default and write with
+// it (assigning issues, commenting, releasing), so an action not listed is a reason.
+std::string writes_with_token(const GhJob& job) {
+    // Actions that use the token at most to read the repository (or not at all); the OIDC
+    // ones need id-token, which job_uses_scope grants.
+    static constexpr std::array<std::string_view, 26> kReadOnly{
+        "actions/checkout", "actions/setup-node", "actions/setup-python", "actions/setup-java", "actions/setup-go",
+        "actions/setup-dotnet", "actions/cache", "actions/upload-artifact", "actions/download-artifact",
+        "actions/upload-pages-artifact", "actions/deploy-pages", "docker/setup-buildx-action", "docker/setup-qemu-action",
+        "docker/metadata-action", "ruby/setup-ruby", "dtolnay/rust-toolchain", "swatinem/rust-cache",
+        "pnpm/action-setup", "oven-sh/setup-bun", "astral-sh/setup-uv", "aws-actions/configure-aws-credentials",
+        "azure/login", "google-github-actions/auth", "hashicorp/vault-action", "pypa/gh-action-pypi-publish",
+        "sigstore/cosign-installer",
+    };
+    if (job.uses != nullptr) return "calls a reusable workflow, which may need more";
+    for (const GhStep& step : job.steps) {
+        GhUses uses = parse_uses(step.uses_text());
+        if (step.uses != nullptr && uses.kind == GhUses::Kind::local) {
+            return "uses the local action " + std::string(step.uses_text()) + ", which fix does not read";
+        }
+        if (step.uses != nullptr && uses.kind == GhUses::Kind::repository) {
+            std::string slug = uses_slug(uses);
+            if (std::find(kReadOnly.begin(), kReadOnly.end(), slug) == kReadOnly.end()) {
+                return "uses " + slug + ", which may write with the token";
+            }
+        }
+        if (step_pushes_with_git(step)) return "pushes with git";
+        std::string run = step.run != nullptr ? lower(step.run->value) : std::string();
+        for (std::string_view gh : {"gh pr ", "gh release ", "gh issue ", "gh api ", "gh label ", "gh workflow ", "gh run "}) {
+            if (contains(run, gh)) return "runs " + std::string(trim(gh));
+        }
+        auto token = [](const Node* n) {
+            bool found = false;
+            if (n != nullptr) {
+                walk(*n, [&](const Node& v, const NodePath&) {
+                    found = found || (v.is_scalar() && (contains(v.value, "secrets.GITHUB_TOKEN") || contains(v.value, "github.token")));
+                    return !found;
+                });
+            }
+            return found;
+        };
+        if (token(step.run) || token(step.with) || token(step.env)) return "passes the GITHUB_TOKEN to a step";
+    }
+    if (job.env != nullptr) {
+        bool found = false;
+        walk(*job.env, [&](const Node& v, const NodePath&) {
+            found = found || (v.is_scalar() && (contains(v.value, "secrets.GITHUB_TOKEN") || contains(v.value, "github.token")));
+            return !found;
+        });
+        if (found) return "passes the GITHUB_TOKEN to its steps";
+    }
+    return {};
+}
+
+} // namespace
+
+WorkflowFixes permissions_fixes(const Document& doc, const std::vector<const Finding*>& findings) {
+    WorkflowFixes out;
+    const auto* wf = doc.model_as<GhWorkflow>();
+    std::string_view bytes = doc.bytes();
+    std::string_view eol = bytes.find("\r\n") != std::string_view::npos ? "\r\n" : "\n";
+    for (const Finding* f : findings) {
+        auto reject = [&](std::string why) { out.manual.emplace_back(f, std::move(why)); };
+        if (f->location.node_path != "jobs") continue;  // blanket grants and shared write scopes: a person decides
+        if (wf == nullptr || wf->permissions != nullptr || wf->root == nullptr || !wf->root->is_map()) {
+            reject("the workflow could not be read as one");
+            continue;
+        }
+        const Node* jobs = wf->root->find("jobs");
+        if (jobs == nullptr || !jobs->is_map() || jobs->children.empty() || jobs->key_span.empty() ||
+            line_start_of(bytes, jobs->key_span.begin) != jobs->key_span.begin) {
+            reject("jobs: is not written as a block at the top level; add permissions: contents: read by hand");
+            continue;
+        }
+        // Jobs that need more than contents: read, and the scopes each visibly uses.
+        std::vector<std::string> writers;
+        std::vector<std::pair<const GhJob*, std::vector<std::string>>> grants;
+        for (const GhJob& job : wf->jobs) {
+            if (job.permissions != nullptr) continue;
+            if (std::string why = writes_with_token(job); !why.empty()) {
+                writers.push_back(job.id + " (" + why + ")");
+                continue;
+            }
+            std::vector<std::string> scopes;
+            for (std::string_view scope : {"id-token", "pages"}) {
+                if (job_uses_scope(job, scope)) scopes.emplace_back(scope);
+            }
+            if (!scopes.empty()) grants.emplace_back(&job, scopes);
+        }
+        if (!writers.empty()) {
+            std::string names;
+            for (const std::string& w : writers) names += (names.empty() ? "" : ", ") + w;
+            reject("job " + names + " seems to write with the GITHUB_TOKEN: add permissions: contents: read at the top "
+                   "and give that job the write scopes it uses by hand");
+            continue;
+        }
+        // The indentation unit: how far the first job sits in.
+        const Node& first_job = jobs->children.front();
+        std::uint32_t job_line = line_start_of(bytes, first_job.key_span.begin);
+        std::uint32_t unit = first_job.key_span.begin - job_line;
+        if (unit == 0 || bytes.substr(job_line, unit).find_first_not_of(' ') != std::string_view::npos) {
+            reject("the jobs are not indented as a block; add permissions: contents: read by hand");
+            continue;
+        }
+        std::string pad(unit, ' ');
+        // Before jobs:, and before the comment lines that belong to it.
+        std::uint32_t at = jobs->key_span.begin;
+        while (at > 0) {
+            std::uint32_t prev = line_start_of(bytes, at - 1);
+            std::string_view line = bytes.substr(prev, at - prev);
+            if (!line.starts_with("#")) break;
+            at = prev;
+        }
+        std::string block = "permissions:" + std::string(eol) + pad + "contents: read" + std::string(eol);
+        std::uint32_t before = at == 0 ? 0 : line_start_of(bytes, at - 1);
+        bool spaced = at > 0 && trim(bytes.substr(before, at - before), " \t\r\n").empty();
+        if (spaced) block += eol;  // keep the file's blank line between top-level blocks
+        std::vector<SpanEdit> edits{{at, at, block}};
+        std::vector<std::string> added{"permissions"};
+        bool ok = true;
+        for (const auto& [job, scopes] : grants) {
+            const Node* member = job->node;
+            if (member == nullptr || !member->is_map() || member->children.empty()) {
+                ok = false;
+                break;
+            }
+            std::uint32_t key = member->children.front().key_span.begin;
+            std::uint32_t start = line_start_of(bytes, key);
+            std::string indent(bytes.substr(start, key - start));
+            if (indent.find_first_not_of(' ') != std::string::npos || indent.empty()) {
+                ok = false;
+                break;
+            }
+            std::string lines = indent + "permissions:" + std::string(eol) + indent + pad + "contents: read" + std::string(eol);
+            for (const std::string& s : scopes) lines += indent + pad + s + ": write" + std::string(eol);
+            edits.push_back({start, start, lines});
+            added.push_back(child_path(job->path, "permissions"));
+        }
+        if (!ok) {
+            reject("a job is written in a way fix does not edit; add its permissions: by hand");
+            continue;
+        }
+        out.edits.insert(out.edits.end(), edits.begin(), edits.end());
+        out.added.insert(out.added.end(), added.begin(), added.end());
+        out.fixed.push_back(f);
+        std::string note = doc.path() + ": the GITHUB_TOKEN now gets contents: read";
+        for (const auto& [job, scopes] : grants) {
+            note += "; job " + job->id + " also";
+            for (std::size_t i = 0; i < scopes.size(); ++i) note += (i == 0 ? " " : ", ") + scopes[i] + ": write";
+        }
+        out.notes.push_back(note);
+        break;  // one block per workflow
     }
     return out;
 }

@@ -20,6 +20,7 @@ struct WorkflowFixes {
     std::vector<std::string> added;  // node paths the edits add on purpose (a step's env)
     std::vector<const Finding*> fixed;
     std::vector<std::pair<const Finding*, std::string>> manual;  // and why
+    std::vector<std::string> notes;  // what the edits rest on (the lockfile a version came from)
 };
 
 // The edits for the template-injection findings of one workflow or action.
@@ -27,5 +28,12 @@ WorkflowFixes injection_fixes(const Document& doc, const std::vector<const Findi
 
 // The edits for the checkout-persists-credentials findings of one workflow.
 WorkflowFixes checkout_fixes(const Document& doc, const std::vector<const Finding*>& findings);
+
+// excessive-permissions, for a workflow with no permissions: block: a top-level
+// `permissions: contents: read` before jobs:, and a job-level block adding the scopes a job
+// visibly uses (id-token, pages). A job that seems to write with the token in ways the steps
+// do not tell (pushes, release and comment actions, gh, the token passed by hand, a local
+// action, a reusable workflow call) makes it a manual step naming the job.
+WorkflowFixes permissions_fixes(const Document& doc, const std::vector<const Finding*>& findings);
 
 } // namespace handoff

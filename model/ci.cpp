@@ -307,6 +307,23 @@ bool step_pushes_with_git(const GhStep& step) {
     return false;
 }
 
+bool job_uses_scope(const GhJob& job, std::string_view scope) {
+    static constexpr std::array<std::string_view, 9> kOidc{
+        "aws-actions/configure-aws-credentials", "azure/login", "google-github-actions/auth",
+        "hashicorp/vault-action", "pypa/gh-action-pypi-publish", "actions/attest-build-provenance",
+        "actions/attest", "sigstore/cosign-installer", "actions/deploy-pages",
+    };
+    for (const GhStep& step : job.steps) {
+        std::string slug = uses_slug(parse_uses(step.uses_text()));
+        if (scope == "pages" && slug == "actions/deploy-pages") return true;
+        if (scope == "id-token") {
+            if (std::find(kOidc.begin(), kOidc.end(), slug) != kOidc.end()) return true;
+            if (step.run != nullptr && contains(step.run->value, "ACTIONS_ID_TOKEN_REQUEST")) return true;
+        }
+    }
+    return false;
+}
+
 std::string effective_shell(const GhWorkflow& wf, const GhJob& job, const GhStep& step) {
     std::string_view shell = step.shell;
     if (shell.empty() && job.node != nullptr && job.node->is_map()) {

@@ -162,6 +162,9 @@ std::string effective_shell(const GhWorkflow& wf, const GhJob& job, const GhStep
 bool step_pushes_with_git(const GhStep& step);
 // owner/repo, lower-cased, for matching against lists of actions.
 std::string uses_slug(const GhUses& uses);
+// The job visibly uses the GITHUB_TOKEN scope: an OIDC token (id-token) or a Pages
+// deployment (pages). Other scopes cannot be told apart from the steps: always false.
+bool job_uses_scope(const GhJob& job, std::string_view scope);
 
 // A Jenkins job's remote triggers, as its checks need them.
 struct JenkinsTrigger {
