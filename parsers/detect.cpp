@@ -442,6 +442,7 @@ std::optional<Format> classify_raw(std::string_view path, Syntax syntax, std::st
     if (json_like) {
         if (contains(head, "\"mcpServers\"") || contains(head, "\"context_servers\"")) return Format::mcp_config;
         if (contains(head, "\"nodes\"") && contains(head, "\"connections\"")) return Format::n8n_workflow;
+        if (contains(head, "\"mapping\"") && contains(head, "\"current_node\"")) return Format::chatgpt_export;
         return Format::json;
     }
     if (syntax == Syntax::yaml) {

@@ -118,6 +118,9 @@ TEST_CASE("detection: transcripts by content first, path second; other JSON Line
     CHECK(detect("conversations.json", R"([{"id":"c1","title":"t","create_time":1.5,"mapping":{}}])") == "chatgpt-export");
     CHECK(detect("one.json", R"({"title":"t","mapping":{"n":{"id":"n","message":null}}})") == "chatgpt-export");
     CHECK(detect("list.json", R"([{"id":"c1","title":"t"}])") == "json");
+    // An export cut short is still one (its messages then have no place, their keys are still found).
+    CHECK(detect("conversations.json", R"([{"id":"c1","title":"t","current_node":"n","mapping":{"n":{"id")") ==
+          "chatgpt-export");
 }
 
 TEST_CASE("detection: CI logs by their lines, other *.log files as logs, prose stays text") {
@@ -278,4 +281,22 @@ TEST_CASE("transcripts: a key right after a JSON escape is found" * doctest::may
     ScanResult result = run_scan(options);
     CHECK(std::any_of(result.findings.begin(), result.findings.end(),
                       [](const Finding& f) { return f.rule == "github-token"; }));
+}
+
+// A transcript or log that quotes a key is a copy of it, not another consumer: the key in a
+// script and the chat that pasted it are one use. checks/shared_literal_key.cpp should count
+// only findings without a place (Location::place is set for records of transcripts and logs).
+TEST_CASE("transcripts: a key in a script and in a chat is not a shared key" * doctest::may_fail()) {
+    const std::string token = "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";
+    handoff::testing::TempDir dir;
+    dir.write("deploy.sh", "GITHUB_TOKEN=" + token + "\n");
+    dir.write("s.jsonl", R"({"type":"user","sessionId":"s","message":{"role":"user","content":"token )" + token + "\"}}\n");
+    ScanOptions options;
+    options.paths = {dir.path().string()};
+    options.jobs = 1;
+    ScanResult result = run_scan(options);
+    CHECK(std::count_if(result.findings.begin(), result.findings.end(),
+                        [](const Finding& f) { return f.rule == "github-token"; }) == 2);
+    CHECK_FALSE(std::any_of(result.findings.begin(), result.findings.end(),
+                            [](const Finding& f) { return f.rule == "shared-literal-key"; }));
 }
