@@ -31,6 +31,15 @@ std::string plain(std::string_view text) {
     return out;
 }
 
+// At most limit bytes of text, never ending inside a UTF-8 sequence: a step name a hostile
+// log makes megabytes long is cut for the label.
+std::string_view prefix(std::string_view text, std::size_t limit) {
+    if (text.size() <= limit) return text;
+    std::size_t cut = limit;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0U) == 0x80U) --cut;
+    return text.substr(0, cut);
+}
+
 bool hex_digit(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 
 // A line's leading timestamp ("2026-01-02T03:04:05.1234567Z "), and the text after it
@@ -100,11 +109,13 @@ void gitlab_markers(std::string_view line, std::uint32_t line_begin, std::uint32
             if (ts > 253402300799) numeric = false;
         }
         std::size_t name_end = line.find_first_of("[\r\x1b \t", colon + 1);
-        std::string name(line.substr(colon + 1, name_end == std::string_view::npos ? std::string_view::npos : name_end - colon - 1));
+        std::string name(prefix(line.substr(colon + 1, name_end == std::string_view::npos ? std::string_view::npos : name_end - colon - 1), 256));
         at = name_end == std::string_view::npos ? line.size() : name_end;
         if (!numeric || name.empty()) continue;
         changed = true;
         if (start) {
+            // Real logs nest a few deep; a bound keeps each section_end's search short.
+            if (open.size() == 64) open.erase(open.begin());
             open.push_back({std::move(name), ts});
             started_here = true;
         } else {
@@ -150,7 +161,7 @@ void load_ci_log(Document& doc) {
         }
         if (model->kind == CiLogKind::github_actions) {
             if (content.starts_with("##[group]")) {
-                std::string name(trim(plain(content.substr(9))));
+                std::string name(trim(plain(prefix(content.substr(9), 512))));
                 // The step's own group ("Run ./deploy.sh") holds its command; its output follows
                 // the ##[endgroup]. Other groups are parts of a step.
                 if (name.starts_with("Run ") || name.starts_with("Post ") || step.empty()) {

@@ -16,6 +16,15 @@ namespace handoff {
 
 namespace {
 
+// Ids and names are copied into every record of their session: a hostile file's 10 MB id
+// must not be copied a million times, so each is cut to a bound (never inside a UTF-8 sequence).
+std::string bounded(std::string_view text, std::size_t limit = 128) {
+    if (text.size() <= limit) return std::string(text);
+    std::size_t cut = limit;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0U) == 0x80U) --cut;
+    return std::string(text.substr(0, cut)) + "...";
+}
+
 std::string iso_of(const Node* n) {
     if (n == nullptr || !n->is_scalar()) return {};
     if (n->type == ScalarType::number) {
@@ -84,21 +93,21 @@ void load_claude_session(Document& doc, Transcript& model) {
     std::string file_session;
     for (const Node& line : doc.tree->children) {
         if (!line.is_map()) continue;
-        if (file_session.empty()) file_session = std::string(line.text("sessionId"));
-        if (model.cwd.empty()) model.cwd = std::string(line.text("cwd"));
+        if (file_session.empty()) file_session = bounded(line.text("sessionId"));
+        if (model.cwd.empty()) model.cwd = bounded(line.text("cwd"), 1024);
         if (!file_session.empty() && !model.cwd.empty()) break;
     }
-    if (file_session.empty()) file_session = file_stem(doc.path());
+    if (file_session.empty()) file_session = bounded(file_stem(doc.path()));
     Counter counter;
     for (const Node& line : doc.tree->children) {
         if (!line.is_map()) continue;
         TranscriptRecord r;
         r.span = line.span;
-        r.session = line.text("sessionId").empty() ? file_session : std::string(line.text("sessionId"));
+        r.session = line.text("sessionId").empty() ? file_session : bounded(line.text("sessionId"));
         std::string_view type = line.text("type");
         r.role = claude_role(line, type);
         if (r.role == Role::metadata) {
-            r.what = type.empty() ? "record" : std::string(type);
+            r.what = type.empty() ? "record" : bounded(type, 64);
         } else {
             r.message = counter.next(r.session);
         }
@@ -113,7 +122,7 @@ void load_claude_history(Document& doc, Transcript& model) {
         if (!line.is_map()) continue;
         TranscriptRecord r;
         r.span = line.span;
-        r.session = std::string(line.text("sessionId"));
+        r.session = bounded(line.text("sessionId"));
         r.role = Role::user;
         r.message = ++prompt;
         r.timestamp = iso_of(line.find("timestamp"));
@@ -126,7 +135,7 @@ void load_claude_history(Document& doc, Transcript& model) {
 Role codex_role(std::string_view type, const Node* payload, std::string& what) {
     std::string_view kind = payload != nullptr ? payload->text("type") : std::string_view();
     if (type == "session_meta" || type == "turn_context") {
-        what = std::string(type);
+        what = bounded(type, 64);
         return Role::metadata;
     }
     if (type == "compacted") return Role::summary;
@@ -150,7 +159,7 @@ Role codex_role(std::string_view type, const Node* payload, std::string& what) {
         if (kind == "agent_reasoning" || kind == "agent_reasoning_raw_content") return Role::reasoning;
         if (kind.ends_with("_end") || kind.ends_with("_output")) return Role::tool_result;
     }
-    what = kind.empty() ? std::string(type.empty() ? "record" : type) : std::string(kind);
+    what = bounded(kind.empty() ? (type.empty() ? std::string_view("record") : type) : kind, 64);
     return Role::metadata;
 }
 
@@ -159,8 +168,8 @@ void load_codex_session(Document& doc, Transcript& model) {
     for (const Node& line : doc.tree->children) {
         if (!line.is_map() || line.text("type") != "session_meta") continue;
         if (const Node* payload = line.find("payload"); payload != nullptr && payload->is_map()) {
-            session = std::string(payload->text("id"));
-            model.cwd = std::string(payload->text("cwd"));
+            session = bounded(payload->text("id"));
+            model.cwd = bounded(payload->text("cwd"), 1024);
         }
         break;
     }
@@ -174,7 +183,7 @@ void load_codex_session(Document& doc, Transcript& model) {
         r.session = session;
         r.role = codex_role(line.text("type"), payload, r.what);
         if (r.role != Role::metadata) r.message = counter.next(session);
-        if (payload != nullptr) r.call_id = std::string(payload->text("call_id"));
+        if (payload != nullptr) r.call_id = bounded(payload->text("call_id"), 64);
         r.timestamp = iso_of(line.find("timestamp"));
         model.records.push_back(std::move(r));
     }
@@ -186,7 +195,7 @@ void load_codex_history(Document& doc, Transcript& model) {
         if (!line.is_map()) continue;
         TranscriptRecord r;
         r.span = line.span;
-        r.session = std::string(line.text("session_id").empty() ? line.text("conversation_id") : line.text("session_id"));
+        r.session = bounded(line.text("session_id").empty() ? line.text("conversation_id") : line.text("session_id"));
         r.role = Role::user;
         r.message = ++prompt;
         r.timestamp = iso_of(line.find("ts"));
@@ -211,8 +220,8 @@ void load_conversation(const Node& conversation, Transcript& model) {
     if (!conversation.is_map()) return;
     Conversation c;
     c.span = conversation.span;
-    c.id = std::string(conversation.text("id").empty() ? conversation.text("conversation_id") : conversation.text("id"));
-    c.title = std::string(conversation.text("title"));
+    c.id = bounded(conversation.text("id").empty() ? conversation.text("conversation_id") : conversation.text("id"));
+    c.title = bounded(conversation.text("title"), 256);
     model.conversations.push_back(c);
     const Node* mapping = conversation.find("mapping");
     if (mapping == nullptr || !mapping->is_map()) return;
