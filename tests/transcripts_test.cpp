@@ -300,3 +300,27 @@ TEST_CASE("transcripts: a key in a script and in a chat is not a shared key" * d
     CHECK_FALSE(std::any_of(result.findings.begin(), result.findings.end(),
                             [](const Finding& f) { return f.rule == "shared-literal-key"; }));
 }
+
+TEST_CASE("hostile transcripts and logs: long ids, many sections, a long group name stay bounded") {
+    std::string claude = R"({"type":"user","sessionId":")" + std::string(1 << 20, 's') + R"(","message":{"content":"x"}})" "\n";
+    for (int i = 0; i < 20000; ++i) claude += R"({"type":"summary","summary":"s","leafUuid":"l"})" "\n";
+    claude += R"({"type":"summary","summary":"LAST","leafUuid":"l"})" "\n";
+    auto doc = load_document("s.jsonl", claude, {});
+    REQUIRE(doc->format == Format::claude_session);
+    std::string label = place_of(*doc, "LAST");
+    CHECK(label.size() < 300);
+    CHECK(label.find("message 20002 (summary)") != std::string::npos);
+
+    std::string gitlab = "section_start:1767323045:a\n";
+    for (int i = 0; i < 20000; ++i) gitlab += "section_start:1767323045:s" + std::to_string(i) + "\n";
+    for (int i = 0; i < 20000; ++i) gitlab += "section_end:1767323046:unknown" + std::to_string(i) + "\n";
+    gitlab += "KEY\n";
+    auto log = load_document("job.log", gitlab, {});
+    REQUIRE(log->format == Format::gitlab_job_log);
+    CHECK(place_of(*log, "KEY") == "section \"s19999\", started 2026-01-02T03:04:05Z");
+
+    std::string github = "2026-01-02T03:04:05.0000000Z ##[group]Run " + std::string(1 << 20, 'y') + "\nKEY\n";
+    auto gh = load_document("1_x.txt", github, {});
+    REQUIRE(gh->format == Format::github_actions_log);
+    CHECK(place_of(*gh, "KEY").size() < 600);
+}
