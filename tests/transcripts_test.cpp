@@ -87,6 +87,11 @@ TEST_CASE("jsonl: a broken line is a parse error, a cut last line a truncated re
     CHECK(r.problems[1].message.rfind("truncated record", 0) == 0);
     // A complete last line without a newline is no problem.
     CHECK(parse_jsonl("{\"a\": 1}").problems.empty());
+    std::string garbage;
+    for (int i = 0; i < 1000; ++i) garbage += "not json\n";
+    ParseResult many = parse_jsonl(garbage);
+    REQUIRE(many.problems.size() == 11);
+    CHECK(many.problems.back().message.rfind("990 more broken lines", 0) == 0);
 }
 
 TEST_CASE("jsonl: the node budget spans the file, and later lines are left to the raw scan") {

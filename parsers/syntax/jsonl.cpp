@@ -13,6 +13,8 @@ namespace {
 
 using syntax_detail::make_problem;
 
+constexpr std::size_t kBrokenShown = 10;
+
 // Moves a line's tree to file offsets and counts its nodes. The depth is bounded by the
 // JSON parser's max_depth.
 std::size_t shift(Node& node, std::uint32_t by) {
@@ -40,6 +42,7 @@ ParseResult parse_jsonl(std::string_view bytes, const ParseLimits& limits) {
     root.span = {0, static_cast<std::uint32_t>(bytes.size())};
     std::size_t budget = limits.max_nodes;
     bool limited = false;  // a line used up the node budget and said so
+    std::size_t broken = 0;  // lines that did not parse (the last one aside)
     std::size_t pos = 0;
     // A UTF-8 byte-order mark before the first record.
     if (bytes.substr(0, 3) == "\xEF\xBB\xBF") pos = 3;
@@ -67,6 +70,8 @@ ParseResult parse_jsonl(std::string_view bytes, const ParseLimits& limits) {
                     truncated = true;
                     continue;
                 }
+                // A file of broken lines says so ten times and then counts, not once per line.
+                if (p.kind == DiagnosticKind::parse_error && ++broken > kBrokenShown) continue;
                 p.offset += begin;
                 result.problems.push_back(std::move(p));
             }
@@ -84,6 +89,11 @@ ParseResult parse_jsonl(std::string_view bytes, const ParseLimits& limits) {
         }
         if (last) break;
         pos = newline + 1;
+    }
+    if (broken > kBrokenShown) {
+        result.problems.push_back(make_problem(0, DiagnosticKind::parse_error,
+                                               std::to_string(broken - kBrokenShown) +
+                                                   " more broken lines (not shown); their text is still scanned"));
     }
     result.root = std::move(root);
     return result;
