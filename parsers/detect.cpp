@@ -389,7 +389,11 @@ bool is_github_log_line(std::string_view line) {
     return std::all_of(line.begin() + 20, line.begin() + 27, [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// Only files whose name says nothing else (job logs download as .txt or .log, or unnamed):
+// source files and prose that quote a log line stay what they are.
 std::optional<Format> classify_log(std::string_view path, std::string_view bytes) {
+    std::string ext = effective_extension(path);
+    if (!ext.empty() && ext != "txt" && ext != "log") return std::nullopt;
     std::string_view head = trim_left(bytes.substr(0, 1 << 16));
     std::string_view first = head.substr(0, head.find('\n'));
     if (is_github_log_line(first)) return Format::github_actions_log;
@@ -399,7 +403,7 @@ std::optional<Format> classify_log(std::string_view path, std::string_view bytes
         contains(first.substr(0, 64), "Running with gitlab-runner")) {
         return Format::gitlab_job_log;
     }
-    if (effective_extension(path) == "log") return Format::log;
+    if (ext == "log") return Format::log;
     return std::nullopt;
 }
 

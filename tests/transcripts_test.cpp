@@ -135,6 +135,8 @@ TEST_CASE("detection: CI logs by their lines, other *.log files as logs, prose s
     CHECK(detect("app.log", "started\n") == "log");
     CHECK(detect("notes.txt", "2026-01-02 notes about the deploy\n") == "text");
     CHECK(detect("README.md", "section_start: is a GitLab marker\n") == "text");
+    CHECK(detect("docs/logs.md", "2026-01-02T03:04:05.1234567Z ##[group]Run make\n") == "text");
+    CHECK(detect("runner.go", "x := \"section_start:1767323045:build\"\n") == "text");
 }
 
 TEST_CASE("Claude Code session: each line's message number, role, time and how to delete the session") {
