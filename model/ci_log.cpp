@@ -42,7 +42,8 @@ std::optional<std::int64_t> CiLog::logged_at(std::uint32_t offset) const {
 std::optional<Place> CiLog::place_at(std::uint32_t offset) const {
     std::string label;
     const LogStep* step = step_at(offset);
-    if (step != nullptr) label = (kind == CiLogKind::gitlab ? "section \"" : "step \"") + step->name + "\"";
+    if (step != nullptr && !step->job.empty()) label = "job \"" + step->job + "\", ";
+    if (step != nullptr) label += (kind == CiLogKind::gitlab ? "section \"" : "step \"") + step->name + "\"";
     std::optional<std::int64_t> logged = logged_at(offset);
     if (logged) {
         label += (label.empty() ? "logged " : ", logged ") + iso_utc(*logged);

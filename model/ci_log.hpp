@@ -16,7 +16,8 @@ enum class CiLogKind : std::uint8_t { github_actions, gitlab, generic };
 
 struct LogStep {
     Span span;          // from its marker to the next step change
-    std::string name;   // "Run ./deploy.sh"; GitLab: the section's header, else its name
+    std::string name;   // "Run ./deploy.sh"; GitLab: the section's name
+    std::string job;    // the job, when the log holds several (`gh run view --log`)
     std::int64_t started = -1;  // GitLab: the section_start time (epoch seconds); -1 when unknown
 };
 

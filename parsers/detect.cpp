@@ -397,6 +397,11 @@ std::optional<Format> classify_log(std::string_view path, std::string_view bytes
     std::string_view head = trim_left(bytes.substr(0, 1 << 16));
     std::string_view first = head.substr(0, head.find('\n'));
     if (is_github_log_line(first)) return Format::github_actions_log;
+    // `gh run view --log`: "job<TAB>step<TAB>" before each line.
+    if (std::size_t tab1 = first.find('\t'); tab1 != std::string_view::npos) {
+        std::size_t tab2 = first.find('\t', tab1 + 1);
+        if (tab2 != std::string_view::npos && is_github_log_line(first.substr(tab2 + 1))) return Format::github_actions_log;
+    }
     std::size_t section = head.find("section_start:");
     if ((section != std::string_view::npos && section + 14 < head.size() && head[section + 14] >= '0' &&
          head[section + 14] <= '9') ||

@@ -237,6 +237,19 @@ TEST_CASE("GitHub Actions log: the step's group, not its inner groups, and the l
     CHECK(doc->facts.secret_refs.empty());
 }
 
+TEST_CASE("gh run view --log: every line's job and step columns") {
+    std::string text =
+        "build\tSet up job\t2026-01-02T03:04:01.1000000Z Current runner version: '2.321.0'\n"
+        "build\tRun ./deploy.sh\t2026-01-02T03:04:05.1000000Z ##[group]Run ./deploy.sh\n"
+        "build\tRun ./deploy.sh\t2026-01-02T03:04:06.1000000Z KEY\n"
+        "test\tRun make\t2026-01-02T03:05:00.1000000Z OTHER\n";
+    auto doc = load_document("run.log", text, {});
+    REQUIRE(doc->format == Format::github_actions_log);
+    CHECK(place_of(*doc, "runner version") == "job \"build\", step \"Set up job\", logged 2026-01-02T03:04:01Z");
+    CHECK(place_of(*doc, "KEY") == "job \"build\", step \"Run ./deploy.sh\", logged 2026-01-02T03:04:06Z");
+    CHECK(place_of(*doc, "OTHER") == "job \"test\", step \"Run make\", logged 2026-01-02T03:05:00Z");
+}
+
 TEST_CASE("GitLab job log: nested sections by name, their start time, FF_TIMESTAMPS prefixes") {
     std::string text =
         "\x1b[0Ksection_start:1767323045:step_script\r\x1b[0KExecuting\n"

@@ -42,6 +42,23 @@ std::string_view prefix(std::string_view text, std::size_t limit) {
 
 bool hex_digit(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 
+// `gh run view --log` prints "job<TAB>step<TAB>timestamp text": the job and step, and the
+// line from its timestamp on; nothing when the line is not so.
+struct Columns {
+    std::string_view job;
+    std::string_view step;
+};
+
+std::optional<Columns> gh_columns(std::string_view& line) {
+    std::size_t tab1 = line.find('\t');
+    if (tab1 == std::string_view::npos || tab1 > 512) return std::nullopt;
+    std::size_t tab2 = line.find('\t', tab1 + 1);
+    if (tab2 == std::string_view::npos || tab2 - tab1 > 512 || !parse_iso(line.substr(tab2 + 1))) return std::nullopt;
+    Columns c{line.substr(0, tab1), line.substr(tab1 + 1, tab2 - tab1 - 1)};
+    line.remove_prefix(tab2 + 1);
+    return c;
+}
+
 // A line's leading timestamp ("2026-01-02T03:04:05.1234567Z "), and the text after it
 // (GitLab's FF_TIMESTAMPS adds a stream field, "00O " or "01E+", which is skipped too).
 std::optional<std::int64_t> strip_timestamp(std::string_view& line) {
@@ -62,10 +79,10 @@ public:
     explicit StepBuilder(CiLog& model) : model_(model) {}
 
     // From offset on, the log is in the step called name ("" for none).
-    void enter(std::uint32_t offset, std::string name, std::int64_t started = -1) {
+    void enter(std::uint32_t offset, std::string name, std::int64_t started = -1, std::string job = {}) {
         close(offset);
         open_ = !name.empty();
-        if (open_) model_.steps.push_back({{offset, offset}, std::move(name), started});
+        if (open_) model_.steps.push_back({{offset, offset}, std::move(name), std::move(job), started});
     }
     void close(std::uint32_t offset) {
         if (!open_) return;
@@ -148,6 +165,7 @@ void load_ci_log(Document& doc) {
     StepBuilder steps(*model);
     std::string step;        // GitHub: the step the log is in (its "Run ..." group)
     std::string group;       // GitHub: the group open now, when it is not the step's
+    std::string job;         // GitHub, `gh run view --log`: the job of the step
     std::vector<Section> sections;  // GitLab: open sections, innermost last
     std::int64_t last_seconds = -1;
     for_each_line(bytes, [&](std::string_view line, std::size_t offset) {
@@ -155,11 +173,20 @@ void load_ci_log(Document& doc) {
         auto next = static_cast<std::uint32_t>(std::min(offset + line.size() + 1, bytes.size()));
         std::string_view content = line;
         if (offset == 0 && content.starts_with("\xEF\xBB\xBF")) content.remove_prefix(3);
+        std::optional<Columns> columns;
+        if (model->kind == CiLogKind::github_actions) columns = gh_columns(content);
         if (std::optional<std::int64_t> seconds = strip_timestamp(content)) {
             if (*seconds != last_seconds) model->times.push_back({begin, *seconds});
             last_seconds = *seconds;
         }
-        if (model->kind == CiLogKind::github_actions) {
+        if (columns) {
+            // Every line names its job and step: a new step where they change.
+            if (columns->job != job || columns->step != step) {
+                job = std::string(prefix(columns->job, 256));
+                step = std::string(prefix(columns->step, 256));
+                steps.enter(begin, step, -1, job);
+            }
+        } else if (model->kind == CiLogKind::github_actions) {
             if (content.starts_with("##[group]")) {
                 std::string name(trim(plain(prefix(content.substr(9), 512))));
                 // The step's own group ("Run ./deploy.sh") holds its command; its output follows
