@@ -55,6 +55,7 @@ std::string record_label(const TranscriptRecord& r, bool history) {
         return inner.empty() ? out : out + " (" + inner + ")";
     }
     if (!r.session.empty()) out = "session " + std::string(short_id(r.session)) + ", ";
+    if (!r.agent.empty()) out += "subagent " + std::string(short_id(r.agent)) + ", ";
     if (r.message > 0) {
         out += "message " + std::to_string(r.message);
     } else {
@@ -63,12 +64,17 @@ std::string record_label(const TranscriptRecord& r, bool history) {
     return out + details(r);
 }
 
-std::string advice(const Transcript& t, std::string_view session) {
+std::string advice(const Transcript& t, std::string_view session, std::string_view agent = {}) {
     std::string id = session.empty() ? std::string("<session id>") : std::string(session);
+    std::string folder = "~/.claude/projects/" + (t.cwd.empty() ? std::string("<encoded cwd>") : claude_project_folder(t.cwd));
     switch (t.kind) {
     case TranscriptKind::claude_session:
-        return "Claude Code keeps this session in ~/.claude/projects/" +
-               (t.cwd.empty() ? std::string("<encoded cwd>") : claude_project_folder(t.cwd)) + "/" + id +
+        if (!agent.empty()) {
+            return "Claude Code keeps this subagent's transcript in " + folder + "/" + id + "/subagents/agent-" +
+                   std::string(agent) + ".jsonl (older versions: " + folder + "/agent-" + std::string(agent) +
+                   ".jsonl): delete that file (or redact this line), and the session's " + id + ".jsonl beside it.";
+        }
+        return "Claude Code keeps this session in " + folder + "/" + id +
                ".jsonl: delete that file (or redact this line), and the session's prompts in ~/.claude/history.jsonl.";
     case TranscriptKind::claude_history:
         return "Claude Code keeps every prompt and pasted text in ~/.claude/history.jsonl: redact this line, and delete "
@@ -129,7 +135,7 @@ std::optional<Place> Transcript::place_at(std::uint32_t offset) const {
         return Place{std::move(label), advice(*this, conversation->id)};
     }
     if (record == nullptr) return std::nullopt;
-    return Place{record_label(*record, history), advice(*this, record->session)};
+    return Place{record_label(*record, history), advice(*this, record->session, record->agent)};
 }
 
 } // namespace handoff

@@ -28,6 +28,7 @@ struct TranscriptRecord {
     std::string what;           // for metadata records: the record's type ("session_meta", "file-history-snapshot")
     std::string timestamp;      // ISO-8601 UTC to the second, or empty
     std::string call_id;        // the tool call a Codex call or output belongs to
+    std::string agent;          // Claude Code: the subagent (agentId) a sidechain record belongs to
 };
 
 // A ChatGPT conversation: its span covers its messages' records.

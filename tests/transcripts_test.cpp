@@ -160,6 +160,14 @@ TEST_CASE("Claude Code session: each line's message number, role, time and how t
           "Claude Code keeps this session in ~/.claude/projects/-home-dev-app/0199abcd-1111-2222-3333-444455556666.jsonl: "
           "delete that file (or redact this line), and the session's prompts in ~/.claude/history.jsonl.");
     CHECK(claude_project_folder("C:\\Users\\a\\p") == "C--Users-a-p");
+
+    auto agent = load_document(
+        "agent-a1.jsonl",
+        R"({"type":"user","isSidechain":true,"agentId":"a1b2c3d4","sessionId":"s9","cwd":"/w","message":{"content":"SUB"}})",
+        {});
+    REQUIRE(agent->format == Format::claude_session);
+    CHECK(place_of(*agent, "SUB") == "session s9, subagent a1b2c3d4, message 1 (user)");
+    CHECK(advice_of(*agent, "SUB").find("~/.claude/projects/-w/s9/subagents/agent-a1b2c3d4.jsonl") != std::string::npos);
 }
 
 TEST_CASE("Codex session: the session id from session_meta, call ids, and every payload's role") {

@@ -112,6 +112,7 @@ void load_claude_session(Document& doc, Transcript& model) {
             r.message = counter.next(r.session);
         }
         r.timestamp = iso_of(line.find("timestamp"));
+        if (line.text("isSidechain") == "true") r.agent = bounded(line.text("agentId"));
         model.records.push_back(std::move(r));
     }
 }
