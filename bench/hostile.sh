@@ -53,6 +53,21 @@ case("xxe", {"evil.xml": '<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY x SYSTEM 
              '<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
              '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>\n'
              '<r>&x;&d;&d;&d;&d;&d;&d;&d;&d;</r>\n'})
+# agent transcript (JSONL): 20,000 records, a token in every 100th tool result, and one 4 MB line
+lines = []
+for i in range(20000):
+    out_text = ("output %d " % i) * 20 + (token if i % 100 == 0 else "")
+    lines.append('{"type":"user","uuid":"u%d","sessionId":"4f1c2a9e-7b3d-4c8e-9a51-2d6f0e8b7c34","timestamp":'
+                 '"2026-01-02T03:04:05.678Z","message":{"role":"user","content":[{"type":"tool_result",'
+                 '"tool_use_id":"t%d","content":"%s"}]}}' % (i, i, out_text))
+lines.append('{"type":"user","sessionId":"s","message":{"role":"user","content":"' + "x" * (4 << 20) + " " + token + '"}}')
+case("claude-transcript", {".claude/projects/-home-dev/4f1c2a9e.jsonl": "\n".join(lines) + "\n"})
+# GitHub Actions log: 300,000 timestamped lines, a group every 1,000 lines, a token every 1,000
+log = []
+for i in range(300000):
+    text = ("##[group]Run step %d" % i) if i % 1000 == 0 else ("echo %s" % token if i % 1000 == 500 else "line %d ***" % i)
+    log.append("2026-01-02T03:%02d:%02d.%07dZ %s" % (i // 6000 % 60, i // 100 % 60, i, text))
+case("actions-log", {"1_build.txt": "\n".join(log) + "\n"})
 # 100,000 small files
 d = case("many-files", {})
 for i in range(100000):

@@ -6,7 +6,7 @@
 namespace handoff {
 
 namespace {
-constexpr std::array<std::pair<Format, std::string_view>, 22> kIds{{
+constexpr std::array<std::pair<Format, std::string_view>, 30> kIds{{
     {Format::github_workflow, "github-workflow"},
     {Format::github_action, "github-action"},
     {Format::gitlab_ci, "gitlab-ci"},
@@ -24,6 +24,14 @@ constexpr std::array<std::pair<Format, std::string_view>, 22> kIds{{
     {Format::dotenv, "dotenv"},
     {Format::maven_settings, "maven-settings"},
     {Format::nuget_config, "nuget-config"},
+    {Format::claude_session, "claude-code-session"},
+    {Format::claude_history, "claude-code-history"},
+    {Format::codex_session, "codex-session"},
+    {Format::codex_history, "codex-history"},
+    {Format::chatgpt_export, "chatgpt-export"},
+    {Format::github_actions_log, "github-actions-log"},
+    {Format::gitlab_job_log, "gitlab-job-log"},
+    {Format::log, "log"},
     {Format::yaml, "yaml"},
     {Format::json, "json"},
     {Format::xml, "xml"},
@@ -53,6 +61,7 @@ std::string_view syntax_id(Syntax syntax) {
     case Syntax::xml: return "xml";
     case Syntax::toml: return "toml";
     case Syntax::dotenv: return "dotenv";
+    case Syntax::jsonl: return "jsonl";
     case Syntax::text: return "text";
     }
     return "text";

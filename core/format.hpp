@@ -7,7 +7,8 @@
 
 namespace handoff {
 
-enum class Syntax : std::uint8_t { yaml, json, xml, toml, dotenv, text };
+// jsonl: one JSON value per line (agent transcripts, prompt histories), parsed line by line.
+enum class Syntax : std::uint8_t { yaml, json, xml, toml, dotenv, jsonl, text };
 
 enum class Format : std::uint8_t {
     github_workflow,
@@ -27,6 +28,15 @@ enum class Format : std::uint8_t {
     dotenv,
     maven_settings,
     nuget_config,
+    // Records a person wrote or a run printed: every finding names its message or step.
+    claude_session,
+    claude_history,
+    codex_session,
+    codex_history,
+    chatgpt_export,
+    github_actions_log,
+    gitlab_job_log,
+    log,
     // Generic fallbacks: parsed, scanned for tokens, no format loader.
     yaml,
     json,

@@ -10,11 +10,12 @@
 #include "cli/scan.hpp"
 
 namespace {
-constexpr std::array<const char*, 16> kPaths{
+constexpr std::array<const char*, 20> kPaths{
     ".github/workflows/ci.yml", "action.yml", ".gitlab-ci.yml", "jobs/x/config.xml",
     "workflow.json", "credentials.json", "blueprint.json", "flows.json",
     ".vscode/mcp.json", ".claude/settings.local.json", "tools.json", ".env",
-    "settings.xml", "NuGet.config", ".codex/config.toml", "notes.txt"};
+    "settings.xml", "NuGet.config", ".codex/config.toml", "notes.txt",
+    ".claude/projects/-home-dev/s.jsonl", "rollout-1.jsonl", "conversations.json", "job.log"};
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

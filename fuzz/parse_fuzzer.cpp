@@ -9,7 +9,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size == 0) return 0;
-    auto syntax = static_cast<handoff::Syntax>(data[0] % 5);
+    auto syntax = static_cast<handoff::Syntax>(data[0] % 6);
     std::string_view bytes(reinterpret_cast<const char*>(data + 1), size - 1);
     handoff::ParseResult result = handoff::parse(syntax, bytes);
     if (result.root) {

@@ -16,7 +16,7 @@ rm -rf "$seeds" && mkdir -p "$seeds" build/fuzz/crashes
 i=0
 while IFS= read -r -d '' f; do
   # The first byte picks the parser or path; spread the seeds over all of them.
-  { printf "\\$(printf '%03o' $((i % 16)))"; head -c 65536 "$f"; } >"$seeds/seed-$i"
+  { printf "\\$(printf '%03o' $((i % 20)))"; head -c 65536 "$f"; } >"$seeds/seed-$i"
   i=$((i + 1))
 done < <(find fuzz/seeds fixtures ../shared/corpus/formats -type f -size -64k -print0 2>/dev/null)
 

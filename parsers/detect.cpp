@@ -7,6 +7,7 @@
 #include "core/path_name.hpp"
 #include "parsers/detect_path.hpp"
 #include "core/text.hpp"
+#include "model/timestamp.hpp"
 
 namespace handoff {
 
@@ -65,6 +66,7 @@ Syntax sniff_syntax(std::string_view path, std::string_view bytes) {
     if (is_dotenv_name(path)) return Syntax::dotenv;
     std::string ext = effective_extension(path);
     if (ext == "yml" || ext == "yaml") return Syntax::yaml;
+    if (ext == "jsonl" || ext == "ndjson") return Syntax::jsonl;
     if (ext == "json" || ext == "jsonc" || ext == "json5" || ext == "code-workspace") return Syntax::json;
     if (ext == "xml" || ext == "config" || ext == "props" || ext == "targets" || ext == "csproj" ||
         ext == "pom" || ext == "xaml") {
@@ -271,6 +273,13 @@ bool is_gitlab_ci(std::string_view path, const Node& root) {
     return jobs >= 1 && (top || gitlab_dir || jobs >= 2);
 }
 
+// ChatGPT's conversations.json: conversations whose messages sit in a mapping of nodes.
+bool is_chatgpt_conversation(const Node& n) {
+    const Node* mapping = n.find("mapping");
+    return n.is_map() && mapping != nullptr && mapping->is_map() &&
+           (has(n, "title") || has(n, "create_time") || has(n, "current_node") || has(n, "conversation_id"));
+}
+
 bool is_make_blueprint(const Node& root) {
     const Node* flow = root.find("flow");
     return flow != nullptr && flow->is_seq() && (has(root, "metadata") || has(root, "name"));
@@ -278,6 +287,7 @@ bool is_make_blueprint(const Node& root) {
 
 std::optional<Format> classify_structured(std::string_view path, const Node& root) {
     if (root.is_seq()) {
+        if (all_items(root, is_chatgpt_conversation)) return Format::chatgpt_export;
         if (all_items(root, is_n8n_workflow)) return Format::n8n_workflow;
         if (all_items(root, is_n8n_credential)) return Format::n8n_credentials;
         if (is_tool_list(&root)) return Format::agent_tools;
@@ -285,6 +295,7 @@ std::optional<Format> classify_structured(std::string_view path, const Node& roo
         return std::nullopt;
     }
     if (!root.is_map()) return std::nullopt;
+    if (is_chatgpt_conversation(root)) return Format::chatgpt_export;
     if (is_n8n_workflow(root)) return Format::n8n_workflow;
     if (const Node* workflows = root.find("workflows"); workflows != nullptr && all_items(*workflows, is_n8n_workflow)) {
         return Format::n8n_workflow;
@@ -305,6 +316,99 @@ std::optional<Format> classify_structured(std::string_view path, const Node& roo
     }
     if (is_agent_settings(path, root)) return Format::agent_settings;
     if (is_gitlab_ci(path, root)) return Format::gitlab_ci;
+    return std::nullopt;
+}
+
+// ---- JSON Lines: agent transcripts and prompt histories ---------------------------
+
+bool one_of(std::string_view value, std::initializer_list<std::string_view> options) {
+    return std::find(options.begin(), options.end(), value) != options.end();
+}
+
+bool is_claude_record(const Node& r) {
+    if (!one_of(r.text("type"), {"user", "assistant", "system", "summary", "file-history-snapshot", "queue-operation",
+                                 "custom-title", "progress"})) {
+        return false;
+    }
+    return has(r, "sessionId") || has(r, "uuid") || has(r, "leafUuid") || has(r, "messageId");
+}
+
+bool is_codex_record(const Node& r) {
+    return one_of(r.text("type"), {"session_meta", "response_item", "event_msg", "turn_context", "compacted"}) &&
+           is_map_with(&r, "payload");
+}
+
+bool is_claude_prompt(const Node& r) { return has(r, "display") && has(r, "timestamp"); }
+
+bool is_codex_prompt(const Node& r) {
+    return has(r, "ts") && has(r, "text") && (has(r, "conversation_id") || has(r, "session_id"));
+}
+
+// Most of the first records have the shape (a truncated or foreign line does not decide).
+template <typename Pred>
+bool records_are(const Node& root, Pred pred) {
+    std::size_t seen = 0;
+    std::size_t hits = 0;
+    for (const Node& r : root.children) {
+        if (!r.is_map()) continue;
+        hits += pred(r) ? 1 : 0;
+        if (++seen == 50) break;
+    }
+    return hits > 0 && hits * 2 > seen;
+}
+
+std::optional<Format> transcript_by_path(std::string_view path) {
+    std::string name = lower(base_name(path));
+    if (!name.ends_with(".jsonl")) return std::nullopt;
+    if (name == "history.jsonl" && path_contains(path, "/.claude/")) return Format::claude_history;
+    if (name == "history.jsonl" && path_contains(path, "/.codex/")) return Format::codex_history;
+    if (path_contains(path, "/.claude/projects/")) return Format::claude_session;
+    if (name.starts_with("rollout-")) return Format::codex_session;
+    return std::nullopt;
+}
+
+Format classify_jsonl(std::string_view path, const Node* root) {
+    if (root != nullptr && root->is_seq()) {
+        if (records_are(*root, is_codex_record)) return Format::codex_session;
+        if (records_are(*root, is_claude_record)) return Format::claude_session;
+        if (records_are(*root, is_claude_prompt)) return Format::claude_history;
+        if (records_are(*root, is_codex_prompt)) return Format::codex_history;
+        // Records of another shape: not a transcript, whatever the path.
+        if (std::any_of(root->children.begin(), root->children.end(), [](const Node& r) { return r.is_map(); })) {
+            return Format::json;
+        }
+    }
+    return transcript_by_path(path).value_or(Format::json);
+}
+
+// ---- CI logs -----------------------------------------------------------------------
+
+// GitHub Actions writes every line as "2026-01-02T03:04:05.1234567Z text".
+bool is_github_log_line(std::string_view line) {
+    if (line.size() < 29 || !parse_iso(line) || line[19] != '.' || line[27] != 'Z' || line[28] != ' ') return false;
+    return std::all_of(line.begin() + 20, line.begin() + 27, [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Only files whose name says nothing else (job logs download as .txt or .log, or unnamed):
+// source files and prose that quote a log line stay what they are.
+std::optional<Format> classify_log(std::string_view path, std::string_view bytes) {
+    std::string ext = effective_extension(path);
+    if (!ext.empty() && ext != "txt" && ext != "log") return std::nullopt;
+    std::string_view head = trim_left(bytes.substr(0, 1 << 16));
+    std::string_view first = head.substr(0, head.find('\n'));
+    if (is_github_log_line(first)) return Format::github_actions_log;
+    // `gh run view --log`: "job<TAB>step<TAB>" before each line.
+    if (std::size_t tab1 = first.find('\t'); tab1 != std::string_view::npos) {
+        std::size_t tab2 = first.find('\t', tab1 + 1);
+        if (tab2 != std::string_view::npos && is_github_log_line(first.substr(tab2 + 1))) return Format::github_actions_log;
+    }
+    std::size_t section = head.find("section_start:");
+    if ((section != std::string_view::npos && section + 14 < head.size() && head[section + 14] >= '0' &&
+         head[section + 14] <= '9') ||
+        contains(first.substr(0, 64), "Running with gitlab-runner")) {
+        return Format::gitlab_job_log;
+    }
+    if (ext == "log") return Format::log;
     return std::nullopt;
 }
 
@@ -347,6 +451,7 @@ std::optional<Format> classify_raw(std::string_view path, Syntax syntax, std::st
     if (json_like) {
         if (contains(head, "\"mcpServers\"") || contains(head, "\"context_servers\"")) return Format::mcp_config;
         if (contains(head, "\"nodes\"") && contains(head, "\"connections\"")) return Format::n8n_workflow;
+        if (contains(head, "\"mapping\"") && contains(head, "\"current_node\"")) return Format::chatgpt_export;
         return Format::json;
     }
     if (syntax == Syntax::yaml) {
@@ -363,6 +468,7 @@ std::optional<Format> classify_raw(std::string_view path, Syntax syntax, std::st
     if (syntax == Syntax::xml) return trim_left(head).rfind("<", 0) == 0 ? Format::xml : Format::text;
     if (syntax == Syntax::toml) return Format::toml;
     if (syntax == Syntax::dotenv) return Format::dotenv;
+    if (syntax == Syntax::text) return classify_log(path, bytes);
     return std::nullopt;
 }
 
@@ -392,6 +498,7 @@ Format generic(Syntax syntax) {
     case Syntax::xml: return Format::xml;
     case Syntax::toml: return Format::toml;
     case Syntax::dotenv: return Format::dotenv;
+    case Syntax::jsonl: return Format::json;
     case Syntax::text: return Format::text;
     }
     return Format::text;
@@ -400,6 +507,7 @@ Format generic(Syntax syntax) {
 } // namespace
 
 Format classify(std::string_view path, Syntax syntax, const Node* tree, std::string_view bytes) {
+    if (syntax == Syntax::jsonl) return classify_jsonl(path, tree);
     if (tree == nullptr) {
         if (std::optional<Format> by_path = classify_by_path(path)) return *by_path;
         return classify_raw(path, syntax, bytes).value_or(Format::text);

@@ -1,6 +1,7 @@
 // Golden tests: every fixture under fixtures/ with a sibling `<name>.expected` is
 // scanned like `handoff scan <fixture>`, and its findings and diagnostics must match
-// the expected lines exactly. HANDOFF_UPDATE_FIXTURES=1 rewrites the files.
+// the expected lines exactly (with the finding's place, for formats made of records).
+// HANDOFF_UPDATE_FIXTURES=1 rewrites the files.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -38,6 +39,8 @@ std::vector<std::string> render(const ScanResult& result) {
         const Location& l = f.location;
         line << l.path << (l.commit.empty() ? "" : "@" + l.commit.substr(0, 10)) << ':' << l.line << ':' << l.column << '-' << l.end_line << ':' << l.end_column << ' ' << f.rule
              << ' ' << to_string(f.severity) << ' ' << (l.node_path.empty() ? "-" : l.node_path) << " | " << f.message;
+        // The record a transcript or log finding is in (Location::place), when the format has records.
+        if (!l.place.empty()) line << " | at " << l.place;
         lines.push_back(line.str());
     }
     for (const Diagnostic& d : result.diagnostics) {

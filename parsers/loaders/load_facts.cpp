@@ -3,6 +3,13 @@
 namespace handoff {
 
 void load_facts(Document& doc) {
+    // A log has no tree: its loader reads the bytes.
+    switch (doc.format) {
+    case Format::github_actions_log:
+    case Format::gitlab_job_log:
+    case Format::log: load_ci_log(doc); return;
+    default: break;
+    }
     if (!doc.tree) return;
     switch (doc.format) {
     case Format::github_workflow:
@@ -22,6 +29,14 @@ void load_facts(Document& doc) {
     case Format::dotenv: load_dotenv(doc); break;
     case Format::maven_settings: load_maven_settings(doc); break;
     case Format::nuget_config: load_nuget_config(doc); break;
+    case Format::claude_session:
+    case Format::claude_history:
+    case Format::codex_session:
+    case Format::codex_history:
+    case Format::chatgpt_export: load_transcript(doc); break;
+    case Format::github_actions_log:
+    case Format::gitlab_job_log:
+    case Format::log: break;
     case Format::yaml:
     case Format::json:
     case Format::xml:

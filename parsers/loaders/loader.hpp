@@ -17,6 +17,10 @@ void load_agent_tools(Document& doc);
 void load_dotenv(Document& doc);
 void load_maven_settings(Document& doc);
 void load_nuget_config(Document& doc);
+// Claude Code and Codex sessions and histories, ChatGPT exports: the Transcript model.
+void load_transcript(Document& doc);
+// GitHub Actions and GitLab job logs, other *.log files: the CiLog model, from the bytes.
+void load_ci_log(Document& doc);
 
 // Runs the loader for doc.format, if it has one.
 void load_facts(Document& doc);

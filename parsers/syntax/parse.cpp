@@ -13,6 +13,7 @@ ParseResult parse_as(Syntax syntax, std::string_view bytes, const ParseLimits& l
     case Syntax::xml: return parse_xml(bytes, limits);
     case Syntax::toml: return parse_toml(bytes, limits);
     case Syntax::dotenv: return parse_dotenv(bytes, limits);
+    case Syntax::jsonl: return parse_jsonl(bytes, limits);
     case Syntax::text: return {};
     }
     return {};

@@ -36,6 +36,9 @@ ParseResult parse_json(std::string_view bytes, const ParseLimits& limits = {});
 ParseResult parse_xml(std::string_view bytes, const ParseLimits& limits = {});
 ParseResult parse_toml(std::string_view bytes, const ParseLimits& limits = {});
 ParseResult parse_dotenv(std::string_view bytes, const ParseLimits& limits = {});
+// JSON Lines: a sequence with one item per line (null for a blank line); a last line the
+// file ends inside is a "truncated record" problem.
+ParseResult parse_jsonl(std::string_view bytes, const ParseLimits& limits = {});
 
 // Dispatches on syntax; text yields no tree.
 ParseResult parse(Syntax syntax, std::string_view bytes, const ParseLimits& limits = {});
