@@ -7,6 +7,7 @@
 #include <set>
 
 #include "checks/registry.hpp"
+#include "core/path_name.hpp"
 
 namespace handoff {
 
@@ -32,7 +33,10 @@ public:
     void check_findings(const std::vector<Finding>& findings, FindingSink& sink) const override {
         std::map<std::string, std::vector<const Finding*>> by_value;  // a token's fingerprint is its hashed value
         for (const Finding& f : findings) {
-            if (f.family == Family::embedded_token && f.rule != kRule.id) by_value[f.fingerprint].push_back(&f);
+            if (f.family != Family::embedded_token || f.rule == kRule.id) continue;
+            // A transcript or log quoting a key, or an archive holding a copy, is no other consumer of it.
+            if (!f.location.place.empty() || inside_archive(f.location.path)) continue;
+            by_value[f.fingerprint].push_back(&f);
         }
         for (auto& [value, uses] : by_value) {
             std::set<std::string> files;

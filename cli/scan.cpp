@@ -63,7 +63,16 @@ bool keep_for_project(const Document& doc) {
     case Format::json:
     case Format::xml:
     case Format::toml:
-    case Format::text: break;
+    case Format::text:
+    // Transcripts and logs have no facts: their findings are made, their bytes can go.
+    case Format::claude_session:
+    case Format::claude_history:
+    case Format::codex_session:
+    case Format::codex_history:
+    case Format::chatgpt_export:
+    case Format::github_actions_log:
+    case Format::gitlab_job_log:
+    case Format::log: break;
     default: return true;
     }
     std::string name = lower(base_name(doc.path()));

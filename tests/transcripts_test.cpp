@@ -296,10 +296,9 @@ TEST_CASE("transcripts at scale: one long line and many lines keep their places"
     CHECK(place_of(*doc, token) == "session s, message 20001 (user)");
 }
 
-// A key right after an escape (\n, \t) in a JSON string: the raw pass sees "nghp_..." and the
-// tree pass runs provider patterns only near a secret-like word, so the key is missed.
-// checks/tokens/engine.cpp should take a letter after an odd run of backslashes as a boundary.
-TEST_CASE("transcripts: a key right after a JSON escape is found" * doctest::may_fail()) {
+// A key right after an escape (\n, \t) in a JSON string: the raw pass sees "nghp_...";
+// checks/tokens/engine.cpp takes a letter after an odd run of backslashes as a boundary.
+TEST_CASE("transcripts: a key right after a JSON escape is found") {
     const std::string token = "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";
     handoff::testing::TempDir dir;
     dir.write("s.jsonl", R"({"type":"user","sessionId":"s","message":{"role":"user","content":"see\n)" + token + "\"}}\n");
@@ -312,9 +311,9 @@ TEST_CASE("transcripts: a key right after a JSON escape is found" * doctest::may
 }
 
 // A transcript or log that quotes a key is a copy of it, not another consumer: the key in a
-// script and the chat that pasted it are one use. checks/shared_literal_key.cpp should count
-// only findings without a place (Location::place is set for records of transcripts and logs).
-TEST_CASE("transcripts: a key in a script and in a chat is not a shared key" * doctest::may_fail()) {
+// script and the chat that pasted it are one use. checks/shared_literal_key.cpp counts only
+// findings without a place (Location::place is set for records of transcripts and logs).
+TEST_CASE("transcripts: a key in a script and in a chat is not a shared key") {
     const std::string token = "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";
     handoff::testing::TempDir dir;
     dir.write("deploy.sh", "GITHUB_TOKEN=" + token + "\n");
@@ -351,4 +350,21 @@ TEST_CASE("hostile transcripts and logs: long ids, many sections, a long group n
     auto gh = load_document("1_x.txt", github, {});
     REQUIRE(gh->format == Format::github_actions_log);
     CHECK(place_of(*gh, "KEY").size() < 600);
+}
+
+TEST_CASE("token boundary: only an escape's letter is a boundary, not any letter") {
+    const std::string token = "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";
+    auto found = [&](const std::string& text) {
+        handoff::testing::TempDir dir;
+        dir.write("notes.txt", text);
+        ScanOptions options;
+        options.paths = {dir.path().string()};
+        options.jobs = 1;
+        ScanResult result = run_scan(options);
+        return std::any_of(result.findings.begin(), result.findings.end(),
+                           [](const Finding& f) { return f.rule == "github-token"; });
+    };
+    CHECK(found("a\\t" + token + "\n"));        // \t then the key: an escape
+    CHECK_FALSE(found("xn" + token + "\n"));     // glued to a word
+    CHECK_FALSE(found("a\\\\n" + token + "\n"));  // \\ then n: the n is text, glued
 }

@@ -27,6 +27,16 @@ constexpr int kPriorityProvider = 4;
 
 bool is_token_char(char c) { return is_alnum(c) || c == '_' || c == '-'; }
 
+// A letter or digit right before `at` makes a match part of a longer word, unless that letter
+// ends an escape in a quoted string ("see\nghp_..." in a transcript's JSON): an odd run of
+// backslashes before it. The run is counted to a bound, so a line of backslashes stays linear.
+bool glued_to_word(std::string_view text, std::size_t at) {
+    if (at == 0 || !is_alnum(text[at - 1])) return false;
+    std::size_t slashes = 0;
+    for (std::size_t i = at - 1; i > 0 && text[i - 1] == '\\' && slashes < 16; --i) ++slashes;
+    return slashes % 2 == 0;
+}
+
 std::vector<std::string_view> split_keywords(std::string_view list) {
     std::vector<std::string_view> out;
     while (!list.empty()) {
@@ -198,7 +208,7 @@ void Engine::scan(std::string_view text, bool keyed_lines, std::vector<TokenMatc
             if (check.worth_trying != nullptr && !check.worth_trying(text, hit.offset)) continue;
             // An anchored match starts at its keyword: glued to a letter or digit it is part of
             // something else (a run of 'A's in base64, "-user"), so RE2 need not run at all.
-            if (p.back == 0 && !check.may_follow_letter && hit.offset > 0 && is_alnum(text[hit.offset - 1])) continue;
+            if (p.back == 0 && !check.may_follow_letter && glued_to_word(text, hit.offset)) continue;
             if (std::find(tried.begin(), tried.end(), std::make_pair(from, pi)) != tried.end()) continue;
             tried.emplace_back(from, pi);
             if (tried.size() > 64) tried.erase(tried.begin(), tried.begin() + 32);
@@ -220,7 +230,7 @@ void Engine::scan(std::string_view text, bool keyed_lines, std::vector<TokenMatc
                 std::size_t sb = static_cast<std::size_t>(secret.data() - text.data());
                 std::size_t se = sb + secret.size();
                 // Word boundaries: a token glued to more token characters is something else.
-                if (mb > 0 && is_alnum(text[mb - 1]) && !check.may_follow_letter) continue;
+                if (glued_to_word(text, mb) && !check.may_follow_letter) continue;
                 if (se < text.size() && is_token_char(text[se]) && ngroups == 1) continue;
                 if (!check.own_placeholders && is_placeholder_token(secret)) continue;
                 Candidate c{std::string_view(groups[0].data(), groups[0].size()), secret, text.substr(me), p.rule, p.kind,
