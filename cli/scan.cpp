@@ -15,6 +15,7 @@
 #include <thread>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "checks/registry.hpp"
 #include "cli/history_findings.hpp"
@@ -225,6 +226,13 @@ private:
         result_.excluded = std::move(found.excluded);
         scan_until_done();
         for (std::thread& t : helpers) t.join();
+        // History versions the work tree did not turn out to hold are scanned now.
+        if (schedule_deferred()) {
+            helpers.clear();
+            for (unsigned i = 1; i < jobs(); ++i) helpers.emplace_back(scan_until_done);
+            scan_until_done();
+            for (std::thread& t : helpers) t.join();
+        }
     }
 
     // The git repository holding the (one) scanned folder: for --history and --staged, and
@@ -233,6 +241,16 @@ private:
         std::unique_ptr<git::Repository> repo;
         std::unique_ptr<git::BlobReader> reader;
         std::string under;  // the scanned folder inside the repository; empty at its root
+        // --history: each tracked file's blob id, by scanned path. History versions equal to
+        // the index's wait until the walk's file is read: when its bytes are that blob, its
+        // findings are the version's findings and the version is not scanned twice.
+        std::unordered_map<std::string, std::string> index_blobs;
+    };
+
+    // A history version held back because the work tree may already have it.
+    struct Deferred {
+        std::string path;
+        Origin origin;
     };
 
     void open_git() {
@@ -261,6 +279,13 @@ private:
         if (under.starts_with("..")) return;  // a linked folder outside its repository
         git->under = under;
         git->reader = std::make_unique<git::BlobReader>(repo->gitdir());
+        if (options_.history && !repo->bare() && !options_.staged) {
+            for (git::IndexEntry& entry : git::index_entries(*repo)) {
+                if (std::optional<std::string> mine = below(std::move(entry.path), under)) {
+                    git->index_blobs.emplace(std::move(*mine), std::move(entry.blob));
+                }
+            }
+        }
         if (!repo->bare() && !options_.staged) {
             std::vector<std::string> tracked;
             for (std::string& path : git::tracked_but_ignored(*repo, is_secret_file_name)) {
@@ -305,6 +330,11 @@ private:
                 origin.blob = std::move(version.blob);
                 origin.commit = std::move(version.commit);
                 origin.commit_date = std::move(version.commit_date);
+                auto tracked = git_->index_blobs.find(version.path);
+                if (tracked != git_->index_blobs.end() && tracked->second == origin.blob) {
+                    deferred_.push_back({std::move(version.path), std::move(origin)});
+                    return;
+                }
                 work_.add(DiscoveredFile{{}, std::move(version.path), false}, std::move(origin));
             },
             [this](std::size_t done, std::size_t total) {
@@ -313,6 +343,24 @@ private:
                 report_progress();
             });
         result_.history.commits = stats.commits;
+        result_.history.versions = stats.blobs;  // the work tree stands in for the versions it holds
+    }
+
+    // After the walk's files were read: a held-back version whose path now reads as that same
+    // blob lends the file's findings its commit (for the "in history too" note); any other is
+    // added to the (closed, drained) work list. True when there is work again.
+    bool schedule_deferred() {
+        bool added = false;
+        for (Deferred& d : deferred_) {
+            if (confirmed_.contains(d.path)) {
+                confirmed_deferred_.push_back(std::move(d));
+                continue;
+            }
+            work_.add(DiscoveredFile{{}, std::move(d.path), false}, std::move(d.origin));
+            added = true;
+        }
+        deferred_.clear();
+        return added;
     }
 
     void report_progress() {
@@ -433,7 +481,12 @@ private:
             return;
         }
         bytes_done_ += bytes.size();
-        std::unique_ptr<Document> doc = load_document(entry.relative, std::move(bytes), options_.limits);
+        bool same_as_index = false;
+        if (git_ && !git_->index_blobs.empty() && slot.origin.blob.empty() && !history && !entry.from_stdin) {
+            auto tracked = git_->index_blobs.find(entry.relative);
+            same_as_index = tracked != git_->index_blobs.end() && git::blob_id(bytes) == tracked->second;
+        }
+        std::unique_ptr<Document> doc = load_document(entry.relative, std::move(bytes), options_.limits, history);
 
         // History is read for keys that left the files, so only token checks run on it.
         FindingSink sink;
@@ -462,7 +515,6 @@ private:
                 if (d.kind == DiagnosticKind::limit) slot.problems.push_back({shown_name(slot), d.line, d.column, d.kind, d.message});
             }
             std::lock_guard lock(mutex_);
-            ++result_.history.versions;
             result_.history.bytes += doc->file->bytes.size();
             for (Finding& f : findings) history_findings_.push_back(std::move(f));
             return;
@@ -471,6 +523,13 @@ private:
         slot.file = {doc->path(), doc->format, doc->file->bytes.size(), doc->diagnostics};
         {
             std::lock_guard lock(mutex_);
+            if (same_as_index) {
+                // The file is its index blob: what history's version of it would report.
+                confirmed_.insert(entry.relative);
+                for (const Finding& f : findings) {
+                    if (f.family == Family::embedded_token) index_version_findings_.push_back(f);
+                }
+            }
             for (Finding& f : findings) result_.findings.push_back(std::move(f));
         }
         if (keep) {
@@ -638,6 +697,16 @@ private:
         auto& findings = result_.findings;
         drop_shadowed_fallbacks(findings);
         drop_shadowed_fallbacks(history_findings_);
+        // A held-back version is the work tree file: its tokens are in history from that commit.
+        std::unordered_map<std::string_view, const Origin*> held;
+        for (const Deferred& d : confirmed_deferred_) held.emplace(d.path, &d.origin);
+        for (Finding& f : index_version_findings_) {
+            auto version = held.find(f.location.path);
+            if (version == held.end()) continue;
+            f.location.commit = version->second->commit;
+            f.location.commit_date = version->second->commit_date;
+            history_findings_.push_back(std::move(f));
+        }
         FindingSink across;
         for (const auto& check : all_checks()) check->check_findings(findings, across);
         for (Finding& f : across.take()) findings.push_back(std::move(f));
@@ -667,6 +736,10 @@ private:
     std::unordered_map<std::string_view, Kept> kept_;  // by path
     std::unique_ptr<Git> git_;
     std::vector<Finding> history_findings_;  // token findings read from git history, merged in finish()
+    std::vector<Deferred> deferred_;            // history versions equal to the index's, held back
+    std::vector<Deferred> confirmed_deferred_;  // ...and found in the work tree
+    std::unordered_set<std::string> confirmed_; // walk paths whose bytes are their index blob
+    std::vector<Finding> index_version_findings_;  // those files' own token findings
     std::atomic<std::size_t> history_binary_{0};
     std::atomic<std::size_t> done_{0};
     std::atomic<std::size_t> commits_done_{0};
@@ -679,7 +752,8 @@ private:
 
 } // namespace
 
-std::unique_ptr<Document> load_document(std::string relative_path, std::string bytes, const ParseLimits& limits) {
+std::unique_ptr<Document> load_document(std::string relative_path, std::string bytes, const ParseLimits& limits,
+                                        bool tokens_only) {
     bool was_utf16 = false;
     if (std::optional<std::string> utf8 = transcode_utf16(bytes)) {
         bytes = std::move(*utf8);
@@ -699,6 +773,9 @@ std::unique_ptr<Document> load_document(std::string relative_path, std::string b
                                              DiagnosticKind::encoding, "NUL byte in a text file"));
     }
     doc->syntax = sniff_syntax(doc->path(), doc->bytes());
+    if (tokens_only && (doc->syntax == Syntax::yaml || doc->syntax == Syntax::xml || doc->syntax == Syntax::toml)) {
+        doc->syntax = Syntax::text;
+    }
     guarded(*doc, "parser", [&] {
         ParseResult parsed = parse(doc->syntax, doc->bytes(), limits);
         for (const ParseProblem& problem : parsed.problems) {

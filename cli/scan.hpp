@@ -65,6 +65,11 @@ int scan_exit_code(const ScanResult& result, std::string_view fail_on);
 
 // Reads, detects and parses one file's bytes into a document; loads its facts.
 // Exposed for tests and `handoff formats`.
-std::unique_ptr<Document> load_document(std::string relative_path, std::string bytes, const ParseLimits& limits);
+// With tokens_only (a file version from git history, where only token checks run), YAML,
+// XML and TOML are not parsed into a tree: the token engine reads their text, which finds
+// the same provider keys at a fraction of the cost; dotenv, JSON and JSONL keep their cheap
+// parsers (key names, transcript records).
+std::unique_ptr<Document> load_document(std::string relative_path, std::string bytes, const ParseLimits& limits,
+                                        bool tokens_only = false);
 
 } // namespace handoff

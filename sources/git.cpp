@@ -15,7 +15,13 @@ namespace handoff::git {
 namespace {
 
 void init_once() {
-    static const int initialised = git_libgit2_init();
+    static const int initialised = [] {
+        int n = git_libgit2_init();
+        // The walk compares each commit's trees with its parent's: keep whole trees of large
+        // folders cached (libgit2 caches only trees under 4 KiB by default).
+        git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, static_cast<std::size_t>(1U << 20U));
+        return n;
+    }();
     (void)initialised;
 }
 
@@ -375,6 +381,27 @@ BlobReader::Blob BlobReader::read(const std::string& blob_id, std::uint64_t limi
     blob.bytes.assign(static_cast<const char*>(git_odb_object_data(object.get())), git_odb_object_size(object.get()));
     blob.status = Blob::Status::ok;
     return blob;
+}
+
+std::vector<IndexEntry> index_entries(const Repository& repo) {
+    std::vector<IndexEntry> entries;
+    git_index* raw_index = nullptr;
+    if (git_repository_index(&raw_index, repo.raw()) != 0) return entries;
+    IndexPtr index(raw_index);
+    std::size_t count = git_index_entrycount(index.get());
+    for (std::size_t i = 0; i < count; ++i) {
+        const git_index_entry* entry = git_index_get_byindex(index.get(), i);
+        if (entry == nullptr || git_index_entry_stage(entry) != 0 || (entry->mode & 0170000U) != 0100000U) continue;
+        entries.push_back({entry->path, hex(&entry->id)});
+    }
+    return entries;
+}
+
+std::string blob_id(std::string_view bytes) {
+    init_once();
+    git_oid id;
+    if (git_odb_hash(&id, bytes.data(), bytes.size(), GIT_OBJECT_BLOB) != 0) return {};
+    return hex(&id);
 }
 
 std::vector<IndexEntry> staged_entries(const Repository& repo) {

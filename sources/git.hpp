@@ -97,6 +97,12 @@ struct IndexEntry {
     std::string blob;
 };
 
+// Every tracked regular file of the index (stage 0) with its blob id.
+std::vector<IndexEntry> index_entries(const Repository& repo);
+
+// The blob id git gives these bytes (what `git hash-object` prints).
+std::string blob_id(std::string_view bytes);
+
 // What `git commit` would record now: index entries added or changed since HEAD (every
 // entry when there is no commit yet). Throws std::runtime_error on a broken index.
 std::vector<IndexEntry> staged_entries(const Repository& repo);

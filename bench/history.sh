@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Times `handoff scan --history` against `git log -p --all` (the floor of patch-based secret
+# scanners such as gitleaks: they must at least produce every patch) on one repository built
+# here: at least 1,500 commits over the real files of ../shared/corpus/realworld/ (adds, and
+# edits of one to three files in the middle), plus a branch and a tag. Both are timed in the same run, on the same repository, warm.
+#
+# usage: bench/history.sh [HANDOFF_BINARY] [COMMITS]
+#   HANDOFF_BINARY  default: build/release/handoff, else build/dev/handoff
+#   COMMITS         default 1600
+#   SHARED_DIR      the shared/ folder (default: ../shared from the repository root)
+# Writes build/bench/history.txt. Exit status 0 when handoff's whole history scan took less
+# time than `git log -p --all` alone, 1 otherwise.
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+shared="${SHARED_DIR:-$repo/../shared}"
+corpus="$shared/corpus/realworld"
+handoff="${1:-}"
+commits="${2:-1600}"
+if [ -z "$handoff" ]; then
+  handoff="$repo/build/release/handoff"
+  [ -x "$handoff" ] || handoff="$repo/build/dev/handoff"
+fi
+out="$repo/build/bench"
+work="$out/history-repo"
+mkdir -p "$out"
+rm -rf "$work"
+git init -q -b main "$work"
+
+# One fast-import stream, shaped like a project's life: every fourth commit adds the next
+# corpus file; the others edit one to three files added earlier, changing a line in the
+# middle (a version bump, a new step), so history holds many versions of the same files.
+python3 - "$corpus" "$commits" <<'PY' | git -C "$work" fast-import --quiet
+import os, sys
+corpus, commits = sys.argv[1], int(sys.argv[2])
+files = []
+for root, _, names in os.walk(corpus):
+    for name in sorted(names):
+        path = os.path.join(root, name)
+        if os.path.getsize(path) < 512 * 1024:
+            files.append(path)
+files.sort()
+out = sys.stdout.buffer
+contents = {}
+added = []
+mark = 0
+def blob(data):
+    global mark
+    mark += 1
+    out.write(b"blob\nmark :%d\ndata %d\n" % (mark, len(data)) + data + b"\n")
+    return mark
+when = 1767225600
+for i in range(commits):
+    changed = []
+    if i % 4 == 0 or len(added) < 3:
+        src = files[len(added) % len(files)]
+        rel = os.path.relpath(src, corpus)
+        if rel in contents:
+            rel = "copy-%d/%s" % (i, rel)
+        contents[rel] = open(src, "rb").read()
+        added.append(rel)
+        changed.append(rel)
+    else:
+        for k in range(1 + i % 3):
+            rel = added[(i * 7 + k * 13) % len(added)]
+            lines = contents[rel].split(b"\n")
+            at = len(lines) // 2
+            near = lines[at] if at < len(lines) else b""
+            indent = near[: len(near) - len(near.lstrip())]
+            lines.insert(at, indent + b"# change %d" % i)
+            contents[rel] = b"\n".join(lines)
+            changed.append(rel)
+    marks = [(rel, blob(contents[rel])) for rel in dict.fromkeys(changed)]
+    msg = b"commit %d" % i
+    out.write(b"commit refs/heads/main\n")
+    out.write(b"committer bench <bench@handoff.invalid> %d +0000\n" % (when + i * 60))
+    out.write(b"data %d\n%s\n" % (len(msg), msg))
+    for rel, m in marks:
+        out.write(b"M 100644 :%d %s\n" % (m, rel.encode()))
+    out.write(b"\n")
+out.write(b"reset refs/tags/v1\nfrom refs/heads/main\n\n")
+PY
+git -C "$work" checkout -q main
+git -C "$work" branch -q side main~100
+
+count=$(git -C "$work" rev-list --all --count)
+versions=$(git -C "$work" rev-list --all --objects | cut -d' ' -f1 | git -C "$work" cat-file --batch-check='%(objecttype)' | grep -c '^blob$')
+size=$(du -sh "$work/.git" | cut -f1)
+
+now_ms() { date +%s%3N; }
+# Warm both: the first read of the pack is not what either tool costs.
+git -C "$work" log -p --all >/dev/null
+t0=$(now_ms)
+git -C "$work" log -p --all >/dev/null
+t1=$(now_ms)
+"$handoff" scan "$work" --history --format json --fail-on never >"$out/history.json"
+t2=$(now_ms)
+git_ms=$((t1 - t0))
+handoff_ms=$((t2 - t1))
+
+python3 - "$out/history.json" "$count" "$versions" "$size" "$git_ms" "$handoff_ms" <<'PY' | tee "$out/history.txt"
+import json, sys
+report = json.load(open(sys.argv[1]))
+count, versions, size, git_ms, handoff_ms = sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]), int(sys.argv[6])
+h = report.get("history", {})
+print(f"repository: {count} commits, {versions} file versions, .git {size}")
+print(f"handoff scan --history: {handoff_ms} ms ({h.get('commits')} commits walked, {h.get('versions')} versions scanned, "
+      f"{h.get('bytes', 0) / 1e6:.1f} MB, plus {len(report['files'])} work tree files)")
+print(f"git log -p --all:       {git_ms} ms (patch text only, nothing scanned)")
+print(f"ratio: handoff takes {handoff_ms / max(git_ms, 1):.2f}x the time of git log -p --all")
+print("findings:", len(report["findings"]), "of which from history:",
+      sum(1 for f in report["findings"] if "commit" in f["location"]))
+PY
+[ "$handoff_ms" -lt "$git_ms" ]
