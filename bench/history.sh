@@ -29,9 +29,9 @@ git init -q -b main "$work"
 # One fast-import stream, shaped like a project's life: every fourth commit adds the next
 # corpus file; the others edit one to three files added earlier, changing a line in the
 # middle (a version bump, a new step), so history holds many versions of the same files.
-python3 - "$corpus" "$commits" <<'PY' | git -C "$work" fast-import --quiet
+python3 - "$corpus" "$commits" "${ADD_EVERY:-4}" <<'PY' | git -C "$work" fast-import --quiet
 import os, sys
-corpus, commits = sys.argv[1], int(sys.argv[2])
+corpus, commits, add_every = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 files = []
 for root, _, names in os.walk(corpus):
     for name in sorted(names):
@@ -51,7 +51,7 @@ def blob(data):
 when = 1767225600
 for i in range(commits):
     changed = []
-    if i % 4 == 0 or len(added) < 3:
+    if i % add_every == 0 or len(added) < 3:
         src = files[len(added) % len(files)]
         rel = os.path.relpath(src, corpus)
         if rel in contents:
@@ -81,6 +81,9 @@ out.write(b"reset refs/tags/v1\nfrom refs/heads/main\n\n")
 PY
 git -C "$work" checkout -q main
 git -C "$work" branch -q side main~100
+# Packed as a clone receives it (pack-objects orders deltas newest-first); fast-import's own
+# pack chains each version on the one before, which no fetched repository looks like.
+git -C "$work" repack -adfq
 
 count=$(git -C "$work" rev-list --all --count)
 versions=$(git -C "$work" rev-list --all --objects | cut -d' ' -f1 | git -C "$work" cat-file --batch-check='%(objecttype)' | grep -c '^blob$')

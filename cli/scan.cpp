@@ -135,9 +135,11 @@ public:
         run_project_checks();
         // The kept documents are no longer needed: free them while the findings are sorted.
         kept_.clear();
-        std::thread release([documents = std::move(project_.documents), work = std::move(work_.items())]() mutable {
+        std::thread release([documents = std::move(project_.documents), work = std::move(work_.items()),
+                             git = std::move(git_)]() mutable {
             documents.clear();
             work.clear();
+            git.reset();  // libgit2's caches take a while to free
         });
         finish();
         release.join();
