@@ -2,11 +2,14 @@
 # Times `handoff scan --history` against `git log -p --all` (the floor of patch-based secret
 # scanners such as gitleaks: they must at least produce every patch) on one repository built
 # here: at least 1,500 commits over the real files of ../shared/corpus/realworld/ (adds, and
-# edits of one to three files in the middle), plus a branch and a tag. Both are timed in the same run, on the same repository, warm.
+# edits of one to four files in the middle), plus a branch and a tag. Also times the same
+# history read from a bare clone (no work tree to scan), so the two costs can be told apart. Both are timed in the same run, on the same repository, warm.
 #
 # usage: bench/history.sh [HANDOFF_BINARY] [COMMITS]
 #   HANDOFF_BINARY  default: build/release/handoff, else build/dev/handoff
-#   COMMITS         default 1600
+#   COMMITS         default 2000
+#   ADD_EVERY       one commit in ADD_EVERY adds a file (default 10); the others edit 1-4 files.
+#                   A smaller value makes the work tree a larger share of the scan.
 #   SHARED_DIR      the shared/ folder (default: ../shared from the repository root)
 # Writes build/bench/history.txt. Exit status 0 when handoff's whole history scan took less
 # time than `git log -p --all` alone, 1 otherwise.
@@ -15,7 +18,7 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 shared="${SHARED_DIR:-$repo/../shared}"
 corpus="$shared/corpus/realworld"
 handoff="${1:-}"
-commits="${2:-1600}"
+commits="${2:-2000}"
 if [ -z "$handoff" ]; then
   handoff="$repo/build/release/handoff"
   [ -x "$handoff" ] || handoff="$repo/build/dev/handoff"
@@ -29,7 +32,7 @@ git init -q -b main "$work"
 # One fast-import stream, shaped like a project's life: every fourth commit adds the next
 # corpus file; the others edit one to three files added earlier, changing a line in the
 # middle (a version bump, a new step), so history holds many versions of the same files.
-python3 - "$corpus" "$commits" "${ADD_EVERY:-4}" <<'PY' | git -C "$work" fast-import --quiet
+python3 - "$corpus" "$commits" "${ADD_EVERY:-10}" <<'PY' | git -C "$work" fast-import --quiet
 import os, sys
 corpus, commits, add_every = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 files = []
@@ -60,7 +63,7 @@ for i in range(commits):
         added.append(rel)
         changed.append(rel)
     else:
-        for k in range(1 + i % 3):
+        for k in range(1 + i % 4):
             rel = added[(i * 7 + k * 13) % len(added)]
             lines = contents[rel].split(b"\n")
             at = len(lines) // 2
@@ -99,15 +102,22 @@ t1=$(now_ms)
 t2=$(now_ms)
 git_ms=$((t1 - t0))
 handoff_ms=$((t2 - t1))
+rm -rf "$out/history-bare.git"
+git clone -q --bare "$work" "$out/history-bare.git"
+t3=$(now_ms)
+"$handoff" scan "$out/history-bare.git" --history --format json --fail-on never >/dev/null
+t4=$(now_ms)
+bare_ms=$((t4 - t3))
 
-python3 - "$out/history.json" "$count" "$versions" "$size" "$git_ms" "$handoff_ms" <<'PY' | tee "$out/history.txt"
+python3 - "$out/history.json" "$count" "$versions" "$size" "$git_ms" "$handoff_ms" "$bare_ms" <<'PY' | tee "$out/history.txt"
 import json, sys
 report = json.load(open(sys.argv[1]))
-count, versions, size, git_ms, handoff_ms = sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]), int(sys.argv[6])
+count, versions, size, git_ms, handoff_ms, bare_ms = sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]), int(sys.argv[6]), int(sys.argv[7])
 h = report.get("history", {})
 print(f"repository: {count} commits, {versions} file versions, .git {size}")
 print(f"handoff scan --history: {handoff_ms} ms ({h.get('commits')} commits walked, {h.get('versions')} versions scanned, "
       f"{h.get('bytes', 0) / 1e6:.1f} MB, plus {len(report['files'])} work tree files)")
+print(f"  the same history from a bare clone (no work tree): {bare_ms} ms")
 print(f"git log -p --all:       {git_ms} ms (patch text only, nothing scanned)")
 print(f"ratio: handoff takes {handoff_ms / max(git_ms, 1):.2f}x the time of git log -p --all")
 print("findings:", len(report["findings"]), "of which from history:",
