@@ -6,6 +6,7 @@
 #include <cctype>
 #include <iterator>
 #include <map>
+#include <mutex>
 
 #include "checks/tokens/base64.hpp"
 #include "checks/tokens/catalog.hpp"
@@ -141,12 +142,28 @@ bool looks_like_generic_secret(std::string_view key, std::string_view value, Key
 }
 } // namespace
 
+// A regex compiled on first use: most scans meet a handful of the catalog's keywords, and
+// compiling all of them up front was most of a small scan's time (a pre-commit run on one file).
+class LazyRegex {
+public:
+    explicit LazyRegex(std::string_view source) : source_(source) {}
+    const RE2& get() const {
+        std::call_once(once_, [this] { re_ = std::make_unique<RE2>(source_, RE2::Quiet); });
+        return *re_;
+    }
+
+private:
+    std::string_view source_;  // the catalog's static text
+    mutable std::once_flag once_;
+    mutable std::unique_ptr<RE2> re_;
+};
+
 struct Engine::Impl {
-    std::vector<std::unique_ptr<RE2>> regexes;           // per pattern
+    std::vector<std::unique_ptr<LazyRegex>> regexes;     // per pattern
     std::vector<std::vector<std::uint16_t>> by_keyword;  // keyword id -> patterns
     std::uint32_t first_pair_word = 0;                   // keyword ids from here on are pair words
     std::unique_ptr<LiteralSet> literals;
-    std::vector<std::unique_ptr<RE2>> shapes;            // per context shape
+    std::vector<std::unique_ptr<LazyRegex>> shapes;      // per context shape
 
     Impl() {
         std::map<std::string, std::uint32_t> keyword_ids;
@@ -162,7 +179,7 @@ struct Engine::Impl {
         };
         auto all = patterns();
         for (std::size_t i = 0; i < all.size(); ++i) {
-            regexes.push_back(std::make_unique<RE2>(all[i].regex, RE2::Quiet));
+            regexes.push_back(std::make_unique<LazyRegex>(all[i].regex));
             for (std::string_view kw : split_keywords(all[i].keywords)) {
                 by_keyword[keyword_id(kw)].push_back(static_cast<std::uint16_t>(i));
             }
@@ -170,7 +187,7 @@ struct Engine::Impl {
         first_pair_word = static_cast<std::uint32_t>(keywords.size());
         for (std::string_view w : pair_words()) keywords.emplace_back(w);
         literals = std::make_unique<LiteralSet>(keywords);
-        for (const ContextShape& s : context_shapes()) shapes.push_back(std::make_unique<RE2>(s.regex, RE2::Quiet));
+        for (const ContextShape& s : context_shapes()) shapes.push_back(std::make_unique<LazyRegex>(s.regex));
     }
 };
 
@@ -212,7 +229,7 @@ void Engine::scan(std::string_view text, bool keyed_lines, std::vector<TokenMatc
             if (std::find(tried.begin(), tried.end(), std::make_pair(from, pi)) != tried.end()) continue;
             tried.emplace_back(from, pi);
             if (tried.size() > 64) tried.erase(tried.begin(), tried.begin() + 32);
-            const RE2& re = *im.regexes[pi];
+            const RE2& re = im.regexes[pi]->get();
             std::size_t pos = from;
             re2::StringPiece groups[2];
             int ngroups = std::min(re.NumberOfCapturingGroups() + 1, 2);
@@ -325,7 +342,7 @@ void Engine::judge(std::string_view key, std::string_view context, std::string_v
         auto shapes = context_shapes();
         for (std::size_t i = 0; i < shapes.size(); ++i) {
             const ContextShape& s = shapes[i];
-            if (s.hint != hint || !RE2::FullMatch(value, *im.shapes[i])) continue;
+            if (s.hint != hint || !RE2::FullMatch(value, im.shapes[i]->get())) continue;
             std::string compact;
             for (char c : value) {
                 if (c != '-' && c != '.' && c != '_') compact.push_back(c);
