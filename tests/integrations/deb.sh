@@ -47,7 +47,7 @@ grep -q '^-rwxr-xr-x root/root .* ./usr/bin/handoff$' "$tmp/contents" || fail "/
 
 # Depends.
 depends="$(dpkg-deb -f "$deb" Depends)"
-for lib in libc6 libstdc++6 libyaml-cpp libre2 libpugixml libtomlplusplus; do
+for lib in libc6 libstdc++6 libyaml-cpp libre2 libpugixml libtomlplusplus libgit2 libarchive; do
   case "$depends" in *"$lib"*) ;; *) fail "Depends lacks $lib: $depends" ;; esac
 done
 [ "$(dpkg-deb -f "$deb" Package)" = handoff ] || fail "package name"
