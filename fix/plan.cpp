@@ -7,6 +7,7 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <unordered_map>
@@ -15,6 +16,7 @@
 #include "core/secret_names.hpp"
 #include "core/text.hpp"
 #include "fix/edits.hpp"
+#include "fix/code_strings.hpp"
 #include "fix/codex_fixes.hpp"
 #include "fix/env_files.hpp"
 #include "fix/n8n_fixes.hpp"
@@ -267,6 +269,11 @@ std::string wanted_name(const Finding& finding, std::string_view key, const Hold
     std::string name;
     bool specific = finding.rule != "generic-secret" && finding.rule != "url-credentials";
     if (!key.empty() && is_secret_name(key) && (env_style(key) || !specific)) name = env_name(key);
+    // A connection string's variable names the service whose password it holds (REDIS_URL).
+    if (name.empty() && finding.rule == "url-credentials" && env_style(key) &&
+        (key.ends_with("_URL") || key.ends_with("_URI") || key.ends_with("_DSN"))) {
+        name = std::string(key);
+    }
     if (name.empty() && holder.previous != nullptr && holder.previous->is_scalar() &&
         holder.previous->value.starts_with("--") && is_secret_name(holder.previous->value)) {
         name = env_name(holder.previous->value);
@@ -379,11 +386,13 @@ private:
         std::size_t other_fixes = 0;
         std::map<std::string, std::string> names_before;
         std::size_t notes_before = 0;
+        std::optional<CodeLanguage> lexes;    // source code: must still lex cleanly after the edits
+        bool free_text = false;               // no parser (a Jenkinsfile): checked by free_text_ok
     };
 
     FileWork begin_file() {
         env_.mark();
-        return FileWork{{}, {}, {}, 0, names_, plan_.notes.size()};
+        return FileWork{{}, {}, {}, 0, names_, plan_.notes.size(), std::nullopt, false};
     }
 
     // Forget the names and notes the file added: its edits are not made.
@@ -423,6 +432,8 @@ private:
     void plan_code_file(const std::string& path, std::string& bytes, const Document& doc,
                         const std::vector<const Finding*>& findings, Code code) {
         FileWork work = begin_file();
+        CodeLanguage language = code == Code::python ? CodeLanguage::python : CodeLanguage::javascript;
+        if (code == Code::python || code == Code::javascript) work.lexes = language;
         bool has_os = code == Code::python && imports_os(bytes);
         bool reads_os = false;
         for (const Finding* f : findings) {
@@ -438,10 +449,11 @@ private:
             bool whole_literal = (open == '"' || open == '\'' || (open == '`' && code == Code::javascript)) && close == open;
             SpanEdit edit{span.begin, span.end, {}};
             std::string name;
+            std::uint32_t name_at = whole_literal ? span.begin - 1 : span.begin;  // where the assignment's name ends
             auto name_for = [&]() {
                 if (auto it = names_.find(value); it != names_.end()) return it->second;
                 Holder none;
-                std::string key = assigned_name(bytes, whole_literal ? span.begin - 1 : span.begin);
+                std::string key = assigned_name(bytes, name_at);
                 std::string wanted = wanted_name(*f, key, none, doc.format);
                 std::string placed = env_.place(wanted, value, console_of(*f), plan_.notes);
                 names_.emplace(value, placed);
@@ -465,8 +477,38 @@ private:
                 }
                 name = name_for();
                 edit.text = "${" + name + "}";
+            } else if (std::optional<StringLiteral> lit = literal_holding(bytes, span, language)) {
+                // The literal as the language reads it: a whole literal becomes the lookup, a
+                // longer one is built from its text and the lookup in the language's own syntax.
+                bool whole = lit->body_begin == span.begin && lit->body_end == span.end;
+                name_at = lit->begin;
+                char prev = lit->begin > 0 ? bytes[lit->begin - 1] : '\n';
+                char next = lit->end < bytes.size() ? bytes[lit->end] : '\n';
+                std::string why;
+                std::string text;
+                if (whole && lit->bytes) {
+                    why = "the key is a bytes literal: read it from os.environb by hand";
+                } else if (whole && (lit->triple || prev == '"' || prev == '\'' || next == '"' || next == '\'')) {
+                    why = "the key is inside a triple-quoted or adjoining string: move it by hand";
+                } else if (whole) {
+                    name = name_for();
+                    text = code == Code::python ? "os.environ[\"" + name + "\"]" : "process.env." + name;
+                } else {
+                    std::string probe = build_from_environment(bytes, *lit, span, "NAME", language, why);
+                    if (!probe.empty()) {
+                        name = name_for();
+                        text = build_from_environment(bytes, *lit, span, name, language, why);
+                    }
+                }
+                if (text.empty()) {
+                    manual(*f, why);
+                    continue;
+                }
+                reads_os = reads_os || code == Code::python;
+                edit = {lit->begin, lit->end, text};
             } else if (!whole_literal) {
-                manual(*f, "the key is part of a longer string: build the string from the environment by hand");
+                manual(*f, "the key is part of a longer string the lexer could not read: build the string from the "
+                           "environment by hand");
                 continue;
             } else if (span.begin >= 2 && bytes[span.begin - 2] == open) {
                 manual(*f, "the key is inside a triple-quoted or adjoining string: move it by hand");
@@ -977,6 +1019,9 @@ private:
             last = &e;
         }
         std::string why = overlap ? std::string("two edits would overlap") : verify(doc, path, after, work.added);
+        if (why.empty() && work.lexes && lexes_cleanly(bytes, *work.lexes) && !lexes_cleanly(after, *work.lexes)) {
+            why = "the edited code would not lex cleanly";
+        }
         if (!why.empty()) {
             for (const Finding* f : work.planned) manual(*f, why + "; left as it is");
             abandon(work);
