@@ -41,6 +41,7 @@ struct FixPlan {
     std::vector<ManualStep> manual;
     std::vector<std::string> notes;   // what else happened: .gitignore, renamed clashes
     std::vector<std::string> moved;   // the values moved to .env: masked in every output
+    std::vector<std::string> left;    // keys left in place (manual steps): masked in the diff's context too
     std::size_t keys_moved = 0;
     std::size_t other_fixes = 0;     // edits beyond keys (a template injection moved into env:)
 };

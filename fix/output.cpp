@@ -209,7 +209,9 @@ void file_diff(std::string& out, const FileChange& change, const Masker& secrets
 
 std::string plan_diff(const FixPlan& plan) {
     std::string out;
-    Masker masker(plan.moved);
+    std::vector<std::string> secrets = plan.moved;
+    secrets.insert(secrets.end(), plan.left.begin(), plan.left.end());
+    Masker masker(secrets);
     for (const FileChange& change : plan.changes) file_diff(out, change, masker);
     return out;
 }

@@ -116,6 +116,32 @@ constexpr std::string_view kCredentialsFile =
     "a credentials file: it belongs in the home folder of each machine (or the CI's secret store), not in the "
     "repository; delete it here";
 
+std::string base_name(std::string_view path) {
+    return std::string(path.substr(path.rfind('/') == std::string_view::npos ? 0 : path.rfind('/') + 1));
+}
+
+bool jenkinsfile(std::string_view path) {
+    std::string name = base_name(path);
+    return name.starts_with("Jenkinsfile") || lower(name).ends_with(".jenkinsfile");
+}
+
+// Why a file has no tree: the parser's first complaint, where it made one.
+std::string parse_failure(const Document& doc) {
+    for (const Diagnostic& d : doc.diagnostics) {
+        if (d.kind != DiagnosticKind::parse_error || d.message.empty()) continue;
+        std::string at = d.line > 0 ? " at line " + std::to_string(d.line) : std::string();
+        return "the file does not parse (" + d.message + at + "), so no edit can be checked";
+    }
+    return "the file does not parse, so no edit can be checked";
+}
+
+// A PEM file whose findings are all private keys: the file itself is the secret.
+bool private_key_file(std::string_view bytes, const std::vector<const Finding*>& findings) {
+    std::string_view head = trim(bytes.substr(0, 256), " \t\r\n");
+    return head.starts_with("-----BEGIN ") && !findings.empty() &&
+           std::all_of(findings.begin(), findings.end(), [](const Finding* f) { return f->rule == "private-key"; });
+}
+
 bool compose_file(std::string_view path) {
     std::string name = lower(path.substr(path.rfind('/') == std::string_view::npos ? 0 : path.rfind('/') + 1));
     return (name.starts_with("docker-compose") || name.starts_with("compose")) &&
@@ -402,7 +428,21 @@ private:
         plan_.notes.resize(work.notes_before);
     }
 
-    void manual(const Finding& f, std::string why) { plan_.manual.push_back({f.location, f.rule, std::move(why)}); }
+    void manual(const Finding& f, std::string why) {
+        plan_.manual.push_back({f.location, f.rule, std::move(why)});
+        if (f.family != Family::embedded_token || current_ == nullptr || current_->file == nullptr ||
+            f.location.path != current_->path()) {
+            return;
+        }
+        Span span{offset_of(*current_->file, f.location.line, f.location.column),
+                  offset_of(*current_->file, f.location.end_line, f.location.end_column)};
+        if (span.size() >= 8 && span.end <= current_bytes_->size()) {
+            std::string value = current_bytes_->substr(span.begin, span.size());
+            if (value.find('\n') == std::string::npos) plan_.left.push_back(std::move(value));
+        }
+    }
+    const Document* current_ = nullptr;         // the file being planned
+    const std::string* current_bytes_ = nullptr;
 
     // Where the client creates this key: the provider's console, when the rule names one.
     std::string console_of(const Finding& f) const {
@@ -532,6 +572,141 @@ private:
         commit_file(path, bytes, doc, work);
     }
 
+    // .npmrc: npm expands ${NAME} from the environment in its values, so a whole value of
+    // a `key=value` line (`//registry/:_authToken=npm_...`) becomes ${NAME}.
+    void plan_npmrc(const std::string& path, std::string& bytes, const Document& doc,
+                    const std::vector<const Finding*>& findings) {
+        FileWork work = begin_file();
+        for (const Finding* f : findings) {
+            Span span{offset_of(*doc.file, f->location.line, f->location.column),
+                      offset_of(*doc.file, f->location.end_line, f->location.end_column)};
+            std::uint32_t start = line_start_of(bytes, span.begin);
+            std::uint32_t stop = next_line(bytes, span.begin);
+            std::string_view line = std::string_view(bytes).substr(start, stop - start);
+            std::size_t eq = line.find('=');
+            std::string_view value = eq == std::string_view::npos ? std::string_view() : trim(line.substr(eq + 1), " \t\r\n");
+            std::string_view key = eq == std::string_view::npos ? std::string_view() : trim(line.substr(0, eq), " \t");
+            std::uint32_t value_at = value.empty() ? 0 : static_cast<std::uint32_t>(value.data() - bytes.data());
+            if (span.empty() || line.starts_with("#") || line.starts_with(";") || value.empty() ||
+                value_at != span.begin || value_at + value.size() != span.end) {
+                manual(*f, "the key is not the whole value of a key=value line: write ${NPM_TOKEN} in its place by hand");
+                continue;
+            }
+            std::string token(value);
+            std::string name;
+            if (auto it = names_.find(token); it != names_.end()) {
+                name = it->second;
+            } else {
+                Holder none;
+                std::string wanted = wanted_name(*f, {}, none, doc.format);
+                if (wanted == "SECRET" || (f->rule == "generic-secret" && contains(lower(key), "authtoken"))) wanted = "NPM_TOKEN";
+                std::string console = console_of(*f);
+                std::string where = "the environment npm runs in (a CI secret named like it)";
+                name = env_.place(wanted, token, console.empty() ? where : console + "; set it in " + where, plan_.notes);
+                names_.emplace(token, name);
+            }
+            work.edits.push_back({span.begin, span.end, "${" + name + "}"});
+            work.planned.push_back(f);
+            std::string note = path + ": npm reads ${" + name + "} from the environment: export " + name +
+                               " from .env where npm runs (CI: set " + name + " as a secret); npm stops with an error when it is unset";
+            if (std::find(plan_.notes.begin(), plan_.notes.end(), note) == plan_.notes.end()) plan_.notes.push_back(note);
+        }
+        commit_file(path, bytes, doc, work);
+    }
+
+    // A declarative Jenkinsfile: `NAME = 'key'` (or "key") on its own line directly inside an
+    // `environment { }` block becomes `NAME = credentials('name')`, a Secret text credential
+    // the client creates. Groovy has no parser here: only that exact shape is edited, and the
+    // edited text must keep its braces and the line its quotes and parentheses balanced.
+    void plan_jenkinsfile(const std::string& path, std::string& bytes, const Document& doc,
+                          const std::vector<const Finding*>& findings) {
+        FileWork work = begin_file();
+        work.free_text = true;
+        for (const Finding* f : findings) {
+            Span span{offset_of(*doc.file, f->location.line, f->location.column),
+                      offset_of(*doc.file, f->location.end_line, f->location.end_column)};
+            std::uint32_t start = line_start_of(bytes, span.begin);
+            std::string_view line = std::string_view(bytes).substr(start, next_line(bytes, span.begin) - start);
+            std::string ident;
+            if (span.empty() || !jenkins_environment_value(bytes, start, line, span, ident)) {
+                manual(*f, "a Jenkinsfile is edited only where a key is the whole value of NAME = '...' inside an "
+                           "environment { } block: bind it with credentials('id') or withCredentials by hand");
+                continue;
+            }
+            std::string value = bytes.substr(span.begin, span.size());
+            std::string name;
+            if (auto it = names_.find(value); it != names_.end()) {
+                name = it->second;
+            } else {
+                Holder none;
+                std::string wanted = wanted_name(*f, ident, none, doc.format);
+                std::string console = console_of(*f);
+                std::string where = "a Jenkins Secret text credential (Manage Jenkins > Credentials)";
+                name = env_.place(wanted, value, console.empty() ? where : console + "; then " + where, plan_.notes);
+                names_.emplace(value, name);
+            }
+            std::string id = lower(name);
+            std::replace(id.begin(), id.end(), '_', '-');
+            work.edits.push_back({span.begin - 1, span.end + 1, "credentials('" + id + "')"});
+            work.planned.push_back(f);
+            plan_.notes.push_back(path + ": " + ident + " now comes from the Jenkins credential '" + id +
+                                  "': the client creates a Secret text credential with that id holding " + name + " from .env");
+        }
+        commit_file(path, bytes, doc, work);
+    }
+
+    // Whether `line` is `IDENT = 'key'` or `IDENT = "key"` with the key exactly the quoted text,
+    // directly inside an `environment {` block of the file (braces counted from that line).
+    static bool jenkins_environment_value(std::string_view bytes, std::uint32_t start, std::string_view line, Span span,
+                                          std::string& ident) {
+        std::string_view text = trim(line, " \t\r\n");
+        std::size_t eq = text.find('=');
+        if (eq == std::string_view::npos) return false;
+        std::string_view left = trim(text.substr(0, eq), " \t");
+        std::string_view right = trim(text.substr(eq + 1), " \t");
+        if (left.empty() || !std::all_of(left.begin(), left.end(), [](char c) {
+                return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_';
+            })) {
+            return false;
+        }
+        if (right.size() < 2 || (right.front() != '\'' && right.front() != '"') || right.back() != right.front()) return false;
+        std::uint32_t value_at = static_cast<std::uint32_t>(right.data() - bytes.data()) + 1;
+        if (value_at != span.begin || span.end != value_at + right.size() - 2) return false;
+        std::string_view value = right.substr(1, right.size() - 2);
+        if (value.find_first_of("'\"\\$") != std::string_view::npos) return false;
+        // The nearest `environment {` line above, and the brace depth from it to this line.
+        for (std::size_t end = start; end > 0;) {  // [from, end) is the line above
+            std::size_t prev = end >= 2 ? bytes.rfind('\n', end - 2) : std::string_view::npos;
+            std::size_t from = prev == std::string_view::npos ? 0 : prev + 1;
+            std::string_view above = trim(bytes.substr(from, end - from), " \t\r\n");
+            if (above == "environment {" || above == "environment{") {
+                int depth = 0;
+                for (char c : bytes.substr(from, start - from)) {
+                    if (c == '{') ++depth;
+                    if (c == '}') --depth;
+                }
+                ident = std::string(left);
+                return depth == 1;
+            }
+            end = from;
+        }
+        return false;
+    }
+
+    // Braces of a Groovy text and quotes and parentheses of each line: what a free-text edit must keep.
+    static bool balanced_free_text(std::string_view before, std::string_view after, const std::vector<SpanEdit>& edits) {
+        auto braces = [](std::string_view t) { return std::count(t.begin(), t.end(), '{') - std::count(t.begin(), t.end(), '}'); };
+        if (braces(before) != braces(after)) return false;
+        for (const SpanEdit& e : edits) {
+            std::string_view text = e.text;
+            if (std::count(text.begin(), text.end(), '\'') % 2 != 0 || std::count(text.begin(), text.end(), '"') % 2 != 0 ||
+                std::count(text.begin(), text.end(), '(') != std::count(text.begin(), text.end(), ')')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     // Whether a Python module binds `os` at its top level: `import os`, `import sys, os`,
     // `import os.path` (not `import osmosis`, `import os as o` or `from os import environ`).
     static bool imports_os(std::string_view bytes) {
@@ -605,16 +780,33 @@ private:
             return;
         }
         std::unique_ptr<Document> doc = load_document(path, bytes, ParseLimits{});
+        current_ = doc.get();  // a key left in place is masked in the diff's context lines too
+        current_bytes_ = &bytes;
+        struct Reset {
+            Planner& p;
+            ~Reset() { p.current_ = nullptr; p.current_bytes_ = nullptr; }
+        } reset{*this};
         // A .env is where keys belong; whether git commits it is dotenv-not-ignored's business.
         if (doc->format == Format::dotenv) return;
         if (!doc->tree) {
+            if (base_name(path) == ".npmrc") {
+                plan_npmrc(path, bytes, *doc, findings);
+                return;
+            }
+            if (jenkinsfile(path)) {
+                plan_jenkinsfile(path, bytes, *doc, findings);
+                return;
+            }
             Code code = code_of(path, bytes);
             if (code != Code::none) {
                 plan_code_file(path, bytes, *doc, findings, code);
                 return;
             }
-            std::string why = credentials_file(path) ? std::string(kCredentialsFile)
-                                                     : "the file does not parse, so no edit can be checked";
+            std::string why = credentials_file(path) ? std::string(kCredentialsFile) : parse_failure(*doc);
+            if (private_key_file(bytes, findings)) why = "a private key file: move it out of the repository";
+            if (lower(path).ends_with(".ipynb")) {
+                why = "a notebook: fix does not edit notebook cells; read the key from os.environ in the cell and clear its outputs by hand";
+            }
             for (const Finding* f : findings) manual(*f, why);
             return;
         }
@@ -640,6 +832,7 @@ private:
         const auto* agent = doc->model_as<AgentModel>();
         bool codex = doc->format == Format::mcp_config && agent != nullptr && agent->client == McpClient::codex;
         std::vector<std::pair<CodexEnvEntry, const Finding*>> codex_entries;
+        std::vector<EnvEntry> unset_entries;  // env members of a client that expands nothing
         for (const Finding* f : findings) {
             if (f->rule == "template-injection") {
                 injections.push_back(f);
@@ -691,6 +884,23 @@ private:
                     continue;
                 }
             }
+            if (expands_nothing(*doc)) {
+                if (const Node* env = env_member_of(holder, bytes, span)) {
+                    unset_entries.push_back({holder.chain[holder.chain.size() - 2], env, holder.scalar, f, value});
+                } else {
+                    bool in_args = std::any_of(holder.chain.begin(), holder.chain.end(), [](const Node* n) { return n->key == "args"; });
+                    bool in_headers = std::any_of(holder.chain.begin(), holder.chain.end(), [](const Node* n) { return n->key == "headers"; });
+                    manual(*f, in_args ? "the key is an argument of the server's command, and this client expands no variable "
+                                         "in its config: pass it to the server some other way (a wrapper script that reads "
+                                         "it from the environment) by hand"
+                               : in_headers ? "the key is in a header of an HTTP server, and this client expands no variable "
+                                              "in its config: move the server behind a client that expands variables, or "
+                                              "remove the header and authenticate another way by hand"
+                                            : "this client does not expand variables in its config and the key is not a whole "
+                                              "value of a server's env: remove it and pass it to the server by hand");
+                }
+                continue;
+            }
             std::string name;
             if (auto it = names_.find(value); it != names_.end()) {
                 name = it->second;
@@ -727,6 +937,7 @@ private:
             work.planned.push_back(f);
         }
         if (!codex_entries.empty()) forward_from_codex(*doc, bytes, codex_entries, work, file_notes);
+        if (!unset_entries.empty()) remove_env_entries(*doc, unset_entries, work, file_notes);
         plan_.notes.insert(plan_.notes.end(), file_notes.begin(), file_notes.end());
         if (!input_ids.empty()) {
             if (!declare_inputs(bytes, *doc->tree, input_ids, work.edits)) {
@@ -783,6 +994,106 @@ private:
                              slot->type + "): the client creates it in their n8n with " + name + " from .env " +
                              slot->field_hint());
         return true;
+    }
+
+    // An MCP client that expands no variable in its config (Claude Desktop): the key's env
+    // member leaves the server's env, and the client must be started with the variable set.
+    struct EnvEntry {
+        const Node* server;  // the server's map
+        const Node* env;     // the server's env map
+        const Node* member;  // the member holding the key
+        const Finding* finding;
+        std::string value;
+    };
+
+    static bool expands_nothing(const Document& doc) {
+        if (doc.format != Format::mcp_config) return false;
+        const auto* agent = doc.model_as<AgentModel>();
+        McpClient client = agent != nullptr ? agent->client : McpClient::unknown;
+        return client != McpClient::vscode && client != McpClient::codex && first_expanding(client, "X").empty();
+    }
+
+    // The env map when the key is the whole string value of a member of a server's `env`.
+    static const Node* env_member_of(const Holder& holder, const std::string& bytes, Span span) {
+        if (holder.chain.size() < 2) return nullptr;
+        const Node* env = holder.chain.back();
+        const Node& s = *holder.scalar;
+        bool quoted = s.span.size() >= 2 && bytes[s.span.begin] == '"' && bytes[s.span.end - 1] == '"';
+        if (env->key != "env" || !env->is_map() || !holder.chain[holder.chain.size() - 2]->is_map() ||
+            env->key_span.empty() || env->span.size() < 2 || bytes[env->span.begin] != '{' ||
+            bytes[env->span.end - 1] != '}' || !quoted || span.begin != s.span.begin + 1 || span.end != s.span.end - 1 ||
+            !env_style(s.key) || s.key_span.empty()) {
+            return nullptr;
+        }
+        return env;
+    }
+
+    void remove_env_entries(const Document& doc, const std::vector<EnvEntry>& found, FileWork& work,
+                            std::vector<std::string>& file_notes) {
+        std::map<const Node*, std::set<std::size_t>> removed;  // env map -> indices of the members that go
+        std::map<std::string, std::string> taken;
+        for (const EnvEntry& e : found) {
+            // The server reads the member's name, so the variable keeps it.
+            const std::string& name = e.member->key;
+            auto seen = taken.find(name);
+            if (env_.holds_other(name, e.value) || (seen != taken.end() && seen->second != e.value)) {
+                manual(*e.finding, "another value of " + name + " is already in .env or this file, and the server reads "
+                                   "that name: move it by hand");
+                continue;
+            }
+            taken.emplace(name, e.value);
+            std::string server_name;
+            std::string path = e.finding->location.node_path;
+            // mcpServers.NAME.env.KEY: the server is the map holding env.
+            std::size_t env_at = path.rfind(".env.");
+            std::string head = env_at == std::string::npos ? std::string() : path.substr(0, env_at);
+            server_name = head.substr(head.rfind('.') == std::string::npos ? 0 : head.rfind('.') + 1);
+            std::string console = console_of(*e.finding);
+            std::string where = "the environment the MCP client starts server '" + server_name + "' with";
+            env_.place(name, e.value, console.empty() ? where : console + "; set it in " + where, plan_.notes);
+            names_.emplace(e.value, name);
+            for (std::size_t i = 0; i < e.env->children.size(); ++i) {
+                if (&e.env->children[i] == e.member) removed[e.env].insert(i);
+            }
+            work.added.push_back(path);
+            work.planned.push_back(e.finding);
+            file_notes.push_back(doc.path() + ": server '" + server_name + "' no longer gets " + name +
+                                 " from this file: this client expands no variable in its config, so it must be started "
+                                 "with " + name + " from .env set in its environment (macOS: launchctl setenv " + name +
+                                 " ..., then restart the client), and a client that passes only a few variables to its "
+                                 "servers needs the server's command to be a wrapper script that exports " + name);
+        }
+        for (const auto& [env, indices] : removed) {
+            if (indices.size() < env->children.size()) {
+                remove_members(*env, indices, work.edits);
+                continue;
+            }
+            // An empty env would leave the server without PATH in clients that pass it only
+            // what env names: the whole member goes instead.
+            const EnvEntry& any = *std::find_if(found.begin(), found.end(), [&](const EnvEntry& e) { return e.env == env; });
+            for (std::size_t i = 0; i < any.server->children.size(); ++i) {
+                if (&any.server->children[i] == env) remove_members(*any.server, {i}, work.edits);
+            }
+            std::string path = any.finding->location.node_path;
+            work.added.push_back(path.substr(0, path.rfind(".env.") + 4));
+        }
+    }
+
+    // Removes the members at `indices` of a JSON object (not all of them), with their commas:
+    // each up to the next member's name, or after the last kept one from the end of the one before.
+    static void remove_members(const Node& map, const std::set<std::size_t>& indices, std::vector<SpanEdit>& edits) {
+        const std::vector<Node>& c = map.children;
+        std::size_t last_kept = 0;
+        for (std::size_t i = 0; i < c.size(); ++i) {
+            if (indices.count(i) == 0) last_kept = i;
+        }
+        for (std::size_t i : indices) {
+            if (i < last_kept) {
+                edits.push_back({c[i].key_span.begin, c[i + 1].key_span.begin, ""});
+            } else {
+                edits.push_back({c[i - 1].span.end, c[i].span.end, ""});
+            }
+        }
     }
 
     // Codex: each entry leaves the server's table and the server names its variable instead
@@ -1019,6 +1330,9 @@ private:
             last = &e;
         }
         std::string why = overlap ? std::string("two edits would overlap") : verify(doc, path, after, work.added);
+        if (why.empty() && work.free_text && !balanced_free_text(bytes, after, edits)) {
+            why = "the edited Jenkinsfile would not keep its braces and quotes balanced";
+        }
         if (why.empty() && work.lexes && lexes_cleanly(bytes, *work.lexes) && !lexes_cleanly(after, *work.lexes)) {
             why = "the edited code would not lex cleanly";
         }

@@ -95,7 +95,7 @@ TEST_CASE("fix: a GitHub workflow reads the key from secrets; comments, CRLF and
           std::filesystem::perms::none);
 }
 
-TEST_CASE("fix: each MCP client gets the syntax it expands; one that expands nothing is a manual step") {
+TEST_CASE("fix: each MCP client gets the syntax it expands; one that expands nothing loses the env member") {
     TempDir dir;
     std::string key = openai_key(11);
     auto config = [&](std::string_view value) {
@@ -112,10 +112,16 @@ TEST_CASE("fix: each MCP client gets the syntax it expands; one that expands not
     REQUIRE(cursor != nullptr);
     CHECK(claude_code->after == config("${OPENAI_API_KEY}"));
     CHECK(cursor->after == config("${env:OPENAI_API_KEY}"));
-    CHECK(change_of(plan, "claude_desktop_config.json") == nullptr);
-    REQUIRE(plan.manual.size() == 1);
-    CHECK(plan.manual[0].location.path == "claude_desktop_config.json");
-    CHECK(plan.manual[0].why.find("does not expand") != std::string::npos);
+    // Claude Desktop expands nothing: the env member leaves (with its comma, here the whole
+    // env, which would otherwise leave the server without PATH), and the note names the server.
+    const FileChange* desktop = change_of(plan, "claude_desktop_config.json");
+    REQUIRE(desktop != nullptr);
+    CHECK(desktop->after == "{\n  \"mcpServers\": {\n    \"ai\": {\n      \"command\": \"npx\",\n      \"args\": [\"-y\", "
+                            "\"ai-mcp@1.2.0\"]\n    }\n  }\n}\n");
+    CHECK(plan.manual.empty());
+    CHECK(std::any_of(plan.notes.begin(), plan.notes.end(), [](const std::string& n) {
+        return n.find("server 'ai'") != std::string::npos && n.find("started with OPENAI_API_KEY") != std::string::npos;
+    }));
     // One key in three files is one entry in .env.
     const FileChange* env = change_of(plan, ".env");
     REQUIRE(env != nullptr);
