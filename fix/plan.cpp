@@ -1063,7 +1063,9 @@ private:
                                  " ..., then restart the client), and a client that passes only a few variables to its "
                                  "servers needs the server's command to be a wrapper script that exports " + name);
         }
-        for (const auto& [env, indices] : removed) {
+        for (const auto& entry : removed) {
+            const Node* env = entry.first;
+            const std::set<std::size_t>& indices = entry.second;
             if (indices.size() < env->children.size()) {
                 remove_members(*env, indices, work.edits);
                 continue;

@@ -595,3 +595,56 @@ TEST_CASE("fix: an encrypted n8n export shipped with its key is left to a person
     REQUIRE(it != plan.manual.end());
     CHECK(it->why.find("rotate the key") != std::string::npos);
 }
+
+TEST_CASE("fix: a key inside a longer literal is built from the environment, read by the language's lexer") {
+    TempDir dir;
+    std::string a = openai_key(201);
+    std::string b = anthropic_key(203);
+    std::string c = openai_key(205);
+    std::string d = anthropic_key(207);
+    // A comment's apostrophe, a regular expression holding quotes and a template before the
+    // literal must not throw the lexer off; `+` needs no parentheses between `+` and `;`.
+    dir.write("a.js", "// don't read this as a string\nconst re = /'\"/g;\nconst s = `x ${re}` + \"pre " + a + " post\";\n"
+                      "const t = 'Bearer ' + y / 2; const u = \"k=" + b + "\".trim();\n");
+    // A u prefix is kept on each part, a raw literal without backslashes is safe, `%` binds
+    // tighter than `+`, adjoining literals are left to a person.
+    dir.write("b.py", "import os\nX = u\"Token " + c + "\"\nY = r\"" + d + "/path\"\nZ = \"k=" + a + "&v=%s\" % 2\n"
+                      "W = (\"a\" \"b " + b + "\")\n");
+    FixPlan plan = plan_of(dir);
+    const FileChange* js = change_of(plan, "a.js");
+    REQUIRE(js != nullptr);
+    CHECK(js->after == "// don't read this as a string\nconst re = /'\"/g;\nconst s = `x ${re}` + \"pre \" + "
+                       "process.env.OPENAI_API_KEY + \" post\";\nconst t = 'Bearer ' + y / 2; const u = (\"k=\" + "
+                       "process.env.ANTHROPIC_API_KEY).trim();\n");
+    const FileChange* py = change_of(plan, "b.py");
+    REQUIRE(py != nullptr);
+    CHECK(py->after.find("X = u\"Token \" + os.environ[\"OPENAI_API_KEY_2\"]\n") != std::string::npos);
+    CHECK(py->after.find("Y = os.environ[\"ANTHROPIC_API_KEY_2\"] + r\"/path\"\n") != std::string::npos);
+    CHECK(py->after.find("Z = (\"k=\" + os.environ[\"OPENAI_API_KEY\"] + \"&v=%s\") % 2\n") != std::string::npos);
+    CHECK(py->after.find("W = (\"a\" \"b " + b + "\")\n") != std::string::npos);
+    REQUIRE(plan.manual.size() == 1);
+    CHECK(plan.manual[0].why.find("adjoining") != std::string::npos);
+    std::string error;
+    REQUIRE(apply_plan(dir.path().string(), plan, error));
+    CHECK(plan_fixes(dir.path().string(), scan_of(dir), FixOptions{}).changes.empty());
+}
+
+TEST_CASE("fix: a Jenkinsfile is edited only in the exact environment shape; .npmrc only for a whole value") {
+    TempDir dir;
+    std::string a = openai_key(211);
+    std::string b = anthropic_key(213);
+    std::string c = openai_key(215);
+    dir.write("Jenkinsfile", "pipeline {\n  agent any\n  environment {\n    OPENAI_API_KEY = \"" + a + "\"\n  }\n  stages {\n"
+                             "    stage('x') {\n      steps {\n        script {\n          def k = '" + b + "'\n        }\n"
+                             "      }\n    }\n  }\n}\n");
+    dir.write("sub/Jenkinsfile", "environment {\n  stage {\n    ANTHROPIC_API_KEY = '" + b + "'\n  }\n}\n");
+    dir.write(".npmrc", "//registry.npmjs.org/:_authToken=\"" + c + "\"\n");
+    FixPlan plan = plan_of(dir);
+    const FileChange* jenkins = change_of(plan, "Jenkinsfile");
+    REQUIRE(jenkins != nullptr);
+    CHECK(jenkins->after.find("    OPENAI_API_KEY = credentials('openai-api-key')\n") != std::string::npos);
+    CHECK(jenkins->after.find("def k = '" + b + "'") != std::string::npos);
+    CHECK(change_of(plan, "sub/Jenkinsfile") == nullptr);  // two braces deep: not the block's own line
+    CHECK(change_of(plan, ".npmrc") == nullptr);           // quoted: not the line's whole value
+    CHECK(plan.manual.size() == 3);
+}
