@@ -26,7 +26,16 @@ void FindingSink::report(const Document& doc, const RuleInfo& rule, Hit hit) {
     if (doc.model) {
         if (std::optional<Place> place = doc.model->place_at(hit.span.begin)) {
             f.location.place = std::move(place->label);
-            if (!place->advice.empty()) f.remediation += (f.remediation.empty() ? "" : " ") + place->advice;
+            if (!place->advice.empty()) {
+                // A key in a conversation or a log is a copy that cannot be replaced by a
+                // reference: the rule's "move it to a secret store" does not apply there.
+                if (rule.family == Family::embedded_token) {
+                    f.remediation = "Rotate the key at its provider: a copy in a transcript or log cannot be taken back. " +
+                                    place->advice;
+                } else {
+                    f.remediation += (f.remediation.empty() ? "" : " ") + place->advice;
+                }
+            }
         }
     }
     std::string identity = std::move(hit.identity);

@@ -209,11 +209,13 @@ TEST_CASE("git: a tracked .env that .gitignore lists is reported; the usage erro
     sh(dir, "git add -A && git commit -q -m one");
     write(dir / ".gitignore", ".env\n");
     write(dir / "app" / ".env.local", "X=1\n");  // ignored and untracked: fine
-    auto tracked = by_rule(scan(dir, false), "tracked-ignored-secret-file");
+    ScanResult root_scan = scan(dir, false);
+    auto tracked = by_rule(root_scan, "tracked-ignored-secret-file");
     REQUIRE(tracked.size() == 1);
     CHECK(tracked[0]->location.path == "app/.env");
     // Scanning a sub-folder maps the index paths onto it; git's rules come from the whole repository.
-    auto inside = by_rule(scan(dir / "app", false), "tracked-ignored-secret-file");
+    ScanResult app_scan = scan(dir / "app", false);
+    auto inside = by_rule(app_scan, "tracked-ignored-secret-file");
     REQUIRE(inside.size() == 1);
     CHECK(inside[0]->location.path == ".env");
     // A rule in .git/info/exclude counts too.

@@ -368,3 +368,19 @@ TEST_CASE("token boundary: only an escape's letter is a boundary, not any letter
     CHECK_FALSE(found("xn" + token + "\n"));     // glued to a word
     CHECK_FALSE(found("a\\\\n" + token + "\n"));  // \\ then n: the n is text, glued
 }
+
+TEST_CASE("a key in a transcript or log is to rotate, with how to delete the record, not to move to a store") {
+    const std::string token = "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";
+    handoff::testing::TempDir dir;
+    dir.write("s.jsonl", R"({"type":"user","sessionId":"abc","message":{"role":"user","content":"token )" + token + "\"}}\n");
+    ScanOptions options;
+    options.paths = {dir.path().string()};
+    options.jobs = 1;
+    ScanResult result = run_scan(options);
+    auto found = std::find_if(result.findings.begin(), result.findings.end(),
+                              [](const Finding& f) { return f.rule == "github-token"; });
+    REQUIRE(found != result.findings.end());
+    CHECK(found->remediation.rfind("Rotate the key", 0) == 0);
+    CHECK(found->remediation.find("abc.jsonl") != std::string::npos);
+    CHECK(found->remediation.find("handoff fix") == std::string::npos);
+}
