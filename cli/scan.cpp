@@ -15,9 +15,9 @@
 #include <thread>
 #include <tuple>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "checks/registry.hpp"
+#include "cli/git_source.hpp"
 #include "cli/history_findings.hpp"
 #include "checks/tokens/catalog.hpp"
 #include "cli/parallel.hpp"
@@ -25,7 +25,6 @@
 #include "cli/work_list.hpp"
 #include "core/context.hpp"
 #include "core/path_name.hpp"
-#include "core/secret_names.hpp"
 #include "core/suppress.hpp"
 #include "core/text.hpp"
 #include "core/text_encoding.hpp"
@@ -106,6 +105,11 @@ public:
         result_.providers = tokens::providers();  // the key checklist's advice, so reports need no checks/
         open_git();
         scan_files();
+        // A version held back for a work tree file that holds it: the file's keys are in
+        // history from that version's commit.
+        if (git_) {
+            for (Finding& f : git_->covered_findings()) history_findings_.push_back(std::move(f));
+        }
 
         // Files in path order, whatever order the walk and the workers took.
         std::vector<Slot*> slots;
@@ -216,7 +220,7 @@ private:
         try {
             // --staged reads the index instead of the work tree; a bare repository has no work tree.
             if (options_.staged) add_staged();
-            else if (!roots.empty() && !(git_ && git_->repo->bare())) {
+            else if (!roots.empty() && !(git_ && git_->bare())) {
                 found = discover(roots, options_.discover, [this](DiscoveredFile f) { work_.add(std::move(f)); });
             }
             if (options_.history) add_history();
@@ -229,7 +233,7 @@ private:
         scan_until_done();
         for (std::thread& t : helpers) t.join();
         // History versions the work tree did not turn out to hold are scanned now.
-        if (schedule_deferred()) {
+        if (add_uncovered()) {
             helpers.clear();
             for (unsigned i = 1; i < jobs(); ++i) helpers.emplace_back(scan_until_done);
             scan_until_done();
@@ -237,108 +241,53 @@ private:
         }
     }
 
-    // The git repository holding the (one) scanned folder: for --history and --staged, and
-    // for the list of tracked files that cross-file checks compare with .gitignore.
-    struct Git {
-        std::unique_ptr<git::Repository> repo;
-        std::unique_ptr<git::BlobReader> reader;
-        std::string under;  // the scanned folder inside the repository; empty at its root
-        // --history: each tracked file's blob id, by scanned path. History versions equal to
-        // the index's wait until the walk's file is read: when its bytes are that blob, its
-        // findings are the version's findings and the version is not scanned twice.
-        std::unordered_map<std::string, std::string> index_blobs;
-    };
-
-    // A history version held back because the work tree may already have it.
-    struct Deferred {
-        std::string path;
-        Origin origin;
-    };
-
+    // The git repository holding the one folder scanned: for --history and --staged, and for
+    // the secret files it tracks although its ignore rules list them (tracked-ignored-secret-file).
     void open_git() {
         if (!options_.read_git && !options_.history && !options_.staged) return;
         std::vector<std::string> roots;
         for (const std::string& path : options_.paths) {
             if (path != "-") roots.push_back(path);
         }
-        if (roots.size() != 1) return;
         std::error_code ec;
-        if (!std::filesystem::is_directory(roots.front(), ec)) return;
-        std::string error;
-        std::unique_ptr<git::Repository> repo = git::Repository::open(roots.front(), error);
-        if (!repo) {
+        if (roots.size() != 1 || !std::filesystem::is_directory(roots.front(), ec)) return;
+        std::string why;
+        git_ = GitSource::open(roots.front(), options_.history && !options_.staged, why);
+        if (!git_) {
             if (options_.history || options_.staged) {
-                result_.diagnostics.push_back({"", 0, 0, DiagnosticKind::config, "not a git repository: " + error});
+                result_.diagnostics.push_back({"", 0, 0, DiagnosticKind::config, "not a git repository: " + why});
             }
             return;
         }
-        auto git = std::make_unique<Git>();
-        std::filesystem::path base = repo->bare() ? repo->gitdir() : repo->workdir();
-        std::filesystem::path root = std::filesystem::weakly_canonical(roots.front(), ec);
-        std::filesystem::path inside = root.lexically_relative(std::filesystem::weakly_canonical(base, ec));
-        std::string under = inside.generic_string();
-        if (under == "." || under.empty() || repo->bare()) under.clear();
-        if (under.starts_with("..")) return;  // a linked folder outside its repository
-        git->under = under;
-        git->reader = std::make_unique<git::BlobReader>(repo->gitdir());
-        if (options_.history && !repo->bare() && !options_.staged) {
-            for (git::IndexEntry& entry : git::index_entries(*repo)) {
-                if (std::optional<std::string> mine = below(std::move(entry.path), under)) {
-                    git->index_blobs.emplace(std::move(*mine), std::move(entry.blob));
-                }
-            }
-        }
-        if (!repo->bare() && !options_.staged) {
-            std::vector<std::string> tracked;
-            for (std::string& path : git::tracked_but_ignored(*repo, is_secret_file_name)) {
-                if (std::optional<std::string> mine = below(path, under)) tracked.push_back(std::move(*mine));
-            }
-            project_.tracked_but_ignored = std::move(tracked);
-        }
-        git->repo = std::move(repo);
-        git_ = std::move(git);
-    }
-
-    // A repository path relative to the scanned folder, when it is inside it.
-    static std::optional<std::string> below(std::string path, std::string_view under) {
-        if (under.empty()) return path;
-        if (!path.starts_with(under) || path.size() <= under.size() || path[under.size()] != '/') return std::nullopt;
-        return path.substr(under.size() + 1);
+        if (!git_->bare() && !options_.staged) project_.tracked_but_ignored = git_->tracked_but_ignored();
     }
 
     void add_staged() {
         if (!git_) return;
-        for (git::IndexEntry& entry : git::staged_entries(*git_->repo)) {
-            std::optional<std::string> path = below(std::move(entry.path), git_->under);
-            if (!path) continue;
+        git_->staged([this](std::string path, std::string blob) {
             Origin origin;
-            origin.blob = std::move(entry.blob);
-            work_.add(DiscoveredFile{{}, std::move(*path), false}, std::move(origin));
-        }
+            origin.blob = std::move(blob);
+            work_.add(DiscoveredFile{{}, std::move(path), false}, std::move(origin));
+        });
     }
 
-    // Every distinct blob of history becomes a slot as the walk finds it, so workers scan
-    // while the walk goes on.
+    void add_version(git::BlobVersion version) {
+        Origin origin;
+        origin.blob = std::move(version.blob);
+        origin.commit = std::move(version.commit);
+        origin.commit_date = std::move(version.commit_date);
+        work_.add(DiscoveredFile{{}, std::move(version.path), false}, std::move(origin));
+    }
+
+    // Every distinct version in history becomes a work item as the walk finds it, so workers
+    // scan while the walk goes on.
     void add_history() {
         if (!git_) return;
         result_.history.ran = true;
-        result_.history.shallow = git_->repo->shallow();
+        result_.history.shallow = git_->shallow();
         result_.history.since = options_.since;
-        git::HistoryOptions walk{options_.since, git_->under};
-        git::HistoryStats stats = git::walk_history(
-            *git_->repo, walk,
-            [this](git::BlobVersion version) {
-                Origin origin;
-                origin.blob = std::move(version.blob);
-                origin.commit = std::move(version.commit);
-                origin.commit_date = std::move(version.commit_date);
-                auto tracked = git_->index_blobs.find(version.path);
-                if (tracked != git_->index_blobs.end() && tracked->second == origin.blob) {
-                    deferred_.push_back({std::move(version.path), std::move(origin)});
-                    return;
-                }
-                work_.add(DiscoveredFile{{}, std::move(version.path), false}, std::move(origin));
-            },
+        git::HistoryStats stats = git_->history(
+            {options_.since, {}}, [this](git::BlobVersion version) { add_version(std::move(version)); },
             [this](std::size_t done, std::size_t total) {
                 commits_done_ = done;
                 commits_total_ = total;
@@ -348,21 +297,13 @@ private:
         result_.history.versions = stats.blobs;  // the work tree stands in for the versions it holds
     }
 
-    // After the walk's files were read: a held-back version whose path now reads as that same
-    // blob lends the file's findings its commit (for the "in history too" note); any other is
-    // added to the (closed, drained) work list. True when there is work again.
-    bool schedule_deferred() {
-        bool added = false;
-        for (Deferred& d : deferred_) {
-            if (confirmed_.contains(d.path)) {
-                confirmed_deferred_.push_back(std::move(d));
-                continue;
-            }
-            work_.add(DiscoveredFile{{}, std::move(d.path), false}, std::move(d.origin));
-            added = true;
-        }
-        deferred_.clear();
-        return added;
+    // After the walk's files were read, the versions held back for them that no file turned
+    // out to hold are added to the (closed, drained) work list. True when there is work again.
+    bool add_uncovered() {
+        if (!git_) return false;
+        std::vector<git::BlobVersion> versions = git_->uncovered();
+        for (git::BlobVersion& version : versions) add_version(std::move(version));
+        return !versions.empty();
     }
 
     void report_progress() {
@@ -407,7 +348,7 @@ private:
             return std::nullopt;
         }
         if (!origin.blob.empty()) {
-            git::BlobReader::Blob blob = git_->reader->read(origin.blob, options_.max_file_bytes);
+            git::BlobReader::Blob blob = git_->read(origin.blob, options_.max_file_bytes);
             if (blob.status == git::BlobReader::Blob::Status::ok) return std::move(blob.bytes);
             if (blob.status == git::BlobReader::Blob::Status::too_large) too_large(blob.size);
             else slot.problems.push_back({name, 0, 0, DiagnosticKind::unreadable, "git object " + origin.blob + " cannot be read: " + blob.error});
@@ -483,11 +424,9 @@ private:
             return;
         }
         bytes_done_ += bytes.size();
-        bool same_as_index = false;
-        if (git_ && !git_->index_blobs.empty() && slot.origin.blob.empty() && !history && !entry.from_stdin) {
-            auto tracked = git_->index_blobs.find(entry.relative);
-            same_as_index = tracked != git_->index_blobs.end() && git::blob_id(bytes) == tracked->second;
-        }
+        // With --history, a work tree file that is its index blob stands for that version.
+        bool covers_version = options_.history && git_ && slot.origin.blob.empty() && !entry.from_stdin &&
+                              git_->covers(entry.relative, bytes);
         std::unique_ptr<Document> doc = load_document(entry.relative, std::move(bytes), options_.limits, history);
 
         // History is read for keys that left the files, so only token checks run on it.
@@ -523,15 +462,9 @@ private:
         }
         slot.scanned = true;
         slot.file = {doc->path(), doc->format, doc->file->bytes.size(), doc->diagnostics};
+        if (covers_version) git_->add_covering_findings(findings);
         {
             std::lock_guard lock(mutex_);
-            if (same_as_index) {
-                // The file is its index blob: what history's version of it would report.
-                confirmed_.insert(entry.relative);
-                for (const Finding& f : findings) {
-                    if (f.family == Family::embedded_token) index_version_findings_.push_back(f);
-                }
-            }
             for (Finding& f : findings) result_.findings.push_back(std::move(f));
         }
         if (keep) {
@@ -699,16 +632,6 @@ private:
         auto& findings = result_.findings;
         drop_shadowed_fallbacks(findings);
         drop_shadowed_fallbacks(history_findings_);
-        // A held-back version is the work tree file: its tokens are in history from that commit.
-        std::unordered_map<std::string_view, const Origin*> held;
-        for (const Deferred& d : confirmed_deferred_) held.emplace(d.path, &d.origin);
-        for (Finding& f : index_version_findings_) {
-            auto version = held.find(f.location.path);
-            if (version == held.end()) continue;
-            f.location.commit = version->second->commit;
-            f.location.commit_date = version->second->commit_date;
-            history_findings_.push_back(std::move(f));
-        }
         FindingSink across;
         for (const auto& check : all_checks()) check->check_findings(findings, across);
         for (Finding& f : across.take()) findings.push_back(std::move(f));
@@ -736,12 +659,8 @@ private:
     Project project_;
     WorkList<Slot> work_;
     std::unordered_map<std::string_view, Kept> kept_;  // by path
-    std::unique_ptr<Git> git_;
+    std::unique_ptr<GitSource> git_;
     std::vector<Finding> history_findings_;  // token findings read from git history, merged in finish()
-    std::vector<Deferred> deferred_;            // history versions equal to the index's, held back
-    std::vector<Deferred> confirmed_deferred_;  // ...and found in the work tree
-    std::unordered_set<std::string> confirmed_; // walk paths whose bytes are their index blob
-    std::vector<Finding> index_version_findings_;  // those files' own token findings
     std::atomic<std::size_t> history_binary_{0};
     std::atomic<std::size_t> done_{0};
     std::atomic<std::size_t> commits_done_{0};
