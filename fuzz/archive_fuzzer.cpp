@@ -7,6 +7,23 @@
 
 #include "sources/archive.hpp"
 
+namespace {
+// A shown name must never climb out: no "..", "." or empty part, no leading '/' or '\\'.
+// ("..foo" is an ordinary name.)
+bool climbs(std::string_view name) {
+    if (name.empty() || name.front() == '/' || name.front() == '\\') return true;
+    std::size_t start = 0;
+    while (start <= name.size()) {
+        std::size_t end = name.find_first_of("/\\", start);
+        if (end == std::string_view::npos) end = name.size();
+        std::string_view part = name.substr(start, end - start);
+        if (part.empty() || part == "." || part == "..") return true;
+        start = end + 1;
+    }
+    return false;
+}
+} // namespace
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     handoff::ArchiveLimits limits;
     limits.member_bytes = 64U << 10U;
@@ -18,7 +35,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                           [&](handoff::ArchiveMember m) {
                               ++members;
                               kept += m.bytes.size();
-                              if (m.bytes.size() > limits.member_bytes || m.name.find("..") == 0) __builtin_trap();
+                              if (m.bytes.size() > limits.member_bytes || climbs(m.name)) __builtin_trap();
                           });
     if (members > limits.members || kept > limits.total_bytes) __builtin_trap();
     return 0;
