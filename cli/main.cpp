@@ -260,6 +260,7 @@ int scan_command(ScanArgs a) {
     options.history = a.history;
     options.since = a.since;
     options.staged = a.staged;
+    options.free_on_return = false;  // the process exits after the reports
     if (std::string error = git_usage_error(options); !error.empty()) {
         std::cerr << "handoff: " << clean_text(error) << '\n';
         return kExitUsage;

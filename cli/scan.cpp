@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <deque>
 #include <exception>
 #include <filesystem>
 #include <iterator>
@@ -137,21 +138,37 @@ public:
                                                " binary file versions in history not scanned (NUL byte in the first 8 KiB)"});
         }
         run_project_checks();
-        // The kept documents are no longer needed: free them while the findings are sorted.
+        // The kept documents are no longer needed: free them while the findings are sorted,
+        // or, when the process ends right after the reports, leave them (freeing every tree
+        // and libgit2's caches one by one took longer than sorting).
         kept_.clear();
-        std::thread release([documents = std::move(project_.documents), work = std::move(work_.items()),
-                             git = std::move(git_)]() mutable {
-            documents.clear();
-            work.clear();
-            git.reset();  // libgit2's caches take a while to free
-        });
+        auto leftovers = std::make_unique<Leftovers>(
+            Leftovers{std::move(project_.documents), std::move(work_.items()), std::move(git_)});
+        std::thread release;
+        if (options_.free_on_return) release = std::thread([all = std::move(leftovers)]() mutable { all.reset(); });
+        else park(std::move(leftovers));
         finish();
-        release.join();
+        if (release.joinable()) release.join();
         result_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         return std::move(result_);
     }
 
 private:
+    struct Slot;
+    struct Leftovers {
+        std::vector<std::unique_ptr<Document>> documents;
+        std::deque<Slot> work;
+        std::unique_ptr<GitSource> git;
+    };
+
+    // Kept, reachable, until the process exits.
+    static void park(std::unique_ptr<Leftovers> leftovers) {
+        static auto* parked = new std::vector<std::unique_ptr<Leftovers>>();
+        static std::mutex parked_mutex;
+        std::lock_guard lock(parked_mutex);
+        parked->push_back(std::move(leftovers));
+    }
+
     // Where a slot's bytes come from when not from the walk's file.
     struct Origin {
         std::optional<std::string> bytes;  // an archive member, already read

@@ -35,6 +35,9 @@ struct ScanOptions {
     bool history = false;
     std::string since;
     bool read_git = true;  // off: no git at all (fixtures inside handoff's own repository)
+    // Free the scan's documents and caches before returning; the command line, which exits
+    // right after writing its reports, leaves them to the end of the process.
+    bool free_on_return = true;
     bool staged = false;
     // Archives (.zip, .tar, .tgz...) are opened in memory and their members scanned, to this depth.
     ArchiveLimits archive_limits;

@@ -119,8 +119,7 @@ struct CommitNode {
     git_oid id{};
     git_oid tree{};
     std::int64_t time = 0;
-    bool has_first_parent = false;
-    git_oid first_parent{};
+    std::vector<git_oid> parents;       // as written, walked or not
     std::vector<std::size_t> children;  // walked commits whose parent this is
     std::size_t waiting = 0;            // walked parents not yet ordered
 };
@@ -154,6 +153,7 @@ public:
             hidden = reachable(repo_, *git_object_id(commit.get()));
         }
         collect(hidden);
+        if (!hidden.empty()) mark_boundary(hidden);
         std::vector<std::size_t> order = oldest_first();
         for (std::size_t done = 0; done < order.size(); ++done) {
             compare(nodes_[order[done]]);
@@ -171,7 +171,6 @@ private:
         for (const git_oid& tip : ref_tips(repo_)) {
             if (!hidden.contains(tip) && queued.insert(tip).second) todo.push_back(tip);
         }
-        std::vector<std::vector<git_oid>> parents;
         while (!todo.empty()) {
             git_oid id = todo.back();
             todo.pop_back();
@@ -184,23 +183,17 @@ private:
             node.id = id;
             node.tree = *git_commit_tree_id(commit.get());
             node.time = git_commit_time(commit.get());
-            std::vector<git_oid> ids;
             for (unsigned i = 0; i < git_commit_parentcount(commit.get()); ++i) {
                 const git_oid* parent = git_commit_parent_id(commit.get(), i);
                 if (parent == nullptr) continue;
-                if (i == 0) {
-                    node.has_first_parent = true;
-                    node.first_parent = *parent;
-                }
-                ids.push_back(*parent);
+                node.parents.push_back(*parent);
                 if (!hidden.contains(*parent) && queued.insert(*parent).second) todo.push_back(*parent);
             }
             index_[id] = nodes_.size();
-            nodes_.push_back(node);
-            parents.push_back(std::move(ids));
+            nodes_.push_back(std::move(node));
         }
         for (std::size_t i = 0; i < nodes_.size(); ++i) {
-            for (const git_oid& parent : parents[i]) {
+            for (const git_oid& parent : nodes_[i].parents) {
                 auto found = index_.find(parent);
                 if (found == index_.end()) continue;
                 nodes_[found->second].children.push_back(i);
@@ -229,55 +222,68 @@ private:
         return order;
     }
 
-    // The blobs of this commit's tree that its first parent's tree does not have at the
-    // same path; equal subtrees are skipped by id, so a commit costs what it changed.
+    // The blobs of this commit's tree not seen before. A tree (a folder's whole content) is
+    // read once in the whole walk: one seen before, in this commit's parent or anywhere older,
+    // holds only blobs already handed on, so a commit costs the folders it changed.
     void compare(const CommitNode& node) {
-        TreePtr now = lookup_tree(repo_, node.tree);
-        if (!now) return;
-        TreePtr before;
-        if (node.has_first_parent) {
-            if (CommitPtr parent = lookup_commit(repo_, node.first_parent)) {
-                before = lookup_tree(repo_, *git_commit_tree_id(parent.get()));
-            }
-        }
+        if (!seen_trees_.insert(node.tree).second) return;
+        TreePtr root = lookup_tree(repo_, node.tree);
+        if (!root) return;
         std::string commit = hex(&node.id);
         std::string date = iso_utc(node.time);
-        struct Pending {
-            TreePtr before;
-            TreePtr now;
-            std::string prefix;
-        };
-        std::vector<Pending> todo;
-        todo.push_back({std::move(before), std::move(now), {}});
+        std::vector<std::pair<TreePtr, std::string>> todo;
+        todo.emplace_back(std::move(root), std::string());
         while (!todo.empty()) {
-            Pending work = std::move(todo.back());
+            auto [tree, prefix] = std::move(todo.back());
             todo.pop_back();
-            std::size_t count = git_tree_entrycount(work.now.get());
+            std::size_t count = git_tree_entrycount(tree.get());
             for (std::size_t i = 0; i < count; ++i) {
-                const git_tree_entry* entry = git_tree_entry_byindex(work.now.get(), i);
+                const git_tree_entry* entry = git_tree_entry_byindex(tree.get(), i);
                 const git_oid* id = git_tree_entry_id(entry);
-                const char* name = git_tree_entry_name(entry);
-                const git_tree_entry* old = work.before ? git_tree_entry_byname(work.before.get(), name) : nullptr;
-                if (old != nullptr && git_oid_equal(git_tree_entry_id(old), id) != 0) continue;
-                std::string path = work.prefix.empty() ? std::string(name) : work.prefix + "/" + name;
                 git_filemode_t mode = git_tree_entry_filemode(entry);
-                if (mode == GIT_FILEMODE_TREE) {
-                    if (!folder_wanted(path, options_.under)) continue;
-                    TreePtr sub = lookup_tree(repo_, *id);
-                    if (!sub) continue;
-                    TreePtr old_sub;
-                    if (old != nullptr && git_tree_entry_filemode(old) == GIT_FILEMODE_TREE) {
-                        old_sub = lookup_tree(repo_, *git_tree_entry_id(old));
+                bool is_tree = mode == GIT_FILEMODE_TREE;
+                if (!is_tree && mode != GIT_FILEMODE_BLOB && mode != GIT_FILEMODE_BLOB_EXECUTABLE) continue;
+                if (!is_tree && seen_.contains(*id)) continue;
+                std::string path = prefix.empty() ? std::string(git_tree_entry_name(entry))
+                                                  : prefix + "/" + git_tree_entry_name(entry);
+                if (is_tree) {
+                    // Only folders on the way to `under` are read, and only those are marked seen.
+                    if (!folder_wanted(path, options_.under) || !seen_trees_.insert(*id).second) continue;
+                    if (TreePtr sub = lookup_tree(repo_, *id)) todo.emplace_back(std::move(sub), std::move(path));
+                    continue;
+                }
+                if (!options_.under.empty()) {
+                    if (!path.starts_with(options_.under + "/")) continue;
+                    path.erase(0, options_.under.size() + 1);
+                }
+                seen_.insert(*id);
+                ++stats_.blobs;
+                on_blob_({hex(id), std::move(path), commit, date});
+            }
+        }
+    }
+
+    // --since: what the boundary commits (hidden parents of walked commits) hold counts as
+    // seen, so only what changed after them is handed on.
+    void mark_boundary(const OidSet& hidden) {
+        for (const CommitNode& node : nodes_) {
+            for (const git_oid& parent : node.parents) {
+                if (!hidden.contains(parent)) continue;
+                CommitPtr commit = lookup_commit(repo_, parent);
+                if (!commit) continue;
+                std::vector<git_oid> trees{*git_commit_tree_id(commit.get())};
+                while (!trees.empty()) {
+                    git_oid id = trees.back();
+                    trees.pop_back();
+                    if (!seen_trees_.insert(id).second) continue;
+                    TreePtr tree = lookup_tree(repo_, id);
+                    if (!tree) continue;
+                    for (std::size_t i = 0; i < git_tree_entrycount(tree.get()); ++i) {
+                        const git_tree_entry* entry = git_tree_entry_byindex(tree.get(), i);
+                        git_filemode_t mode = git_tree_entry_filemode(entry);
+                        if (mode == GIT_FILEMODE_TREE) trees.push_back(*git_tree_entry_id(entry));
+                        else if (mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE) seen_.insert(*git_tree_entry_id(entry));
                     }
-                    todo.push_back({std::move(old_sub), std::move(sub), std::move(path)});
-                } else if (mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE) {
-                    if (!options_.under.empty()) {
-                        if (!path.starts_with(options_.under + "/")) continue;
-                        path.erase(0, options_.under.size() + 1);
-                    }
-                    if (!seen_.insert(*id).second) continue;
-                    ++stats_.blobs;
-                    on_blob_({hex(id), std::move(path), commit, date});
                 }
             }
         }
@@ -288,7 +294,8 @@ private:
     const std::function<void(BlobVersion)>& on_blob_;
     std::vector<CommitNode> nodes_;
     std::unordered_map<git_oid, std::size_t, OidHash, OidEqual> index_;
-    OidSet seen_;
+    OidSet seen_;        // blobs handed on (or present at the --since boundary)
+    OidSet seen_trees_;  // trees read, or present at the boundary
     HistoryStats stats_;
 };
 
