@@ -17,9 +17,9 @@ namespace {
 void init_once() {
     static const int initialised = [] {
         int n = git_libgit2_init();
-        // The walk compares each commit's trees with its parent's: keep whole trees of large
-        // folders cached (libgit2 caches only trees under 4 KiB by default).
-        git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, static_cast<std::size_t>(1U << 20U));
+        // The walk reads each commit and each tree once, and blobs are read once each: an
+        // object cache only costs memory (and page faults) here.
+        git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 0);
         // Objects are read to be scanned, not trusted: re-hashing each one after inflating it
         // (libgit2's default) cost a tenth of a history scan.
         git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
