@@ -68,6 +68,18 @@ for i in range(300000):
     text = ("##[group]Run step %d" % i) if i % 1000 == 0 else ("echo %s" % token if i % 1000 == 500 else "line %d ***" % i)
     log.append("2026-01-02T03:%02d:%02d.%07dZ %s" % (i // 6000 % 60, i // 100 % 60, i, text))
 case("actions-log", {"1_build.txt": "\n".join(log) + "\n"})
+# Archives: a gzip bomb (a 320 MiB member of zeros, about 300 KiB on disk, past the 256 MiB
+# budget) and a zip of 20,000 members (past the 10,000-member limit), a key in each archive.
+import io, tarfile, zipfile
+d = case("archive-bomb", {})
+with tarfile.open(os.path.join(d, "bomb.tgz"), "w:gz", compresslevel=1) as t:
+    zeros = tarfile.TarInfo("zeros.bin"); zeros.size = 320 << 20
+    t.addfile(zeros, io.BytesIO(bytes(320 << 20)))
+    env = ("GH_TOKEN=%s\n" % token).encode(); info = tarfile.TarInfo("app/.env"); info.size = len(env)
+    t.addfile(info, io.BytesIO(env))
+with zipfile.ZipFile(os.path.join(d, "many.zip"), "w", zipfile.ZIP_DEFLATED) as z:
+    for i in range(20000):
+        z.writestr("m/%d.env" % i, "PORT=%d\nGH_TOKEN=%s\n" % (i, token) if i == 0 else "PORT=%d\n" % i)
 # 100,000 small files
 d = case("many-files", {})
 for i in range(100000):

@@ -35,7 +35,7 @@ public:
         for (const Finding& f : findings) {
             if (f.family != Family::embedded_token || f.rule == kRule.id) continue;
             // A transcript or log quoting a key, or an archive holding a copy, is no other consumer of it.
-            if (!f.location.place.empty() || inside_archive(f.location.path)) continue;
+            if (!f.location.place().empty() || inside_archive(f.location.path)) continue;
             by_value[f.fingerprint].push_back(&f);
         }
         for (auto& [value, uses] : by_value) {

@@ -100,8 +100,7 @@ std::vector<Finding> GitSource::covered_findings() {
     for (Finding& f : covering_findings_) {
         auto version = by_path.find(f.location.path);
         if (version == by_path.end()) continue;
-        f.location.commit = version->second->commit;
-        f.location.commit_date = version->second->commit_date;
+        f.location.set_commit(version->second->commit, version->second->commit_date);
         out.push_back(std::move(f));
     }
     covering_findings_.clear();

@@ -14,12 +14,12 @@ constexpr const char* kPurge =
     "`git filter-repo --replace-text FILE` (or BFG) on every branch and tag, force-push, and ask the host "
     "to drop cached refs (on GitHub, Support removes pull request refs and cached views).";
 
-std::string short_commit(const Location& at) { return at.commit.substr(0, 10); }
+std::string short_commit(const Location& at) { return at.commit().substr(0, 10); }
 
-std::string day(const Location& at) { return at.commit_date.substr(0, 10); }
+std::string day(const Location& at) { return at.commit_date().substr(0, 10); }
 
 // Earlier commit date first; the walk's order (parents first) breaks ties.
-bool earlier(const Finding& a, const Finding& b) { return a.location.commit_date < b.location.commit_date; }
+bool earlier(const Finding& a, const Finding& b) { return a.location.commit_date() < b.location.commit_date(); }
 
 } // namespace
 

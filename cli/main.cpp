@@ -284,8 +284,9 @@ int scan_command(ScanArgs a) {
         }
     }
 
-    Progress progress(isatty(STDERR_FILENO) != 0 && !env_set("CI"));
-    options.progress = [&](const ScanProgress& now) { progress.update(now); };
+    bool show_progress = isatty(STDERR_FILENO) != 0 && !env_set("CI");
+    Progress progress(show_progress);
+    if (show_progress) options.progress = [&](const ScanProgress& now) { progress.update(now); };  // else no per-file call
     ScanResult result = run_scan(options);
     progress.clear();
     if (config) apply_config(*config, result);

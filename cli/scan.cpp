@@ -115,7 +115,7 @@ public:
         // Files in path order, whatever order the walk and the workers took.
         std::vector<Slot*> slots;
         for (Slot& slot : work_.items()) slots.push_back(&slot);
-        auto key = [](const Slot* s) { return std::tie(s->entry.relative, s->origin.commit); };
+        auto key = [](const Slot* s) { return std::tie(s->entry.relative, s->origin().commit); };
         std::sort(slots.begin(), slots.end(), [&](const Slot* a, const Slot* b) { return key(a) < key(b); });
         slots.erase(std::unique(slots.begin(), slots.end(), [&](const Slot* a, const Slot* b) { return key(a) == key(b); }),
                     slots.end());
@@ -182,9 +182,14 @@ private:
 
     struct Slot {
         explicit Slot(DiscoveredFile found) : entry(std::move(found)) {}
-        Slot(DiscoveredFile found, Origin from) : entry(std::move(found)), origin(std::move(from)) {}
+        Slot(DiscoveredFile found, Origin from)
+            : entry(std::move(found)), origin_(std::make_unique<Origin>(std::move(from))) {}
         DiscoveredFile entry;
-        Origin origin;
+        std::unique_ptr<Origin> origin_;  // null for a file of the walk (most slots: kept small)
+        [[nodiscard]] const Origin& origin() const {
+            static const Origin kWalked;
+            return origin_ ? *origin_ : kWalked;
+        }
         bool scanned = false;
         ScannedFile file;
         std::unique_ptr<Document> document;  // kept only when project checks may need it
@@ -352,14 +357,14 @@ private:
     // The slot's bytes from wherever they are, or nothing with the reason in slot.problems.
     std::optional<std::string> read_bytes(Slot& slot) {
         const DiscoveredFile& entry = slot.entry;
-        Origin& origin = slot.origin;
+        if (slot.origin_ && slot.origin_->bytes) return std::move(*slot.origin_->bytes);
+        const Origin& origin = slot.origin();
         std::string name = shown_name(slot);
         auto too_large = [&](std::uint64_t size) {
             slot.problems.push_back({name, 0, 0, DiagnosticKind::limit,
                                      "file is " + std::to_string(size) + " bytes, over the limit of " +
                                          std::to_string(options_.max_file_bytes) + "; not scanned"});
         };
-        if (origin.bytes) return std::move(*origin.bytes);
         if (origin.size > 0) {
             too_large(origin.size);
             return std::nullopt;
@@ -386,8 +391,8 @@ private:
 
     // How a diagnostic names the slot: a version from history names its commit.
     static std::string shown_name(const Slot& slot) {
-        if (!slot.origin.history()) return slot.entry.relative;
-        return slot.entry.relative + " (in history at " + slot.origin.commit.substr(0, 10) + ")";
+        if (!slot.origin().history()) return slot.entry.relative;
+        return slot.entry.relative + " (in history at " + slot.origin().commit.substr(0, 10) + ")";
     }
 
     // An archive's members become slots of their own (`bundle.zip!/flows/a.json`), scanned
@@ -395,7 +400,7 @@ private:
     bool open_archive(Slot& slot, const std::string& bytes) {
         if (!archive_name(slot.entry.relative) || !archive_magic(bytes)) return false;
         std::string name = shown_name(slot);
-        if (slot.origin.depth >= options_.archive_depth) {
+        if (slot.origin().depth >= options_.archive_depth) {
             slot.problems.push_back({name, 0, 0, DiagnosticKind::limit,
                                      "archive nested more than " + std::to_string(options_.archive_depth) +
                                          " deep; not opened"});
@@ -404,9 +409,9 @@ private:
         ArchiveLimits limits = options_.archive_limits;
         limits.member_bytes = options_.max_file_bytes;
         ArchiveReport report = read_archive(bytes, limits, [&](ArchiveMember member) {
-            Origin origin = slot.origin;
+            Origin origin = slot.origin();
             origin.blob.clear();
-            origin.depth = slot.origin.depth + 1;
+            origin.depth = slot.origin().depth + 1;
             if (member.too_large) origin.size = member.size;
             else origin.bytes = std::move(member.bytes);
             work_.add(DiscoveredFile{{}, slot.entry.relative + "!/" + member.name, false}, std::move(origin));
@@ -417,17 +422,18 @@ private:
                                                                                       : DiagnosticKind::parse_error;
             slot.problems.push_back({name, 0, 0, kind, "archive: " + std::move(problem.text)});
         }
-        if (report.opened && report.members == 0 && !slot.origin.history()) slot.excluded = slot.entry.relative + " (archive with no files)";
+        if (report.opened && report.members == 0 && !slot.origin().history()) slot.excluded = slot.entry.relative + " (archive with no files)";
         return true;
     }
 
     void scan_one(Slot& slot) {
         std::optional<std::string> read = read_bytes(slot);
+        slot.entry.absolute = std::filesystem::path();  // read: a large scan keeps every slot to its end
         if (!read) return;
         std::string& bytes = *read;
         if (open_archive(slot, bytes)) return;
         const DiscoveredFile& entry = slot.entry;
-        bool history = slot.origin.history();
+        bool history = slot.origin().history();
         // A NUL byte cannot hide a file whose name a parser or loader claims: it is read
         // as text (with an encoding diagnostic); any other skip is said out loud.
         if (looks_binary(bytes) && !claimed_by_name(entry.relative)) {
@@ -442,7 +448,7 @@ private:
         }
         bytes_done_ += bytes.size();
         // With --history, a work tree file that is its index blob stands for that version.
-        bool covers_version = options_.history && git_ && slot.origin.blob.empty() && !entry.from_stdin &&
+        bool covers_version = options_.history && git_ && slot.origin().blob.empty() && !entry.from_stdin &&
                               git_->covers(entry.relative, bytes);
         std::unique_ptr<Document> doc = load_document(entry.relative, std::move(bytes), options_.limits, history);
 
@@ -455,8 +461,7 @@ private:
         if (history) {
             std::erase_if(findings, [](const Finding& f) { return f.family != Family::embedded_token; });
             for (Finding& f : findings) {
-                f.location.commit = slot.origin.commit;
-                f.location.commit_date = slot.origin.commit_date;
+                f.location.set_commit(slot.origin().commit, slot.origin().commit_date);
             }
         }
         attach_context(*doc->file, findings);  // before suppression: an ignored token stays masked
@@ -591,7 +596,7 @@ private:
         for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
         auto key = [&](std::size_t i) {
             const Location& l = findings[i].location;
-            return std::tie(l.path, l.commit, l.line, l.column);
+            return std::tie(l.path, l.commit(), l.line, l.column);
         };
         std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
         std::vector<bool> drop(findings.size(), false);
@@ -600,7 +605,7 @@ private:
             std::size_t last = first;
             while (last < order.size() && findings[order[last]].location.line == head.line &&
                    findings[order[last]].location.path == head.path &&
-                   findings[order[last]].location.commit == head.commit) {
+                   findings[order[last]].location.commit() == head.commit()) {
                 ++last;
             }
             judge_line(findings, std::span(order).subspan(first, last - first), drop);

@@ -25,7 +25,7 @@ void FindingSink::report(const Document& doc, const RuleInfo& rule, Hit hit) {
     f.evidence = std::move(hit.evidence);
     if (doc.model) {
         if (std::optional<Place> place = doc.model->place_at(hit.span.begin)) {
-            f.location.place = std::move(place->label);
+            f.location.set_place(std::move(place->label));
             if (!place->advice.empty()) {
                 // A key in a conversation or a log is a copy that cannot be replaced by a
                 // reference: the rule's "move it to a secret store" does not apply there.

@@ -54,4 +54,25 @@ std::string_view LineIndex::line_text(std::uint32_t line) const {
     return s;
 }
 
+namespace {
+const std::string kNone;
+} // namespace
+
+const std::string& Location::place() const { return provenance ? provenance->place : kNone; }
+const std::string& Location::commit() const { return provenance ? provenance->commit : kNone; }
+const std::string& Location::commit_date() const { return provenance ? provenance->commit_date : kNone; }
+
+void Location::set_place(std::string text) {
+    Provenance next = provenance ? *provenance : Provenance{};
+    next.place = std::move(text);
+    provenance = std::make_shared<const Provenance>(std::move(next));
+}
+
+void Location::set_commit(std::string sha, std::string date) {
+    Provenance next = provenance ? *provenance : Provenance{};
+    next.commit = std::move(sha);
+    next.commit_date = std::move(date);
+    provenance = std::make_shared<const Provenance>(std::move(next));
+}
+
 } // namespace handoff

@@ -1,6 +1,7 @@
 #pragma once
 // Byte spans inside one file, and their translation into line/column positions.
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -53,6 +54,13 @@ private:
     mutable Position last_{1, 1};
 };
 
+// Where a location is beyond its file position: a record of the file, a commit of history.
+struct Provenance {
+    std::string place;
+    std::string commit;
+    std::string commit_date;
+};
+
 // A finding's or diagnostic's place: data, not a glued string.
 struct Location {
     std::string path;       // relative to the scanned root, '/' separated
@@ -61,13 +69,18 @@ struct Location {
     std::uint32_t end_line = 0;
     std::uint32_t end_column = 0;
     std::string node_path;  // e.g. jobs.build.steps[2].env.API_KEY; empty for raw text
+    // Rarely set, so kept out of line: a large scan holds millions of locations (the inventory).
+    std::shared_ptr<const Provenance> provenance{};
+
     // The record inside the file that holds it, in words, when the format has records a
     // person looks for (a transcript's message, a CI log's step); empty otherwise.
-    std::string place{};
+    [[nodiscard]] const std::string& place() const;
     // Set only for a finding read from git history (`scan --history`): the first commit that
     // brought this file version in at `path`, and that commit's date (ISO-8601, UTC).
-    std::string commit{};
-    std::string commit_date{};
+    [[nodiscard]] const std::string& commit() const;
+    [[nodiscard]] const std::string& commit_date() const;
+    void set_place(std::string place);
+    void set_commit(std::string commit, std::string date);
 };
 
 } // namespace handoff

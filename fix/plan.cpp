@@ -788,6 +788,20 @@ private:
         } reset{*this};
         // A .env is where keys belong; whether git commits it is dotenv-not-ignored's business.
         if (doc->format == Format::dotenv) return;
+        // A transcript or a log is a record of what was said or printed, not a configuration:
+        // no reference can stand in for the key there. Rotate it and delete the record (the
+        // finding's fix names the file or run). Findings in records carry their place.
+        std::vector<const Finding*> in_records;
+        for (const Finding* f : findings) {
+            if (!f->location.place().empty()) in_records.push_back(f);
+        }
+        if (!in_records.empty() && in_records.size() == findings.size()) {
+            for (const Finding* f : findings) {
+                manual(*f, "a record of a conversation or a run (" + f->location.place() +
+                               "): rotate the key, then delete or redact the record; there is no reference to put there");
+            }
+            return;
+        }
         if (!doc->tree) {
             if (base_name(path) == ".npmrc") {
                 plan_npmrc(path, bytes, *doc, findings);

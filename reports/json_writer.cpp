@@ -15,8 +15,8 @@ void write_location(JsonStream& j, const Location& loc) {
         .member("end_line", loc.end_line)
         .member("end_column", loc.end_column)
         .member("node_path", loc.node_path);
-    if (!loc.place.empty()) j.member("place", loc.place);
-    if (!loc.commit.empty()) j.member("commit", loc.commit).member("commit_date", loc.commit_date);
+    if (!loc.place().empty()) j.member("place", loc.place());
+    if (!loc.commit().empty()) j.member("commit", loc.commit()).member("commit_date", loc.commit_date());
     j.end_object();
 }
 

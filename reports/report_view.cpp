@@ -152,14 +152,14 @@ std::string plural(std::size_t n, std::string_view singular, std::string_view pl
 
 std::string location_text(const Location& location) {
     std::string out;
-    if (!location.commit.empty()) out = "in history: " + location.commit.substr(0, 10) + " ";
+    if (!location.commit().empty()) out = "in history: " + location.commit().substr(0, 10) + " ";
     out += location.path.empty() ? std::string("(project)") : location.path;
     if (location.line > 0) {
         out += ":" + std::to_string(location.line);
         if (location.column > 0) out += ":" + std::to_string(location.column);
     }
-    if (!location.commit_date.empty()) out += " (" + location.commit_date.substr(0, 10) + ")";
-    if (!location.place.empty()) out += ", " + location.place;
+    if (!location.commit_date().empty()) out += " (" + location.commit_date().substr(0, 10) + ")";
+    if (!location.place().empty()) out += ", " + location.place();
     return out;
 }
 

@@ -138,11 +138,11 @@ public:
                 {"properties", {{"severity", to_string(f.severity)}, {"confidence", to_string(f.confidence)},
                                 {"fingerprint", f.fingerprint}}},
             };
-            if (!f.location.place.empty()) item["properties"]["place"] = clean_text(f.location.place);
-            if (!f.location.commit.empty()) {
-                item["properties"]["commit"] = f.location.commit;
-                item["properties"]["commitDate"] = f.location.commit_date;
-                item["partialFingerprints"]["commitSha"] = f.location.commit;
+            if (!f.location.place().empty()) item["properties"]["place"] = clean_text(f.location.place());
+            if (!f.location.commit().empty()) {
+                item["properties"]["commit"] = f.location.commit();
+                item["properties"]["commitDate"] = f.location.commit_date();
+                item["partialFingerprints"]["commitSha"] = f.location.commit();
             }
             if (suppression != nullptr) item["suppressions"] = Json::array({suppression_json(*suppression)});
             results.push_back(std::move(item));

@@ -153,6 +153,8 @@ public:
             hidden = reachable(repo_, *git_object_id(commit.get()));
         }
         collect(hidden);
+        seen_.reserve(nodes_.size() * 2);  // a commit brings a blob or two and a few folders
+        seen_trees_.reserve(nodes_.size() * 4);
         if (!hidden.empty()) mark_boundary(hidden);
         std::vector<std::size_t> order = oldest_first();
         for (std::size_t done = 0; done < order.size(); ++done) {

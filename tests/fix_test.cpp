@@ -648,3 +648,21 @@ TEST_CASE("fix: a Jenkinsfile is edited only in the exact environment shape; .np
     CHECK(change_of(plan, ".npmrc") == nullptr);           // quoted: not the line's whole value
     CHECK(plan.manual.size() == 3);
 }
+
+TEST_CASE("fix: a key in a transcript or a log is a manual step: rotate it and delete the record; nothing is edited") {
+    TempDir dir;
+    std::string key = openai_key();
+    dir.write("notes/session.jsonl", R"({"type":"user","sessionId":"s1","message":{"role":"user","content":"use )" + key +
+                                        "\"}}\n");
+    dir.write("logs/run.log", "2026-01-02T03:04:05.1234567Z ##[group]Run ./deploy.sh\n"
+                              "2026-01-02T03:04:05.2234567Z export OPENAI_API_KEY=" + key + "\n");
+    FixPlan plan = plan_of(dir);
+    CHECK(change_of(plan, "notes/session.jsonl") == nullptr);
+    CHECK(change_of(plan, "logs/run.log") == nullptr);
+    CHECK(change_of(plan, ".env") == nullptr);  // a leaked copy is not a key to keep
+    REQUIRE(plan.manual.size() >= 2);
+    for (const ManualStep& m : plan.manual) {
+        CAPTURE(m.location.path);
+        CHECK(m.why.find("rotate the key, then delete or redact the record") != std::string::npos);
+    }
+}

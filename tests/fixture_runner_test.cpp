@@ -37,10 +37,10 @@ std::vector<std::string> render(const ScanResult& result) {
     for (const Finding& f : result.findings) {
         std::ostringstream line;
         const Location& l = f.location;
-        line << l.path << (l.commit.empty() ? "" : "@" + l.commit.substr(0, 10)) << ':' << l.line << ':' << l.column << '-' << l.end_line << ':' << l.end_column << ' ' << f.rule
+        line << l.path << (l.commit().empty() ? "" : "@" + l.commit().substr(0, 10)) << ':' << l.line << ':' << l.column << '-' << l.end_line << ':' << l.end_column << ' ' << f.rule
              << ' ' << to_string(f.severity) << ' ' << (l.node_path.empty() ? "-" : l.node_path) << " | " << f.message;
         // The record a transcript or log finding is in (Location::place), when the format has records.
-        if (!l.place.empty()) line << " | at " << l.place;
+        if (!l.place().empty()) line << " | at " << l.place();
         lines.push_back(line.str());
     }
     for (const Diagnostic& d : result.diagnostics) {

@@ -99,8 +99,8 @@ TEST_CASE("git history: a key added then removed is reported at the commit that 
     REQUIRE(found.size() == 1);
     CHECK(found[0]->location.path == "ci.yml");
     CHECK(found[0]->location.line == 2);
-    CHECK(found[0]->location.commit == repo.first);
-    CHECK(found[0]->location.commit_date == "2026-01-01T00:00:00Z");
+    CHECK(found[0]->location.commit() == repo.first);
+    CHECK(found[0]->location.commit_date() == "2026-01-01T00:00:00Z");
     CHECK(found[0]->message.find("no longer in the files") != std::string::npos);
     CHECK(found[0]->remediation.find("git filter-repo") != std::string::npos);
     CHECK(found[0]->evidence.find(kGithub) == std::string::npos);  // masked, as everywhere
@@ -110,7 +110,7 @@ TEST_CASE("git history: a key added then removed is reported at the commit that 
     CHECK_FALSE(r.history.shallow);
     // Only tokens come from history: the reference in the old workflow is no finding of its own.
     CHECK(std::all_of(r.findings.begin(), r.findings.end(),
-                      [](const Finding& f) { return f.location.commit.empty() || f.family == Family::embedded_token; }));
+                      [](const Finding& f) { return f.location.commit().empty() || f.family == Family::embedded_token; }));
 }
 
 TEST_CASE("git history: a key still in the files is reported once, saying history has it too") {
@@ -127,7 +127,7 @@ TEST_CASE("git history: a key still in the files is reported once, saying histor
     ScanResult r = scan(dir, true);
     auto found = by_rule(r, "slack-token");
     REQUIRE(found.size() == 1);
-    CHECK(found[0]->location.commit.empty());
+    CHECK(found[0]->location.commit().empty());
     CHECK(found[0]->message.find("in git history too, since commit " + first) != std::string::npos);
 }
 
@@ -142,7 +142,7 @@ TEST_CASE("git history: branches, tags and the stash are all read; --since limit
     ScanResult all = scan(repo.dir, true);
     auto slack = by_rule(all, "slack-token");
     REQUIRE(slack.size() == 1);
-    CHECK(slack[0]->location.commit == side);
+    CHECK(slack[0]->location.commit() == side);
     CHECK(by_rule(all, "github-token").size() == 1);
 
     // After the first commit: the key it added is out of range, the side branch's is in.
@@ -180,7 +180,7 @@ TEST_CASE("git history: a shallow clone and a bare repository are read") {
     CHECK(bare.files.empty());  // no work tree: git's own files are not scanned
     auto found = by_rule(bare, "github-token");
     REQUIRE(found.size() == 1);
-    CHECK(found[0]->location.commit == repo.first);
+    CHECK(found[0]->location.commit() == repo.first);
     CHECK(found[0]->location.path == "ci.yml");
 }
 
