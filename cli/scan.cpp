@@ -246,6 +246,11 @@ private:
                 found = discover(roots, options_.discover, [this](DiscoveredFile f) { work_.add(std::move(f)); });
             }
             if (options_.history) add_history();
+            else if (git_ && git_->bare()) {
+                found.diagnostics.push_back({roots.front(), 0, 0, DiagnosticKind::skipped,
+                                             "a bare git repository has no work tree: its files are in history; "
+                                             "scan it with --history"});
+            }
         } catch (const std::exception& e) {  // the helpers must still be released and joined
             found.diagnostics.push_back({"", 0, 0, DiagnosticKind::internal, std::string("walk failed: ") + e.what()});
         }

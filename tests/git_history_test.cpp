@@ -176,6 +176,12 @@ TEST_CASE("git history: a shallow clone and a bare repository are read") {
                        [](const Diagnostic& d) { return d.kind == DiagnosticKind::internal; }));
 
     sh(clones, "git clone -q --bare " + repo.dir.string() + " bare.git");
+    // Without --history a bare repository's objects are not walked as files: it says so.
+    ScanResult plain = scan(clones / "bare.git", false);
+    CHECK(plain.files.empty());
+    CHECK(std::any_of(plain.diagnostics.begin(), plain.diagnostics.end(), [](const Diagnostic& d) {
+        return d.kind == DiagnosticKind::skipped && d.message.find("scan it with --history") != std::string::npos;
+    }));
     ScanResult bare = scan(clones / "bare.git", true);
     CHECK(bare.files.empty());  // no work tree: git's own files are not scanned
     auto found = by_rule(bare, "github-token");
