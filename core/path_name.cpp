@@ -1,5 +1,7 @@
 #include "core/path_name.hpp"
 
+#include <algorithm>
+#include <array>
 #include <string>
 
 #include "core/text.hpp"
@@ -24,6 +26,12 @@ bool is_dotenv_name(std::string_view path) {
     }
     std::size_t size = name.size();
     return size > 4 && name.compare(size - 4, 4, ".env") == 0;
+}
+
+bool is_template_name(std::string_view path) {
+    std::string name = lower(base_name(path));
+    static constexpr std::array<std::string_view, 6> kMarkers{"example", "sample", "template", "dist", "defaults", "schema"};
+    return std::any_of(kMarkers.begin(), kMarkers.end(), [&](std::string_view m) { return contains(name, m); });
 }
 
 bool inside_archive(std::string_view path) { return path.find("!/") != std::string_view::npos; }

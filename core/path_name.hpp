@@ -11,6 +11,9 @@ std::string_view base_name(std::string_view path);
 std::string_view folder_of(std::string_view path);
 // The file name looks like a dotenv file: .env, .env.local, app.env, env.example, .envrc.
 bool is_dotenv_name(std::string_view path);
+// The file name says it is a template meant to be committed: .env.example, env.sample,
+// secrets.template.yml, .env.dist, defaults, schema.
+bool is_template_name(std::string_view path);
 // A member of an archive the scan opened (`bundle.zip!/n8n/flow.json`): git rules do not apply to it.
 bool inside_archive(std::string_view path);
 

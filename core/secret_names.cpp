@@ -5,6 +5,7 @@
 #include <cctype>
 #include <string>
 
+#include "core/path_name.hpp"
 #include "core/text.hpp"
 
 namespace handoff {
@@ -57,10 +58,7 @@ bool is_secret_file_name(std::string_view path) {
     std::size_t slash = path.find_last_of('/');
     std::string name = lower(slash == std::string_view::npos ? path : path.substr(slash + 1));
     auto ends = [&](std::string_view suffix) { return name.ends_with(suffix); };
-    if (name == ".env" || name.starts_with(".env.") || ends(".env")) {
-        static constexpr std::array<std::string_view, 6> kTemplates{"example", "sample", "template", "dist", "defaults", "schema"};
-        return std::none_of(kTemplates.begin(), kTemplates.end(), [&](std::string_view t) { return name.find(t) != std::string::npos; });
-    }
+    if (name == ".env" || name.starts_with(".env.") || ends(".env")) return !is_template_name(name);
     static constexpr std::array<std::string_view, 12> kNames{
         ".npmrc", ".pypirc", ".netrc", "_netrc", ".git-credentials", "credentials.json", "credentials",
         "id_rsa", "id_dsa", "id_ecdsa", "id_ed25519", "kubeconfig"};

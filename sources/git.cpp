@@ -395,17 +395,31 @@ BlobReader::Blob BlobReader::read(const std::string& blob_id, std::uint64_t limi
     return blob;
 }
 
-std::vector<IndexEntry> index_entries(const Repository& repo) {
-    std::vector<IndexEntry> entries;
+namespace {
+
+bool regular_file(const git_index_entry& entry) { return (entry.mode & 0170000U) == 0100000U; }
+
+// Each merged entry of the index (stage 0; a conflict's sides are stages 1-3). False when the
+// repository has no readable index.
+bool each_index_entry(const Repository& repo, const std::function<void(const git_index_entry&)>& fn) {
     git_index* raw_index = nullptr;
-    if (git_repository_index(&raw_index, repo.raw()) != 0) return entries;
+    if (git_repository_index(&raw_index, repo.raw()) != 0) return false;
     IndexPtr index(raw_index);
     std::size_t count = git_index_entrycount(index.get());
     for (std::size_t i = 0; i < count; ++i) {
         const git_index_entry* entry = git_index_get_byindex(index.get(), i);
-        if (entry == nullptr || git_index_entry_stage(entry) != 0 || (entry->mode & 0170000U) != 0100000U) continue;
-        entries.push_back({entry->path, hex(&entry->id)});
+        if (entry != nullptr && git_index_entry_stage(entry) == 0) fn(*entry);
     }
+    return true;
+}
+
+} // namespace
+
+std::vector<IndexEntry> index_entries(const Repository& repo) {
+    std::vector<IndexEntry> entries;
+    each_index_entry(repo, [&](const git_index_entry& entry) {
+        if (regular_file(entry)) entries.push_back({entry.path, hex(&entry.id)});
+    });
     return entries;
 }
 
@@ -417,47 +431,35 @@ std::string blob_id(std::string_view bytes) {
 }
 
 std::vector<IndexEntry> staged_entries(const Repository& repo) {
-    git_index* raw_index = nullptr;
-    if (git_repository_index(&raw_index, repo.raw()) != 0) throw std::runtime_error("cannot read the index: " + last_error());
-    IndexPtr index(raw_index);
     TreePtr head;
     git_object* raw_tree = nullptr;
     if (git_revparse_single(&raw_tree, repo.raw(), "HEAD^{tree}") == 0) {
         head.reset(reinterpret_cast<git_tree*>(raw_tree));  // NOLINT: a peeled tree object is a git_tree
     }
     std::vector<IndexEntry> staged;
-    std::size_t count = git_index_entrycount(index.get());
-    for (std::size_t i = 0; i < count; ++i) {
-        const git_index_entry* entry = git_index_get_byindex(index.get(), i);
-        if (entry == nullptr || git_index_entry_stage(entry) != 0) continue;
-        if ((entry->mode & 0170000U) != 0100000U) continue;  // regular files only: not links, not submodules
+    bool read = each_index_entry(repo, [&](const git_index_entry& entry) {
+        if (!regular_file(entry)) return;  // not links, not submodules
         if (head) {
             git_tree_entry* raw_entry = nullptr;
-            if (git_tree_entry_bypath(&raw_entry, head.get(), entry->path) == 0) {
+            if (git_tree_entry_bypath(&raw_entry, head.get(), entry.path) == 0) {
                 TreeEntryPtr before(raw_entry);
-                if (git_oid_equal(git_tree_entry_id(before.get()), &entry->id) != 0) continue;
+                if (git_oid_equal(git_tree_entry_id(before.get()), &entry.id) != 0) return;
             }
         }
-        staged.push_back({entry->path, hex(&entry->id)});
-    }
+        staged.push_back({entry.path, hex(&entry.id)});
+    });
+    if (!read) throw std::runtime_error("cannot read the index: " + last_error());
     return staged;
 }
 
 std::vector<std::string> tracked_but_ignored(const Repository& repo,
                                              const std::function<bool(std::string_view)>& candidate) {
     std::vector<std::string> paths;
-    git_index* raw_index = nullptr;
-    if (git_repository_index(&raw_index, repo.raw()) != 0) return paths;
-    IndexPtr index(raw_index);
-    std::size_t count = git_index_entrycount(index.get());
-    for (std::size_t i = 0; i < count; ++i) {
-        const git_index_entry* entry = git_index_get_byindex(index.get(), i);
-        if (entry == nullptr || git_index_entry_stage(entry) != 0 || !candidate(entry->path)) continue;
+    each_index_entry(repo, [&](const git_index_entry& entry) {
+        if (!candidate(entry.path)) return;
         int ignored = 0;
-        if (git_ignore_path_is_ignored(&ignored, repo.raw(), entry->path) == 0 && ignored == 1) {
-            paths.emplace_back(entry->path);
-        }
-    }
+        if (git_ignore_path_is_ignored(&ignored, repo.raw(), entry.path) == 0 && ignored == 1) paths.emplace_back(entry.path);
+    });
     return paths;
 }
 

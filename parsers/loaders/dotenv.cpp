@@ -12,14 +12,6 @@
 
 namespace handoff {
 
-namespace {
-bool is_template_name(std::string_view path) {
-    std::string name = lower(base_name(path));
-    static constexpr std::array<std::string_view, 6> kMarkers{"example", "sample", "template", "dist", "defaults", "schema"};
-    return std::any_of(kMarkers.begin(), kMarkers.end(), [&](std::string_view m) { return contains(name, m); });
-}
-} // namespace
-
 // Every KEY in a dotenv file declares an environment variable; a .env.example documents
 // it, a .env sets it.
 void load_dotenv(Document& doc) {
